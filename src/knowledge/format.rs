@@ -1,0 +1,122 @@
+//! The on-disk TOML format of knowledge files, as serde reads it.
+//!
+//! These types mirror `knowledge/README.md`; validation happens in `validate.rs`.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// One knowledge file as written on disk.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileDoc {
+    /// Optional metadata: title, source and credit.
+    pub meta: Option<MetaDoc>,
+    /// Aspects (kinds of facts) defined in this file.
+    #[serde(default)]
+    pub aspect: Vec<AspectDoc>,
+    /// Roles defined in this file.
+    #[serde(default)]
+    pub role: Vec<RoleDoc>,
+    /// Frequently asked questions defined in this file.
+    #[serde(default)]
+    pub faq: Vec<FaqDoc>,
+    /// Glossary terms defined in this file.
+    #[serde(default)]
+    pub term: Vec<TermDoc>,
+}
+
+/// `[meta]`: where the file's facts come from.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaDoc {
+    /// Title of the knowledge (shown in help).
+    pub title: Option<String>,
+    /// Title of the source document.
+    pub source: Option<String>,
+    /// Author of the source.
+    pub author: Option<String>,
+    /// Publisher of the source.
+    pub publisher: Option<String>,
+    /// Publication date of the source.
+    pub date: Option<String>,
+    /// Link to the source.
+    pub url: Option<String>,
+    /// Credit line shown in the footer of every answer from this file.
+    pub credit: Option<String>,
+    /// Context words that never change which entry matches (e.g. "safe").
+    #[serde(default)]
+    pub ambient: Vec<String>,
+}
+
+/// `[[aspect]]`: a kind of fact every role may have.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AspectDoc {
+    /// Unique id.
+    pub id: Spanned<String>,
+    /// Heading shown in answers.
+    pub name: String,
+    /// Words and phrases people use for this aspect.
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// `[[role]]`: a role with its facts per aspect.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDoc {
+    /// Unique id.
+    pub id: Spanned<String>,
+    /// Display name.
+    pub name: String,
+    /// Other names and abbreviations.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Embed colour as `#rrggbb`.
+    pub colour: Option<String>,
+    /// One-line summary.
+    pub summary: String,
+    /// Related entry ids.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Fact text per aspect id.
+    #[serde(default)]
+    pub facts: BTreeMap<String, Spanned<String>>,
+}
+
+/// `[[faq]]`: a question with its answer.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqDoc {
+    /// Unique id.
+    pub id: Spanned<String>,
+    /// The canonical question.
+    pub question: String,
+    /// Other ways people ask it.
+    #[serde(default)]
+    pub phrasings: Vec<String>,
+    /// The answer.
+    pub answer: String,
+    /// Related entry ids.
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+/// `[[term]]`: a glossary term.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermDoc {
+    /// Unique id.
+    pub id: Spanned<String>,
+    /// Display name.
+    pub name: String,
+    /// Other names and abbreviations.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The definition.
+    pub definition: String,
+    /// Related entry ids.
+    #[serde(default)]
+    pub related: Vec<String>,
+}

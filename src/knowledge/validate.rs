@@ -1,0 +1,487 @@
+//! Turns parsed knowledge files into a [`Knowledge`], reporting every problem found.
+
+use super::format::{FileDoc, MetaDoc};
+use super::problem::line_of;
+use super::{Aspect, Entry, Faq, FileInfo, Knowledge, Origin, Problem, Role, Source, Term};
+use crate::matching::normalize::phrase_key;
+use crate::matching::Index;
+use crate::render::limits;
+use std::collections::HashMap;
+
+/// Longest id accepted: ids travel inside 100-character Discord custom ids.
+const MAX_ID_CHARS: usize = 40;
+/// Longest name before autocomplete truncates it.
+const MAX_NAME_CHARS: usize = limits::CHOICE_NAME;
+/// A single answer above this many characters reads as a dump.
+const LONG_ANSWER_CHARS: usize = 1500;
+/// A summary longer than this is not "one line".
+const LONG_SUMMARY_CHARS: usize = 300;
+
+/// Builds knowledge from sources; returns it (when no file failed to parse) and all problems.
+pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
+    let mut b = Builder::default();
+    let mut docs = Vec::new();
+    for (file, src) in sources.iter().enumerate() {
+        match toml::from_str::<FileDoc>(&src.text) {
+            Ok(doc) => docs.push((file, doc)),
+            Err(e) => {
+                let line = e.span().map(|s| line_of(&src.text, s.start));
+                let msg = e.message().trim().to_string();
+                b.problems.push(Problem::error(
+                    &src.path,
+                    line,
+                    None,
+                    format!("invalid TOML: {msg}"),
+                ));
+            }
+        }
+        b.files.push(FileInfo {
+            path: src.path.clone(),
+            credit: None,
+            source: Vec::new(),
+        });
+    }
+    if docs.is_empty() && sources.is_empty() {
+        b.problems.push(Problem::error(
+            "(knowledge)",
+            None,
+            None,
+            "no knowledge files".into(),
+        ));
+    }
+    for (file, doc) in &mut docs {
+        if let Some(meta) = doc.meta.take() {
+            b.meta(*file, meta, &sources[*file]);
+        }
+    }
+    for (file, doc) in &docs {
+        b.aspects(*file, doc, &sources[*file]);
+    }
+    for (file, doc) in &docs {
+        b.entries(*file, doc, &sources[*file]);
+    }
+    if b.problems.iter().any(Problem::is_error) {
+        return (None, b.problems);
+    }
+    b.finish()
+}
+
+#[derive(Default)]
+struct Builder {
+    problems: Vec<Problem>,
+    files: Vec<FileInfo>,
+    title: Option<String>,
+    ambient: Vec<String>,
+    ids: HashMap<String, (String, Origin)>,
+    aliases: HashMap<Vec<String>, (String, Origin, String)>,
+    aspects: Vec<Aspect>,
+    roles: Vec<Role>,
+    faqs: Vec<Faq>,
+    terms: Vec<Term>,
+    related: Vec<(Entry, Origin, Vec<String>)>,
+}
+
+/// Checks an id's shape: lowercase letters, digits and dashes.
+fn id_problem(id: &str) -> Option<String> {
+    let ok_chars = id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if id.is_empty() {
+        Some("id is empty".into())
+    } else if !ok_chars || id.starts_with('-') {
+        Some(format!(
+            "id `{id}` must be lowercase letters, digits and dashes (like `who-owns-backlog`)"
+        ))
+    } else if id.chars().count() > MAX_ID_CHARS {
+        Some(format!(
+            "id `{id}` is longer than {MAX_ID_CHARS} characters"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Parses `#rrggbb` into 0xRRGGBB.
+fn parse_colour(text: &str) -> Option<u32> {
+    let hex = text.strip_prefix('#')?;
+    (hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        .then(|| u32::from_str_radix(hex, 16).ok())
+        .flatten()
+}
+
+/// Default embed colour (Discord blurple) for roles without one.
+pub const DEFAULT_COLOUR: u32 = 0x5865F2;
+
+impl Builder {
+    fn err(&mut self, o: Origin, entry: &str, msg: String) {
+        let file = self.files[o.file].path.clone();
+        self.problems.push(Problem::error(
+            &file,
+            Some(o.line),
+            Some(entry.to_string()),
+            msg,
+        ));
+    }
+
+    fn warn(&mut self, o: Origin, entry: &str, msg: String) {
+        let file = self.files[o.file].path.clone();
+        self.problems.push(Problem::warning(
+            &file,
+            Some(o.line),
+            Some(entry.to_string()),
+            msg,
+        ));
+    }
+
+    fn meta(&mut self, file: usize, meta: MetaDoc, src: &Source) {
+        let o = Origin {
+            file,
+            line: src
+                .text
+                .lines()
+                .position(|l| l.trim_start().starts_with("[meta]"))
+                .map_or(1, |i| i + 1),
+        };
+        if let Some(credit) = &meta.credit {
+            let n = credit.chars().count();
+            if credit.trim().is_empty() {
+                self.err(o, "meta", "credit is empty".into());
+            } else if n > limits::FOOTER_TEXT {
+                let max = limits::FOOTER_TEXT;
+                self.err(
+                    o,
+                    "meta",
+                    format!("credit has {n} characters; an embed footer holds {max}"),
+                );
+            }
+        }
+        if self.title.is_none() {
+            self.title = meta.title.filter(|t| !t.trim().is_empty());
+        }
+        for word in meta.ambient {
+            if word.trim().is_empty() {
+                self.err(o, "meta", "ambient has an empty word".into());
+            } else {
+                self.ambient.push(word);
+            }
+        }
+        self.files[file].credit = meta.credit.filter(|c| !c.trim().is_empty());
+        self.files[file].source = [
+            meta.source,
+            meta.author,
+            meta.publisher,
+            meta.date,
+            meta.url,
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    }
+
+    /// Registers an id; reports bad shape or a duplicate. Returns false when unusable.
+    fn claim_id(&mut self, id: &str, label: &str, o: Origin) -> bool {
+        if let Some(msg) = id_problem(id) {
+            self.err(o, label, msg);
+            return false;
+        }
+        if let Some((other, first)) = self.ids.get(id).cloned() {
+            let at = format!("{}:{}", self.files[first.file].path, first.line);
+            self.err(
+                o,
+                label,
+                format!("duplicate id `{id}`: already used by {other} at {at}"),
+            );
+            return false;
+        }
+        self.ids.insert(id.to_string(), (label.to_string(), o));
+        true
+    }
+
+    /// Registers a phrase (alias or aspect word) for `label`; reports collisions.
+    fn claim_phrase(&mut self, phrase: &str, label: &str, o: Origin, what: &str) {
+        if phrase.trim().is_empty() {
+            self.err(o, label, format!("{what} list has an empty entry"));
+            return;
+        }
+        let key = phrase_key(phrase);
+        if key.is_empty() {
+            self.err(o, label, format!("{what} `{phrase}` has no words that can be matched (only stop words or punctuation)"));
+            return;
+        }
+        match self.aliases.get(&key) {
+            Some((owner, first, _)) if owner != label => {
+                let (owner, at) = (
+                    owner.clone(),
+                    format!("{}:{}", self.files[first.file].path, first.line),
+                );
+                self.err(o, label, format!("{what} `{phrase}` is also used by {owner} at {at}; each name may point to one entry"));
+            }
+            Some(_) => {}
+            None => {
+                self.aliases
+                    .insert(key, (label.to_string(), o, phrase.to_string()));
+            }
+        }
+    }
+
+    fn text(&mut self, o: Origin, label: &str, what: &str, text: &str, max: usize) {
+        let n = text.chars().count();
+        if text.trim().is_empty() {
+            self.err(o, label, format!("{what} is empty"));
+        } else if n > max {
+            self.err(
+                o,
+                label,
+                format!("{what} has {n} characters; Discord shows at most {max} here"),
+            );
+        }
+    }
+
+    fn aspects(&mut self, file: usize, doc: &FileDoc, src: &Source) {
+        for a in &doc.aspect {
+            let o = Origin {
+                file,
+                line: line_of(&src.text, a.id.span().start),
+            };
+            let id = a.id.get_ref().clone();
+            let label = format!("aspect `{id}`");
+            if !self.claim_id(&id, &label, o) {
+                continue;
+            }
+            self.text(o, &label, "name", &a.name, MAX_NAME_CHARS);
+            if a.words.is_empty() {
+                self.warn(
+                    o,
+                    &label,
+                    "has no words, so questions can only reach it by button or command".into(),
+                );
+            }
+            for w in &a.words {
+                self.claim_phrase(w, &label, o, "word");
+            }
+            self.aspects.push(Aspect {
+                id,
+                name: a.name.clone(),
+                words: a.words.clone(),
+                origin: o,
+            });
+        }
+    }
+
+    fn entries(&mut self, file: usize, doc: &FileDoc, src: &Source) {
+        let line = |off: usize| line_of(&src.text, off);
+        for r in &doc.role {
+            let o = Origin {
+                file,
+                line: line(r.id.span().start),
+            };
+            let id = r.id.get_ref().clone();
+            let label = format!("role `{id}`");
+            if !self.claim_id(&id, &label, o) {
+                continue;
+            }
+            self.text(o, &label, "name", &r.name, MAX_NAME_CHARS);
+            self.text(o, &label, "summary", &r.summary, limits::DESCRIPTION);
+            let n = r.summary.chars().count();
+            if n > LONG_SUMMARY_CHARS || r.summary.trim().contains('\n') {
+                self.warn(
+                    o,
+                    &label,
+                    format!("summary should be one line (it has {n} characters)"),
+                );
+            }
+            for a in std::iter::once(&r.name).chain(&r.aliases) {
+                self.claim_phrase(a, &label, o, "alias");
+            }
+            let colour = match &r.colour {
+                None => DEFAULT_COLOUR,
+                Some(c) => parse_colour(c).unwrap_or_else(|| {
+                    self.err(o, &label, format!("colour `{c}` must look like #1f8b4c"));
+                    DEFAULT_COLOUR
+                }),
+            };
+            let mut facts = vec![None; self.aspects.len()];
+            for (aspect, text) in &r.facts {
+                let fo = Origin {
+                    file,
+                    line: line(text.span().start),
+                };
+                let Some(ai) = self.aspects.iter().position(|a| &a.id == aspect) else {
+                    let known: Vec<_> = self.aspects.iter().map(|a| a.id.as_str()).collect();
+                    self.err(
+                        fo,
+                        &label,
+                        format!(
+                            "fact for unknown aspect `{aspect}` (known aspects: {})",
+                            known.join(", ")
+                        ),
+                    );
+                    continue;
+                };
+                self.text(
+                    fo,
+                    &label,
+                    &format!("fact `{aspect}`"),
+                    text.get_ref(),
+                    limits::FIELD_VALUE,
+                );
+                facts[ai] = Some(text.get_ref().trim().to_string());
+            }
+            if self.roles.len() == 64 {
+                self.warn(
+                    o,
+                    &label,
+                    "more than 64 roles: this role cannot appear in comparisons".into(),
+                );
+            }
+            let entry = Entry::Role(self.roles.len());
+            self.related.push((entry, o, r.related.clone()));
+            self.roles.push(Role {
+                id,
+                name: r.name.trim().to_string(),
+                aliases: r.aliases.clone(),
+                colour,
+                summary: r.summary.trim().to_string(),
+                facts,
+                related: Vec::new(),
+                origin: o,
+            });
+        }
+        for f in &doc.faq {
+            let o = Origin {
+                file,
+                line: line(f.id.span().start),
+            };
+            let id = f.id.get_ref().clone();
+            let label = format!("faq `{id}`");
+            if !self.claim_id(&id, &label, o) {
+                continue;
+            }
+            self.text(o, &label, "question", &f.question, limits::TITLE);
+            self.text(o, &label, "answer", &f.answer, limits::DESCRIPTION);
+            let n = f.answer.chars().count();
+            if n > LONG_ANSWER_CHARS && n <= limits::DESCRIPTION {
+                self.warn(o, &label, format!("answer has {n} characters; answers over {LONG_ANSWER_CHARS} read as a dump"));
+            }
+            for p in &f.phrasings {
+                if phrase_key(p)
+                    .iter()
+                    .all(|w| crate::matching::normalize::is_stop_word(w))
+                {
+                    self.err(
+                        o,
+                        &label,
+                        format!("phrasing `{p}` has no words that can be matched"),
+                    );
+                }
+            }
+            self.related
+                .push((Entry::Faq(self.faqs.len()), o, f.related.clone()));
+            self.faqs.push(Faq {
+                id,
+                question: f.question.trim().to_string(),
+                phrasings: f.phrasings.clone(),
+                answer: f.answer.trim().to_string(),
+                related: Vec::new(),
+                origin: o,
+            });
+        }
+        for t in &doc.term {
+            let o = Origin {
+                file,
+                line: line(t.id.span().start),
+            };
+            let id = t.id.get_ref().clone();
+            let label = format!("term `{id}`");
+            if !self.claim_id(&id, &label, o) {
+                continue;
+            }
+            self.text(o, &label, "name", &t.name, MAX_NAME_CHARS);
+            self.text(o, &label, "definition", &t.definition, limits::DESCRIPTION);
+            for a in crate::matching::normalize::name_phrases(&t.name)
+                .iter()
+                .chain(&t.aliases)
+            {
+                self.claim_phrase(a, &label, o, "alias");
+            }
+            self.related
+                .push((Entry::Term(self.terms.len()), o, t.related.clone()));
+            self.terms.push(Term {
+                id,
+                name: t.name.trim().to_string(),
+                aliases: t.aliases.clone(),
+                definition: t.definition.trim().to_string(),
+                related: Vec::new(),
+                origin: o,
+            });
+        }
+    }
+
+    fn finish(mut self) -> (Option<Knowledge>, Vec<Problem>) {
+        let mut k = Knowledge {
+            title: self
+                .title
+                .take()
+                .unwrap_or_else(|| "rolecall knowledge".into()),
+            files: std::mem::take(&mut self.files),
+            aspects: std::mem::take(&mut self.aspects),
+            roles: std::mem::take(&mut self.roles),
+            faqs: std::mem::take(&mut self.faqs),
+            terms: std::mem::take(&mut self.terms),
+            ambient: std::mem::take(&mut self.ambient),
+            warnings: Vec::new(),
+            index: Index::default(),
+        };
+        for role in &mut k.roles {
+            role.facts.resize(k.aspects.len(), None);
+        }
+        let mut problems = std::mem::take(&mut self.problems);
+        for (entry, o, ids) in std::mem::take(&mut self.related) {
+            let mut resolved = Vec::new();
+            for id in ids {
+                match k.parse_entry(&id) {
+                    Some(e) if e == entry => problems.push(Problem::error(
+                        &k.files[o.file].path,
+                        Some(o.line),
+                        Some(label(&k, entry)),
+                        format!("related entry `{id}` is the entry itself"),
+                    )),
+                    Some(e) => resolved.push(e),
+                    None => problems.push(Problem::error(
+                        &k.files[o.file].path,
+                        Some(o.line),
+                        Some(label(&k, entry)),
+                        format!("related entry `{id}` does not exist"),
+                    )),
+                }
+            }
+            match entry {
+                Entry::Role(i) => k.roles[i].related = resolved,
+                Entry::Faq(i) => k.faqs[i].related = resolved,
+                Entry::Term(i) => k.terms[i].related = resolved,
+                _ => {}
+            }
+        }
+        if problems.iter().any(Problem::is_error) {
+            return (None, problems);
+        }
+        let (index, lints) = Index::build(&k);
+        k.index = index;
+        problems.extend(lints);
+        k.warnings = problems.clone();
+        (Some(k), problems)
+    }
+}
+
+/// How an entry is named in problems, e.g. "faq `who-owns-backlog`".
+pub fn label(k: &Knowledge, entry: Entry) -> String {
+    let kind = match entry {
+        Entry::Role(_) => "role",
+        Entry::Fact { .. } => "fact",
+        Entry::Compare { .. } => "comparison",
+        Entry::Faq(_) => "faq",
+        Entry::Term(_) => "term",
+    };
+    format!("{kind} `{}`", k.entry_id(entry))
+}

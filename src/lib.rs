@@ -1,0 +1,15 @@
+//! rolecall: answers "who does what" questions from a knowledge file of role facts and FAQs.
+//!
+//! The core (knowledge, matching, replies, rendering) is plain Rust with no Discord types;
+//! the `discord` module adapts it to serenity.
+
+pub mod cli;
+pub mod knowledge;
+pub mod matching;
+pub mod render;
+pub mod reply;
+pub mod report;
+
+pub use knowledge::{Entry, Kind, Knowledge, LoadError, Problem};
+pub use matching::{Band, Match, MatchConfig};
+pub use reply::Reply;

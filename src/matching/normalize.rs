@@ -1,0 +1,376 @@
+//! Text normalisation shared by knowledge loading and question parsing.
+//!
+//! Lower-cases, folds unicode quotes and dashes, removes Discord mentions, URLs and
+//! code, collapses stretched letters, splits into words and folds simple plurals.
+
+/// English words that carry no meaning for matching ("the", "is", "what", …).
+pub const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "actually",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anyone",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "but",
+    "by",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "dont",
+    "each",
+    "eg",
+    "else",
+    "etc",
+    "even",
+    "ever",
+    "exactly",
+    "explain",
+    "for",
+    "from",
+    "generally",
+    "get",
+    "go",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "hello",
+    "her",
+    "hey",
+    "hi",
+    "him",
+    "his",
+    "how",
+    "i",
+    "ie",
+    "if",
+    "im",
+    "in",
+    "into",
+    "is",
+    "isnt",
+    "it",
+    "its",
+    "ive",
+    "just",
+    "kind",
+    "know",
+    "like",
+    "me",
+    "mean",
+    "means",
+    "much",
+    "my",
+    "of",
+    "ok",
+    "okay",
+    "on",
+    "or",
+    "our",
+    "person",
+    "people",
+    "please",
+    "pls",
+    "plz",
+    "really",
+    "right",
+    "role",
+    "roles",
+    "she",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "sort",
+    "tell",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "this",
+    "those",
+    "thx",
+    "to",
+    "typically",
+    "u",
+    "um",
+    "usually",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "while",
+    "whom",
+    "whos",
+    "why",
+    "will",
+    "with",
+    "would",
+    "ya",
+    "yes",
+    "you",
+    "your",
+    "yours",
+];
+
+/// Returns true when `word` (already lower-cased) is an English stop word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Maps one character to its folded form: quotes and dashes to ASCII, case lowered.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => out.push('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        '&' => out.push_str(" and "),
+        c if c.is_uppercase() => out.extend(c.to_lowercase()),
+        c => out.push(c),
+    }
+}
+
+/// Removes Discord markup (mentions, channels, roles, custom emoji, timestamps),
+/// URLs and code, and folds case, quotes and dashes.
+///
+/// ```
+/// use rolecall::matching::normalize::clean;
+/// assert_eq!(clean("Hey <@123> what’s a PO? https://x.io `code`").trim(), "hey   what's a po?");
+/// ```
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(skip) = markup_len(rest) {
+            out.push(' ');
+            rest = &rest[skip..];
+            continue;
+        }
+        fold_char(c, &mut out);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Byte length of the markup (mention, URL, code) that starts `s`, if any.
+fn markup_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    match b[0] {
+        b'<' => {
+            let end = s[1..].find('>')? + 1;
+            let inner = &s[1..end];
+            let is_markup = inner.starts_with('@')
+                || inner.starts_with('#')
+                || inner.starts_with(':')
+                || inner.starts_with("a:")
+                || inner.starts_with("t:")
+                || inner.starts_with("/")
+                || inner.starts_with("http");
+            (is_markup && end <= 120 && !inner.contains(char::is_whitespace)).then_some(end + 1)
+        }
+        b'`' => {
+            let fence = if s.starts_with("```") { "```" } else { "`" };
+            let end = s[fence.len()..].find(fence)?;
+            Some(fence.len() + end + fence.len())
+        }
+        b'h' | b'H' | b'w' | b'W' => {
+            let lower = s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+            let is_url = lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with("www.");
+            is_url.then(|| s.find(char::is_whitespace).unwrap_or(s.len()))
+        }
+        b'@' => {
+            let lower = s.get(..9).map(str::to_ascii_lowercase).unwrap_or_default();
+            if lower.starts_with("@everyone") {
+                Some(9)
+            } else if lower.starts_with("@here") {
+                Some(5)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Splits cleaned text into words: runs of letters and digits; apostrophes are dropped
+/// so "what's" reads "whats" and "PO's" reads "pos". Runs of three or more identical
+/// letters collapse to one ("whooo" → "who").
+pub fn words(cleaned: &str) -> impl Iterator<Item = String> + '_ {
+    cleaned
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(collapse_stretched)
+        .filter(|w| !w.is_empty())
+}
+
+/// Drops apostrophes and collapses runs of 3+ identical characters to one.
+fn collapse_stretched(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let chars: Vec<char> = word.chars().filter(|&c| c != '\'').collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let mut j = i;
+        while j < chars.len() && chars[j] == c {
+            j += 1;
+        }
+        let run = j - i;
+        let keep = if run >= 3 && c.is_alphabetic() {
+            1
+        } else {
+            run
+        };
+        out.extend(std::iter::repeat(c).take(keep));
+        i = j;
+    }
+    out
+}
+
+/// Folds a word to its stem: simple English plurals and -ise/-ize spelling.
+///
+/// ```
+/// use rolecall::matching::normalize::stem;
+/// assert_eq!(stem("stories"), "story");
+/// assert_eq!(stem("owners"), "owner");
+/// assert_eq!(stem("prioritise"), "prioritize");
+/// assert_eq!(stem("pos"), "po");
+/// ```
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_string();
+    let n = w.chars().count();
+    if n > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if n > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches")) {
+        w.truncate(w.len() - 2);
+    } else if n >= 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("ys")
+    {
+        w.pop();
+    } else if n > 4 && w.ends_with("ys") {
+        w.pop();
+    }
+    for (from, to) in [
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ise", "ize"),
+    ] {
+        if w.len() > from.len() + 3 && w.ends_with(from) {
+            w.truncate(w.len() - from.len());
+            w.push_str(to);
+            break;
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn strips_discord_markup() {
+        let c = clean("<@!1> <#22> <@&3> <:po:44> <t:1700000000:R> @everyone @here hi");
+        assert_eq!(words(&c).collect::<Vec<_>>(), vec!["hi"]);
+    }
+
+    #[test]
+    fn strips_code_and_urls() {
+        let c = clean("see ```rust\nfn x(){}``` and `po` at https://e.com/a?b=c www.x.y ok");
+        assert_eq!(
+            words(&c).collect::<Vec<_>>(),
+            vec!["see", "and", "at", "ok"]
+        );
+    }
+
+    #[test]
+    fn folds_quotes_dashes_and_stretching() {
+        let c = clean("Whooo’s the PO’s boss — really?");
+        assert_eq!(
+            words(&c).collect::<Vec<_>>(),
+            vec!["whos", "the", "pos", "boss", "really"]
+        );
+    }
+
+    #[test]
+    fn unclosed_markup_is_plain_text() {
+        assert_eq!(words(&clean("a <@ b ` c")).count(), 3);
+    }
+
+    #[test]
+    fn stems_plurals_and_spelling() {
+        assert_eq!(stem("epics"), "epic");
+        assert_eq!(stem("business"), "business");
+        assert_eq!(stem("prioritises"), "prioritize");
+        assert_eq!(stem("prioritizes"), "prioritize");
+        assert_eq!(stem("mvps"), "mvp");
+        assert_eq!(stem("days"), "day");
+        assert_eq!(stem("status"), "status");
+    }
+}
+
+/// Stem of one word: stop words stay as they are, other words are [`stem`]med.
+pub fn word_key(word: &str) -> String {
+    if is_stop_word(word) {
+        word.to_string()
+    } else {
+        stem(word)
+    }
+}
+
+/// The keys of a phrase's words, stop words included: how aliases are compared.
+pub fn phrase_key(phrase: &str) -> Vec<String> {
+    words(&clean(phrase)).map(|w| word_key(&w)).collect()
+}
+
+/// The phrases a display name stands for: "Agile Release Train (ART)" gives the name
+/// without the parenthesis and the parenthesised abbreviation.
+pub fn name_phrases(name: &str) -> Vec<String> {
+    match (name.find('('), name.rfind(')')) {
+        (Some(open), Some(close)) if open < close => {
+            let outer = format!("{} {}", &name[..open], &name[close + 1..]);
+            vec![
+                outer.trim().to_string(),
+                name[open + 1..close].trim().to_string(),
+            ]
+        }
+        _ => vec![name.to_string()],
+    }
+}
