@@ -26,6 +26,9 @@ enum Command {
         /// Print one JSON object per question instead of text.
         #[arg(long)]
         json: bool,
+        /// Also print, to stderr, how each question reads to the matcher (tokens and weights).
+        #[arg(long)]
+        explain: bool,
         /// The question; omit it to read questions from stdin, one per line.
         question: Option<String>,
     },
@@ -51,7 +54,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let source = KnowledgeSource::resolve(cli.knowledge.as_deref());
     let result = match cli.command {
-        Some(Command::Ask { json, question }) => ask(&source, json, question),
+        Some(Command::Ask {
+            json,
+            explain,
+            question,
+        }) => ask(&source, json, explain, question),
         Some(Command::Check { path }) => return check(path.map_or(source, KnowledgeSource::Path)),
         Some(Command::Chat) => chat(&source),
         None => {
@@ -85,13 +92,23 @@ fn quiet_pipe(r: io::Result<()>) -> Result<(), Failure> {
     }
 }
 
-fn ask(source: &KnowledgeSource, json: bool, question: Option<String>) -> Result<(), Failure> {
+fn ask(
+    source: &KnowledgeSource,
+    json: bool,
+    explain: bool,
+    question: Option<String>,
+) -> Result<(), Failure> {
     let k = load(source)?;
     let cfg = MatchConfig::DEFAULT;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let emit = |q: &str, out: &mut dyn Write| -> io::Result<()> {
         let r = reply::answer(&k, q, &cfg);
+        if explain {
+            let (tokens, unknown) = k.explain(q);
+            let shown: Vec<String> = tokens.iter().map(|(t, w)| format!("{t}={w:.2}")).collect();
+            eprintln!("explain: {} | unknown words: {unknown}", shown.join(" "));
+        }
         if json {
             writeln!(out, "{}", report::ask_json(q, &r))
         } else {

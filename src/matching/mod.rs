@@ -781,3 +781,18 @@ impl Index {
         out
     }
 }
+
+impl Knowledge {
+    /// How a question reads to the matcher: each token with its weight, and the number
+    /// of unknown words (for `rolecall ask --explain`).
+    pub fn explain(&self, question: &str) -> (Vec<(String, f32)>, usize) {
+        let ix = &self.index;
+        let a = ix.analyse(question, true);
+        let tokens = a
+            .tokens
+            .iter()
+            .map(|&t| (ix.texts[t as usize].to_string(), ix.weights[t as usize]))
+            .collect();
+        (tokens, a.unknown)
+    }
+}
