@@ -47,6 +47,9 @@ pub struct MetaDoc {
     /// Context words that never change which entry matches (e.g. "safe").
     #[serde(default)]
     pub ambient: Vec<String>,
+    /// Topics close to this knowledge that rolecall must decline rather than guess at.
+    #[serde(default)]
+    pub out_of_scope: Vec<String>,
 }
 
 /// `[[aspect]]`: a kind of fact every role may have.

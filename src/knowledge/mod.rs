@@ -189,6 +189,8 @@ pub struct Knowledge {
     pub terms: Vec<Term>,
     /// Context words that never change a match.
     pub ambient: Vec<String>,
+    /// Topics rolecall declines rather than guesses at (e.g. "sprint backlog").
+    pub out_of_scope: Vec<String>,
     /// Warnings found while loading (the knowledge is usable).
     pub warnings: Vec<Problem>,
     pub(crate) index: Index,

@@ -72,6 +72,7 @@ struct Builder {
     files: Vec<FileInfo>,
     title: Option<String>,
     ambient: Vec<String>,
+    out_of_scope: Vec<String>,
     ids: HashMap<String, (String, Origin)>,
     aliases: HashMap<Vec<String>, (String, Origin, String)>,
     aspects: Vec<Aspect>,
@@ -164,6 +165,10 @@ impl Builder {
             } else {
                 self.ambient.push(word);
             }
+        }
+        for topic in meta.out_of_scope {
+            self.claim_phrase(&topic, "meta `out_of_scope`", o, "topic");
+            self.out_of_scope.push(topic);
         }
         self.files[file].credit = meta.credit.filter(|c| !c.trim().is_empty());
         self.files[file].source = [
@@ -430,6 +435,7 @@ impl Builder {
             faqs: std::mem::take(&mut self.faqs),
             terms: std::mem::take(&mut self.terms),
             ambient: std::mem::take(&mut self.ambient),
+            out_of_scope: std::mem::take(&mut self.out_of_scope),
             warnings: Vec::new(),
             index: Index::default(),
         };

@@ -27,8 +27,8 @@ pub struct MatchConfig {
 impl MatchConfig {
     /// The calibrated defaults (see the README for how they were chosen).
     pub const DEFAULT: MatchConfig = MatchConfig {
-        answer: 0.62,
-        suggest: 0.35,
+        answer: 0.5,
+        suggest: 0.3,
         max_question_chars: 600,
     };
 }
@@ -86,6 +86,7 @@ impl Match {
 const COMPARE_WORDS: &[&str] = &[
     "vs",
     "versus",
+    "between",
     "difference",
     "different",
     "differ",
@@ -131,6 +132,8 @@ const TERM_OPTIONAL: &[&str] = &[
 ];
 /// Weight given to words the knowledge has never seen, relative to the rarest known word.
 const UNKNOWN_WEIGHT_FACTOR: f32 = 1.0;
+/// Weight of an out-of-scope topic, relative to an unknown word: enough to sink any match.
+const OUT_OF_SCOPE_FACTOR: f32 = 3.0;
 /// Upper bound on the weight of a light word.
 const LIGHT_WEIGHT: f32 = 0.4;
 /// Lower bound on the weight of a concept (role, aspect, term, comparison).
@@ -147,6 +150,7 @@ enum Tok {
     Term(usize),
     Compare,
     Ambient,
+    OutOfScope,
 }
 
 /// One scorable phrasing: a FAQ question or phrasing, or a term.
@@ -182,6 +186,8 @@ pub struct Index {
 struct Analysis {
     tokens: Vec<u32>,
     unknown: usize,
+    /// Content words inside matched phrases ("manager" in "product manager").
+    parts: Vec<u32>,
 }
 
 thread_local! {
@@ -284,6 +290,10 @@ impl Index {
             ix.ambient.resize(ix.texts.len(), false);
             ix.ambient[concept as usize] = true;
         }
+        for topic in &k.out_of_scope {
+            let c = ix.concept(format!("!{topic}"), Tok::OutOfScope);
+            ix.add_phrase(topic, c);
+        }
         ix.ambient.resize(ix.texts.len(), false);
         for (id, key) in ix.texts.iter().enumerate() {
             if matches!(ix.kinds[id], Tok::Word { stop: false }) && !key.is_empty() {
@@ -297,7 +307,9 @@ impl Index {
             n_docs += 1;
             let mut seen: HashSet<u32> = HashSet::new();
             for part in doc {
-                seen.extend(ix.analyse(part, false).tokens);
+                let a = ix.analyse(part, false);
+                seen.extend(a.tokens);
+                seen.extend(a.parts);
             }
             for t in seen {
                 df[t as usize] += 1;
@@ -319,6 +331,11 @@ impl Index {
             })
             .collect();
         ix.unknown_weight = (1.0 + n).ln() * UNKNOWN_WEIGHT_FACTOR;
+        for (t, kind) in ix.kinds.iter().enumerate() {
+            if *kind == Tok::OutOfScope {
+                ix.weights[t] = ix.unknown_weight * OUT_OF_SCOPE_FACTOR;
+            }
+        }
         let ids = |ix: &Index, list: &[&str]| -> Vec<u32> {
             let mut v: Vec<u32> = list
                 .iter()
@@ -407,6 +424,10 @@ impl Index {
                     ids.extend(window.iter().flatten());
                     if let Some(&c) = self.phrases.get(ids.as_slice()) {
                         out.tokens.push(c);
+                        out.parts.extend(
+                            ids.iter()
+                                .filter(|&&w| self.kinds[w as usize] == (Tok::Word { stop: false })),
+                        );
                         i += len;
                         continue 'outer;
                     }
@@ -513,11 +534,32 @@ fn rank(e: Entry) -> u8 {
     }
 }
 
+/// Matched weight below which a match is too thin to trust fully (one common word).
+const MIN_EVIDENCE: f32 = 1.5;
+
+/// Scales down matches resting on too little: a lone "manager" must not decide an answer.
+fn evidence(matched: f32) -> f32 {
+    (matched / MIN_EVIDENCE).min(1.0)
+}
+
+/// Questions up to this many words count unexplained words in full.
+const SHORT_QUESTION_WORDS: f32 = 4.0;
+
+/// How much unexplained words count against a match: fully in short questions, less
+/// in long chatty ones ("my company wants me to…"), never below half.
+fn unexplained_factor(words: usize) -> f32 {
+    (SHORT_QUESTION_WORDS / words.max(1) as f32)
+        .sqrt()
+        .clamp(0.5, 1.0)
+}
+
 /// A question's tokens with their weights.
 struct Query<'a> {
     ix: &'a Index,
     tokens: Vec<u32>,
     total: f32,
+    unknown: usize,
+    lambda: f32,
 }
 
 impl Query<'_> {
@@ -525,7 +567,18 @@ impl Query<'_> {
         self.tokens.contains(&t)
     }
 
-    /// Dice-style similarity: `2·matched / (question weight + required weight + optional matched)`.
+    /// True when the question has words beyond roles, aspects, comparison cues and
+    /// "who" (or words rolecall does not know): e.g. the "Epic Owner" in "Epic Owner vs PO".
+    fn has_loose_words(&self) -> bool {
+        self.unknown > 0
+            || self.tokens.iter().any(|&t| {
+                matches!(self.ix.kinds[t as usize], Tok::Word { .. } | Tok::Term(_))
+                    && !self.ix.structured_optional.contains(&t)
+            })
+    }
+
+    /// Dice-style similarity, `2·matched / (matched + λ·unexplained + required + optional)`,
+    /// where λ is [`unexplained_factor`].
     fn score(&self, required: &[u32], optional: &[&[u32]]) -> f32 {
         let w = |t: u32| self.ix.weights[t as usize];
         let mut matched = 0.0;
@@ -542,11 +595,12 @@ impl Query<'_> {
                 extra += w(t);
             }
         }
-        let denom = self.total + need + extra;
+        let m = matched + extra;
+        let denom = m + self.lambda * (self.total - m).max(0.0) + need + extra;
         if denom <= 0.0 {
             0.0
         } else {
-            (2.0 * (matched + extra) / denom).min(1.0)
+            (2.0 * m / denom).min(1.0) * evidence(m)
         }
     }
 }
@@ -576,7 +630,8 @@ impl Knowledge {
         }
         let total = tokens.iter().map(|&t| ix.weights[t as usize]).sum::<f32>()
             + a.unknown as f32 * ix.unknown_weight;
-        let q = Query { ix, tokens, total };
+        let lambda = unexplained_factor(tokens.len() + a.unknown);
+        let q = Query { ix, tokens, total, unknown: a.unknown, lambda };
         let mut top = Top::default();
         self.score_docs(&q, &mut top);
         self.score_structured(&q, &mut top);
@@ -628,7 +683,8 @@ impl Knowledge {
                     }
                     _ => (matched, 0.0),
                 };
-                let s = 2.0 * score / (q.total + doc.weight + optional);
+                let unexplained = q.lambda * (q.total - score).max(0.0);
+                let s = 2.0 * score / (score + unexplained + doc.weight + optional) * evidence(score);
                 top.offer(doc.entry, s.min(1.0));
             }
             touched.clear();
@@ -684,7 +740,7 @@ impl Knowledge {
                     );
                 }
             }
-        } else if roles.len() == 1 && compare.is_some() && self.roles.len() >= 2 {
+        } else if roles.len() == 1 && compare.is_some() && self.roles.len() >= 2 && !q.has_loose_words() {
             // "how is the PO different?": compare with every other role.
             let all = (0..self.roles.len().min(64)).fold(0u64, |m, r| m | (1 << r));
             let aspect = aspects.iter().find(|&&(a, _)| self.roles_with(a) == all);
