@@ -54,6 +54,7 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
             b.meta(*file, meta, &sources[*file]);
         }
     }
+    b.claim_ids_in_file_order(&docs, sources);
     for (file, doc) in &docs {
         b.aspects(*file, doc, &sources[*file]);
     }
@@ -74,6 +75,7 @@ struct Builder {
     ambient: Vec<String>,
     out_of_scope: Vec<String>,
     ids: HashMap<String, (String, Origin)>,
+    rejected: std::collections::HashSet<(usize, usize)>,
     aliases: HashMap<Vec<String>, (String, Origin, String)>,
     aspects: Vec<Aspect>,
     roles: Vec<Role>,
@@ -184,6 +186,42 @@ impl Builder {
         .collect();
     }
 
+    /// Claims every entry id in file and line order, so the later of two duplicates is
+    /// the one reported.
+    fn claim_ids_in_file_order(&mut self, docs: &[(usize, FileDoc)], sources: &[Source]) {
+        let mut all = Vec::new();
+        for (file, doc) in docs {
+            let text = &sources[*file].text;
+            let mut add = |kind: &str, id: &toml::Spanned<String>| {
+                let o = Origin {
+                    file: *file,
+                    line: line_of(text, id.span().start),
+                };
+                all.push((
+                    o.file,
+                    o.line,
+                    id.get_ref().clone(),
+                    format!("{kind} `{}`", id.get_ref()),
+                ));
+            };
+            doc.aspect.iter().for_each(|a| add("aspect", &a.id));
+            doc.role.iter().for_each(|r| add("role", &r.id));
+            doc.faq.iter().for_each(|f| add("faq", &f.id));
+            doc.term.iter().for_each(|t| add("term", &t.id));
+        }
+        all.sort();
+        for (file, line, id, label) in all {
+            if !self.claim_id(&id, &label, Origin { file, line }) {
+                self.rejected.insert((file, line));
+            }
+        }
+    }
+
+    /// True when the entry at `o` had a bad or duplicate id (already reported).
+    fn id_rejected(&self, o: Origin) -> bool {
+        self.rejected.contains(&(o.file, o.line))
+    }
+
     /// Registers an id; reports bad shape or a duplicate. Returns false when unusable.
     fn claim_id(&mut self, id: &str, label: &str, o: Origin) -> bool {
         if let Some(msg) = id_problem(id) {
@@ -251,7 +289,7 @@ impl Builder {
             };
             let id = a.id.get_ref().clone();
             let label = format!("aspect `{id}`");
-            if !self.claim_id(&id, &label, o) {
+            if self.id_rejected(o) {
                 continue;
             }
             self.text(o, &label, "name", &a.name, MAX_NAME_CHARS);
@@ -283,7 +321,7 @@ impl Builder {
             };
             let id = r.id.get_ref().clone();
             let label = format!("role `{id}`");
-            if !self.claim_id(&id, &label, o) {
+            if self.id_rejected(o) {
                 continue;
             }
             self.text(o, &label, "name", &r.name, MAX_NAME_CHARS);
@@ -360,7 +398,7 @@ impl Builder {
             };
             let id = f.id.get_ref().clone();
             let label = format!("faq `{id}`");
-            if !self.claim_id(&id, &label, o) {
+            if self.id_rejected(o) {
                 continue;
             }
             self.text(o, &label, "question", &f.question, limits::TITLE);
@@ -399,7 +437,7 @@ impl Builder {
             };
             let id = t.id.get_ref().clone();
             let label = format!("term `{id}`");
-            if !self.claim_id(&id, &label, o) {
+            if self.id_rejected(o) {
                 continue;
             }
             self.text(o, &label, "name", &t.name, MAX_NAME_CHARS);

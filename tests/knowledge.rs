@@ -1,0 +1,204 @@
+//! The shipped knowledge loads cleanly, every entry renders within Discord's limits,
+//! and the README's worked example works with no code change.
+
+use rolecall::knowledge::{Entry, Source};
+use rolecall::matching::MatchConfig;
+use rolecall::render::Embed;
+use rolecall::{reply, Knowledge};
+
+fn shipped() -> Knowledge {
+    Knowledge::shipped().unwrap_or_else(|e| panic!("shipped knowledge must load: {e}"))
+}
+
+/// Every entry the knowledge can answer with, comparisons included.
+fn all_entries(k: &Knowledge) -> Vec<Entry> {
+    let mut v = Vec::new();
+    for r in 0..k.roles.len() {
+        v.push(Entry::Role(r));
+        for a in 0..k.aspects.len() {
+            if k.roles[r].facts[a].is_some() {
+                v.push(Entry::Fact { role: r, aspect: a });
+            }
+        }
+    }
+    let all = (0..k.roles.len()).fold(0u64, |m, r| m | (1 << r));
+    v.push(Entry::Compare {
+        roles: all,
+        aspect: None,
+    });
+    for a in 0..k.aspects.len() {
+        v.push(Entry::Compare {
+            roles: k.roles_with(a),
+            aspect: Some(a),
+        });
+    }
+    v.extend((0..k.faqs.len()).map(Entry::Faq));
+    v.extend((0..k.terms.len()).map(Entry::Term));
+    v
+}
+
+#[test]
+fn shipped_knowledge_passes_check_with_no_problems() {
+    let problems = Knowledge::check(&Knowledge::shipped_sources());
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "problems:\n{}", shown.join("\n"));
+}
+
+#[test]
+fn shipped_knowledge_covers_the_article() {
+    let k = shipped();
+    for id in ["pm", "po"] {
+        assert!(k.role_index(id).is_some(), "role {id}");
+    }
+    for aspect in [
+        "focus",
+        "responsibilities",
+        "owns",
+        "metrics",
+        "scope",
+        "skills",
+        "jobs",
+        "salary",
+    ] {
+        let a = k
+            .aspect_index(aspect)
+            .unwrap_or_else(|| panic!("aspect {aspect}"));
+        for r in &k.roles {
+            assert!(r.facts[a].is_some(), "{} has no {aspect} fact", r.id);
+        }
+    }
+    let salary = k.aspect_index("salary").unwrap();
+    assert!(k.roles[0].facts[salary].as_deref().unwrap().contains("112"));
+    assert!(k.roles[1].facts[salary].as_deref().unwrap().contains("110"));
+    for term in [
+        "safe",
+        "art",
+        "popm",
+        "mvp",
+        "backlog-grooming",
+        "epic",
+        "user-story",
+        "nps",
+        "churn",
+        "business-owner",
+    ] {
+        assert!(k.parse_entry(term).is_some(), "term {term}");
+    }
+    assert!(k.files.iter().any(|f| f
+        .credit
+        .as_deref()
+        .is_some_and(|c| c.contains("Lindy Quick"))));
+}
+
+#[test]
+fn every_entry_renders_within_discord_limits_and_stays_focused() {
+    let k = shipped();
+    for entry in all_entries(&k) {
+        let r = reply::for_entry(&k, entry);
+        let embed = Embed::from_reply(&r);
+        assert!(
+            embed.within_limits(),
+            "{} breaks a limit",
+            k.entry_id(entry)
+        );
+        assert!(!r.footer.is_empty(), "{} has no footer", k.entry_id(entry));
+        assert!(
+            embed.total_chars() <= 2500,
+            "{} is a dump: {} characters",
+            k.entry_id(entry),
+            embed.total_chars()
+        );
+        if matches!(entry, Entry::Fact { .. } | Entry::Faq(_) | Entry::Term(_)) {
+            assert!(
+                embed.total_chars() <= 1500,
+                "{} is over 1500 characters",
+                k.entry_id(entry)
+            );
+        }
+    }
+}
+
+#[test]
+fn entry_ids_round_trip() {
+    let k = shipped();
+    for entry in all_entries(&k) {
+        let id = k.entry_id(entry);
+        assert_eq!(k.parse_entry(&id), Some(entry), "{id}");
+    }
+    for bad in [
+        "",
+        "nope",
+        "pm.nope",
+        "pm+pm",
+        "pm+",
+        "+po",
+        "po.owns.x",
+        "pm+nope.owns",
+    ] {
+        assert_eq!(k.parse_entry(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn answers_credit_the_source_in_the_footer() {
+    let k = shipped();
+    let r = reply::answer(&k, "who owns the backlog?", &MatchConfig::DEFAULT);
+    assert!(r.answered);
+    assert!(r.footer.contains("Lindy Quick"), "{}", r.footer);
+}
+
+/// The TOML block of knowledge/README.md's worked example, as a user would save it.
+fn readme_example() -> String {
+    let readme = include_str!("../knowledge/README.md");
+    let start = readme
+        .find("## Worked example")
+        .expect("worked example section");
+    let block = &readme[start..];
+    let open = block.find("```toml\n").expect("toml block") + "```toml\n".len();
+    let close = block[open..].find("```").expect("end of toml block");
+    block[open..open + close].to_string()
+}
+
+#[test]
+fn readme_worked_example_adds_a_role_and_faq_without_code_changes() {
+    let before = shipped();
+    let cfg = MatchConfig::DEFAULT;
+    assert!(!reply::answer(&before, "what does a scrum master do?", &cfg).answered);
+
+    let mut sources = Knowledge::shipped_sources();
+    // As the README says: take "scrum master" out of the shipped out-of-scope list.
+    for s in &mut sources {
+        s.text = s.text.replace("\"scrum master\", ", "");
+    }
+    sources.push(Source {
+        path: "knowledge/scrum-master.toml".into(),
+        text: readme_example(),
+    });
+    let problems = Knowledge::check(&sources);
+    assert!(problems.is_empty(), "{problems:?}");
+    let k = Knowledge::from_sources(sources).expect("extended knowledge loads");
+
+    let sm = reply::answer(&k, "what does a scrum master do?", &cfg);
+    assert!(sm.answered && sm.entry.as_deref() == Some("sm"), "{sm:?}");
+    let faq = reply::answer(&k, "who clears blockers for the team?", &cfg);
+    assert_eq!(faq.entry.as_deref(), Some("sm-blockers"));
+    assert!(faq.footer.contains("our team"), "footer: {}", faq.footer);
+    let cmp = reply::answer(&k, "scrum master vs product owner", &cfg);
+    assert_eq!(cmp.entry.as_deref(), Some("po+sm"));
+}
+
+#[test]
+fn readme_example_without_removing_the_out_of_scope_topic_is_reported() {
+    let mut sources = Knowledge::shipped_sources();
+    sources.push(Source {
+        path: "knowledge/scrum-master.toml".into(),
+        text: readme_example(),
+    });
+    let problems = Knowledge::check(&sources);
+    assert!(
+        problems.iter().any(|p| p.is_error()
+            && p.message
+                .contains("alias `scrum master` is also used by meta `out_of_scope`")),
+        "{problems:?}"
+    );
+}

@@ -1,0 +1,119 @@
+//! One malformed knowledge fixture per validation problem, each with its specific message.
+
+use rolecall::knowledge::Source;
+use rolecall::{Knowledge, LoadError};
+use std::path::Path;
+
+fn problems_of(name: &str) -> Vec<String> {
+    let path = Path::new("tests/fixtures/bad").join(name);
+    let sources = Knowledge::read_sources(&path).expect("fixture readable");
+    Knowledge::check(&sources)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// (fixture, expected `file:line: entry: message` fragment, is it an error)
+const CASES: &[(&str, &str, bool)] = &[
+    ("syntax.toml", "syntax.toml:3: invalid TOML:", true),
+    ("unknown-key.toml", "unknown-key.toml:4: invalid TOML: unknown field `definiton`", true),
+    ("duplicate-id.toml", "duplicate-id.toml:7: faq `art`: duplicate id `art`: already used by term `art` at tests/fixtures/bad/duplicate-id.toml:2", true),
+    ("bad-id.toml", "bad-id.toml:2: term `Agile Release Train`: id `Agile Release Train` must be lowercase letters, digits and dashes", true),
+    ("alias-collision.toml", "alias-collision.toml:8: term `pm-term`: alias `PM` is also used by role `pm` at tests/fixtures/bad/alias-collision.toml:2", true),
+    ("missing-related.toml", "missing-related.toml:2: faq `who-owns-backlog`: related entry `foo` does not exist", true),
+    ("empty-text.toml", "empty-text.toml:2: faq `who-owns-backlog`: answer is empty", true),
+    ("unknown-aspect.toml", "unknown-aspect.toml:13: role `po`: fact for unknown aspect `salary` (known aspects: owns)", true),
+    ("too-long.toml", "too-long.toml:12: role `po`: fact `owns` has 1025 characters; Discord shows at most 1024 here", true),
+    ("bad-colour.toml", "bad-colour.toml:2: role `po`: colour `blue` must look like #1f8b4c", true),
+    ("self-related.toml", "self-related.toml:2: term `epic`: related entry `epic` is the entry itself", true),
+    ("ambiguous.toml", "ambiguous.toml:7: faq `backlog-owner`: warning: \"who owns the backlog\" reads the same as faq `who-owns-backlog`", false),
+];
+
+#[test]
+fn each_malformed_fixture_reports_its_specific_problem() {
+    for (fixture, expected, _) in CASES {
+        let problems = problems_of(fixture);
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "{fixture}: expected a problem containing\n  {expected}\ngot:\n  {}",
+            problems.join("\n  ")
+        );
+    }
+}
+
+#[test]
+fn errors_reject_the_knowledge_and_warnings_do_not() {
+    for (fixture, _, is_error) in CASES {
+        let path = Path::new("tests/fixtures/bad").join(fixture);
+        match (Knowledge::load(&path), is_error) {
+            (Err(LoadError::Invalid(problems)), true) => {
+                assert!(problems.iter().any(|p| p.is_error()), "{fixture}")
+            }
+            (Ok(k), false) => assert!(!k.warnings.is_empty(), "{fixture}"),
+            (other, _) => panic!("{fixture}: unexpected {:?}", other.map(|k| k.title)),
+        }
+    }
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_not_just_the_first() {
+    let text = r#"
+[[faq]]
+id = "a"
+question = ""
+answer = ""
+related = ["nope"]
+
+[[faq]]
+id = "a"
+question = "Q?"
+answer = "A."
+"#;
+    let problems = Knowledge::check(&[Source {
+        path: "many.toml".into(),
+        text: text.into(),
+    }]);
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    for expected in [
+        "many.toml:3: faq `a`: question is empty",
+        "many.toml:3: faq `a`: answer is empty",
+        "many.toml:9: faq `a`: duplicate id `a`",
+    ] {
+        assert!(
+            shown.iter().any(|p| p.contains(expected)),
+            "{expected} in {shown:?}"
+        );
+    }
+}
+
+#[test]
+fn missing_and_empty_paths_get_clear_errors() {
+    let missing = Knowledge::load(Path::new("tests/fixtures/does-not-exist")).unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        "tests/fixtures/does-not-exist: no such knowledge file or folder"
+    );
+    let empty = std::env::temp_dir().join(format!("rolecall-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let err = Knowledge::load(&empty).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("folder has no .toml knowledge files"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&empty).unwrap();
+}
+
+#[test]
+fn non_utf8_file_is_reported_not_panicked() {
+    let dir = std::env::temp_dir().join(format!("rolecall-bin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bad.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let err = Knowledge::load(&dir).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("bad.toml: cannot read: not UTF-8 text"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
