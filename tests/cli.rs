@@ -1,0 +1,210 @@
+//! The `rolecall` binary: ask (text, --json, stdin), check exit codes, and clear errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn rolecall(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolecall"));
+    cmd.args(args)
+        .env_remove("ROLECALL_KNOWLEDGE")
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("binary runs");
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture(rel: &str) -> String {
+    format!("{}/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn ask_prints_a_terminal_answer_from_built_in_knowledge() {
+    let o = rolecall(&["ask", "who owns the backlog?"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Who owns the backlog?"), "{out}");
+    assert!(out.contains("Product Owner"), "{out}");
+    assert!(
+        out.contains("Lindy Quick"),
+        "footer credits the source: {out}"
+    );
+}
+
+#[test]
+fn ask_json_has_the_documented_keys() {
+    let o = rolecall(&["ask", "--json", "PM vs PO salary"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON object");
+    assert_eq!(v["question"], "PM vs PO salary");
+    assert_eq!(v["answered"], true);
+    assert_eq!(v["kind"], "compare");
+    assert_eq!(v["entry"], "pm+po.salary");
+    let c = v["confidence"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&c));
+    assert!(v["embed"]["title"].as_str().unwrap().contains("Salary"));
+    assert_eq!(v["embed"]["fields"].as_array().unwrap().len(), 2);
+    assert!(v["embed"]["fields"][0]["inline"].as_bool().unwrap());
+    assert!(v["suggestions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn ask_json_reads_stdin_one_line_per_question_in_order() {
+    let questions = [
+        "what is a PO",
+        "how do i reset my vpn password",
+        "",
+        "who owns the sprint backlog?",
+        "what is an ART",
+    ];
+    let input = questions.join("\n") + "\n";
+    let o = rolecall(&["ask", "--json"], Some(&input));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), questions.len());
+    for (q, v) in questions.iter().zip(&lines) {
+        assert_eq!(v["question"], *q);
+    }
+    assert_eq!(lines[0]["entry"], "po");
+    assert_eq!(lines[1]["answered"], false);
+    assert_eq!(lines[1]["kind"], "none");
+    assert_eq!(lines[1]["entry"], serde_json::Value::Null);
+    assert_eq!(lines[2]["embed"]["title"], "Ask me a question");
+    assert_eq!(lines[3]["answered"], false);
+    assert!(!lines[3]["suggestions"].as_array().unwrap().is_empty());
+    assert_eq!(lines[4]["kind"], "term");
+}
+
+#[test]
+fn ask_survives_invalid_utf8_and_crlf_on_stdin() {
+    let o = {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolecall"));
+        cmd.args(["ask", "--json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"what is a PM\r\n\xff\xfe who owns the backlog\n")
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["question"], "what is a PM");
+}
+
+#[test]
+fn check_passes_on_shipped_knowledge_and_fails_on_bad() {
+    let ok = rolecall(&["check", &fixture("knowledge")], None);
+    assert!(ok.status.success(), "{}{}", stdout(&ok), stderr(&ok));
+    assert!(stderr(&ok).contains("ok:"), "{}", stderr(&ok));
+    let built_in = rolecall(&["check"], None);
+    assert!(built_in.status.success(), "{}", stderr(&built_in));
+
+    let bad = rolecall(
+        &["check", &fixture("tests/fixtures/bad/missing-related.toml")],
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains(
+            "missing-related.toml:2: faq `who-owns-backlog`: related entry `foo` does not exist"
+        ),
+        "{}",
+        stdout(&bad)
+    );
+
+    let warn_only = rolecall(
+        &["check", &fixture("tests/fixtures/bad/ambiguous.toml")],
+        None,
+    );
+    assert!(
+        warn_only.status.success(),
+        "warnings alone do not fail check"
+    );
+    assert!(stdout(&warn_only).contains("warning"));
+}
+
+#[test]
+fn bad_knowledge_path_is_one_clear_message_and_non_zero_exit() {
+    let o = rolecall(
+        &["--knowledge", "/no/such/place", "ask", "what is a PO"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("/no/such/place: no such knowledge file or folder"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+
+    let o = rolecall(
+        &[
+            "--knowledge",
+            &fixture("tests/fixtures/bad/syntax.toml"),
+            "ask",
+            "x",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("syntax.toml:3: invalid TOML"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn knowledge_env_var_selects_the_folder() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolecall"));
+    let o = cmd
+        .args(["ask", "--json", "what is a PO"])
+        .env(
+            "ROLECALL_KNOWLEDGE",
+            fixture("tests/fixtures/bad/syntax.toml"),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "the env var was used");
+}
+
+#[test]
+fn chat_answers_until_end_of_input() {
+    let o = rolecall(&["chat"], Some("what is a PM\nwho earns more\n"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Product Manager") && out.contains("Who earns more"),
+        "{out}"
+    );
+}

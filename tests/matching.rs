@@ -1,0 +1,156 @@
+//! Table tests for matching on the shipped knowledge: one line per behaviour.
+
+use rolecall::{reply, Kind, Knowledge, MatchConfig};
+
+/// (question, expected entry when answered, or None when it must not be answered)
+const ANSWERED: &[(&str, &str)] = &[
+    // role × aspect
+    ("what does the PO own", "po.owns"),
+    ("PO deliverables", "po.owns"),
+    ("po owns what", "po.owns"),
+    ("PM skills", "pm.skills"),
+    ("po success metrics", "po.metrics"),
+    ("how is a PM measured", "pm.metrics"),
+    ("how much does a product manger earn", "pm.salary"),
+    // typos and abbreviations
+    ("prodct ownr responsibilities", "po.responsibilities"),
+    ("diffrence between pm and po", "pm+po"),
+    ("whats the diffrence btw PM & PO", "pm+po"),
+    ("whooo is the product owner??", "po"),
+    // role cards
+    ("what is a product owner", "po"),
+    ("what is a PM", "pm"),
+    ("<@123> hey what does a PO do? https://example.com", "po"),
+    // comparisons
+    ("PM vs PO salary", "pm+po.salary"),
+    ("product owner versus product manager", "pm+po"),
+    ("who sets success metrics?", "pm+po.metrics"),
+    // FAQs
+    ("who owns the backlog?", "who-owns-backlog"),
+    ("who owns the roadmap", "who-owns-roadmap"),
+    ("who writes user stories", "who-writes-stories"),
+    ("who talks to customers", "customer-contact"),
+    ("who prioritises features", "who-prioritises"),
+    ("who prioritizes features", "who-prioritises"),
+    ("who decides what to build", "who-decides-what-to-build"),
+    ("is the PO a manager", "po-management-role"),
+    ("is the PM above the PO", "pm-higher-than-po"),
+    ("can one person be both pm and po", "same-person"),
+    ("do we need both", "need-both"),
+    ("who earns more", "who-earns-more"),
+    // terms
+    ("what is an ART", "art"),
+    ("what does ART stand for", "art"),
+    ("what is POPM", "popm"),
+    ("what is an MVP", "mvp"),
+    ("what is NPS", "nps"),
+    ("what is backlog grooming", "backlog-grooming"),
+    ("what is SAFe", "safe"),
+];
+
+const NOT_ANSWERED: &[&str] = &[
+    "who owns the sprint backlog?",
+    "what does a scrum master do?",
+    "what is a release train engineer",
+    "what's kanban",
+    "what is the capital of france",
+    "how do i reset my vpn password",
+    "product",
+    "owner",
+    "manager",
+    "Epic Owner vs Product Owner",
+    "what's the difference between sprint backlog and product backlog?",
+    "",
+    "   ",
+    "<@123> <#456> https://example.com `code`",
+    "????!!!",
+];
+
+fn k() -> Knowledge {
+    Knowledge::shipped().expect("shipped knowledge loads")
+}
+
+#[test]
+fn answers_the_right_entry() {
+    let k = k();
+    let mut wrong = Vec::new();
+    for (q, want) in ANSWERED {
+        let r = reply::answer(&k, q, &MatchConfig::DEFAULT);
+        if !r.answered || r.entry.as_deref() != Some(want) {
+            wrong.push(format!(
+                "{q:?}: want {want}, got {:?} ({:.2}, answered={})",
+                r.entry, r.confidence, r.answered
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn declines_or_only_suggests_off_topic_and_near_misses() {
+    let k = k();
+    for q in NOT_ANSWERED {
+        let r = reply::answer(&k, q, &MatchConfig::DEFAULT);
+        assert!(
+            !r.answered,
+            "{q:?} was answered with {:?} ({:.2})",
+            r.entry, r.confidence
+        );
+        assert_eq!(r.kind, Kind::None);
+        assert!(r.suggestions.len() <= 3);
+    }
+}
+
+#[test]
+fn suggestions_never_echo_the_question() {
+    let k = k();
+    let q = "who owns the sprint backlog?";
+    let r = reply::answer(&k, q, &MatchConfig::DEFAULT);
+    assert!(
+        !r.suggestions.is_empty(),
+        "near miss should offer suggestions"
+    );
+    for s in &r.suggestions {
+        assert!(!s.title.to_lowercase().contains("sprint"), "{s:?}");
+        assert!(k.parse_entry(&s.entry).is_some(), "{s:?}");
+    }
+    assert!(!r.description.to_lowercase().contains("sprint"));
+}
+
+#[test]
+fn empty_and_overlong_questions_get_specific_messages() {
+    let k = k();
+    let cfg = MatchConfig::DEFAULT;
+    let empty = reply::answer(&k, "  <@1> ", &cfg);
+    assert_eq!(empty.title, "Ask me a question");
+    let long = "who owns the backlog ".repeat(100);
+    let r = reply::answer(&k, &long, &cfg);
+    assert_eq!(r.title, "That question is too long");
+    assert!(r.description.contains(&cfg.max_question_chars.to_string()));
+    assert!(!r.answered);
+}
+
+#[test]
+fn confidence_is_in_unit_range_and_ranked() {
+    let k = k();
+    for (q, _) in ANSWERED {
+        let m = k.find(q, &MatchConfig::DEFAULT);
+        assert!(m.ranked.windows(2).all(|w| w[0].1 >= w[1].1), "{q}");
+        assert!(m.ranked.iter().all(|(_, c)| (0.0..=1.0).contains(c)), "{q}");
+    }
+}
+
+#[test]
+fn thresholds_come_from_the_config() {
+    let k = k();
+    let strict = MatchConfig {
+        answer: 1.01,
+        ..MatchConfig::DEFAULT
+    };
+    assert!(!reply::answer(&k, "what does the PO own", &strict).answered);
+    let r = reply::answer(&k, "what does the PO own", &strict);
+    assert_eq!(
+        r.suggestions.first().map(|s| s.entry.as_str()),
+        Some("po.owns")
+    );
+}

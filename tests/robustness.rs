@@ -1,0 +1,61 @@
+//! Property tests: arbitrary unicode of any length never panics and always renders within limits.
+
+use proptest::prelude::*;
+use rolecall::render::Embed;
+use rolecall::{reply, report, Knowledge, MatchConfig};
+use std::sync::OnceLock;
+
+fn k() -> &'static Knowledge {
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    K.get_or_init(|| Knowledge::shipped().expect("shipped knowledge loads"))
+}
+
+fn assert_sound(q: &str) {
+    let r = reply::answer(k(), q, &MatchConfig::DEFAULT);
+    assert!(Embed::from_reply(&r).within_limits());
+    assert!((0.0..=1.0).contains(&r.confidence));
+    assert!(r.suggestions.len() <= 3 && r.related.len() <= 3);
+    for s in &r.suggestions {
+        assert!(!q.trim().is_empty() && !s.title.is_empty());
+    }
+    let json = report::ask_json(q, &r);
+    assert!(json["embed"].is_object());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_unicode_is_answered_safely(q in "\\PC{0,700}") {
+        assert_sound(&q);
+    }
+
+    #[test]
+    fn domain_words_in_any_order_are_answered_safely(
+        words in prop::collection::vec(prop::sample::select(vec![
+            "pm", "po", "vs", "owner", "product", "<@1>", "```x```", "`y`", "https://a.b",
+            "whooooo", "🦀", "é", "@everyone", "backlog", "salary", "owns", "ART", "’", "—",
+        ]), 0..60)
+    ) {
+        assert_sound(&words.join(" "));
+    }
+}
+
+#[test]
+fn hostile_inputs_are_answered_safely() {
+    let huge = "a".repeat(1_000_000);
+    let zalgo = "p\u{0336}\u{0337}o\u{0338}".repeat(500);
+    let rtl = "\u{202E}who owns the backlog\u{202C}";
+    for q in [
+        huge.as_str(),
+        zalgo.as_str(),
+        rtl,
+        "\0\0\0",
+        "<<<<<@@@@>>>>",
+        "`````",
+        "<@",
+        "http://",
+    ] {
+        assert_sound(q);
+    }
+}
