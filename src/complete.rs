@@ -224,7 +224,10 @@ mod tests {
     }
 
     fn values(k: &Knowledge, pool: Pool, input: &str) -> Vec<String> {
-        complete(k, pool, input).into_iter().map(|c| c.value).collect()
+        complete(k, pool, input)
+            .into_iter()
+            .map(|c| c.value)
+            .collect()
     }
 
     #[test]
@@ -265,7 +268,10 @@ mod tests {
         let k = knowledge();
         let all = values(&k, Pool::Aspects { roles: 0 }, "");
         assert_eq!(all, vec!["owns", "salary", "skills"]);
-        assert_eq!(values(&k, Pool::Aspects { roles: 0b11 }, "pay")[0], "salary");
+        assert_eq!(
+            values(&k, Pool::Aspects { roles: 0b11 }, "pay")[0],
+            "salary"
+        );
     }
 
     #[test]

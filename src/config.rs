@@ -158,9 +158,19 @@ impl Settings {
 
     /// Reads the settings through `get` (a variable's value, `None` when unset).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
-        let var = |k: &str| get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let var = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let token = var(DISCORD_TOKEN).ok_or(ConfigError::MissingToken)?;
-        let token = Token(token.strip_prefix("Bot ").unwrap_or(&token).trim().to_string());
+        let token = Token(
+            token
+                .strip_prefix("Bot ")
+                .unwrap_or(&token)
+                .trim()
+                .to_string(),
+        );
         let guild_id = var(GUILD_ID).map(|v| parse_id(GUILD_ID, &v)).transpose()?;
         let channels = match var(CHANNELS) {
             Some(v) => parse_ids(CHANNELS, &v)?,
@@ -177,9 +187,7 @@ impl Settings {
         if suggest > answer {
             return Err(ConfigError::Conflict {
                 var: SUGGEST_THRESHOLD,
-                message: format!(
-                    "must not be above {ANSWER_THRESHOLD} ({answer}), got {suggest}"
-                ),
+                message: format!("must not be above {ANSWER_THRESHOLD} ({answer}), got {suggest}"),
             });
         }
         if channel_threshold < answer {
@@ -296,7 +304,11 @@ fn parse_rate(v: &str) -> Result<Option<UserRate>, ConfigError> {
     };
     let (count, secs) = v.split_once('/').ok_or_else(bad)?;
     let count: u32 = count.trim().parse().map_err(|_| bad())?;
-    let secs: u64 = secs.trim().trim_end_matches('s').parse().map_err(|_| bad())?;
+    let secs: u64 = secs
+        .trim()
+        .trim_end_matches('s')
+        .parse()
+        .map_err(|_| bad())?;
     if count == 0 || secs == 0 {
         return Err(bad());
     }
@@ -315,7 +327,10 @@ fn parse_shards(v: &str) -> Result<ShardRange, ConfigError> {
     let (range, total) = v.split_once('/').ok_or_else(bad)?;
     let total: u32 = total.trim().parse().map_err(|_| bad())?;
     let (first, last) = match range.split_once('-') {
-        Some((a, b)) => (a.trim().parse().map_err(|_| bad())?, b.trim().parse().map_err(|_| bad())?),
+        Some((a, b)) => (
+            a.trim().parse().map_err(|_| bad())?,
+            b.trim().parse().map_err(|_| bad())?,
+        ),
         None => {
             let id: u32 = range.trim().parse().map_err(|_| bad())?;
             (id, id)
@@ -349,7 +364,8 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        map.entry(DISCORD_TOKEN.into()).or_insert_with(|| "tok".into());
+        map.entry(DISCORD_TOKEN.into())
+            .or_insert_with(|| "tok".into());
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -407,7 +423,10 @@ mod tests {
     fn channels_are_comma_separated_ids() {
         let s = settings(&[(CHANNELS, " 11, 22 ,33,")]).unwrap();
         assert_eq!(s.channels, vec![11, 22, 33]);
-        assert!(s.message_content, "channels turn the Message Content intent on");
+        assert!(
+            s.message_content,
+            "channels turn the Message Content intent on"
+        );
         assert_eq!(invalid_var(settings(&[(CHANNELS, "11,x")])), CHANNELS);
     }
 
@@ -415,8 +434,15 @@ mod tests {
     fn message_content_can_be_forced_either_way() {
         let s = settings(&[(CHANNELS, "1"), (MESSAGE_CONTENT, "false")]).unwrap();
         assert!(!s.message_content);
-        assert!(settings(&[(MESSAGE_CONTENT, "on")]).unwrap().message_content);
-        assert_eq!(invalid_var(settings(&[(MESSAGE_CONTENT, "maybe")])), MESSAGE_CONTENT);
+        assert!(
+            settings(&[(MESSAGE_CONTENT, "on")])
+                .unwrap()
+                .message_content
+        );
+        assert_eq!(
+            invalid_var(settings(&[(MESSAGE_CONTENT, "maybe")])),
+            MESSAGE_CONTENT
+        );
     }
 
     #[test]
@@ -429,10 +455,18 @@ mod tests {
         .unwrap();
         assert_eq!((s.matching.answer, s.matching.suggest), (0.7, 0.4));
         assert_eq!(s.channel_matching().answer, 0.9);
-        assert_eq!(invalid_var(settings(&[(ANSWER_THRESHOLD, "1.5")])), ANSWER_THRESHOLD);
-        assert_eq!(invalid_var(settings(&[(SUGGEST_THRESHOLD, "high")])), SUGGEST_THRESHOLD);
-        assert_eq!(invalid_var(settings(&[(SUGGEST_THRESHOLD, "0.9")])), SUGGEST_THRESHOLD);
-        assert_eq!(invalid_var(settings(&[(CHANNEL_THRESHOLD, "0.5")])), CHANNEL_THRESHOLD);
+        assert_eq!(
+            invalid_var(settings(&[(ANSWER_THRESHOLD, "1.5")])),
+            ANSWER_THRESHOLD
+        );
+        assert_eq!(
+            invalid_var(settings(&[(SUGGEST_THRESHOLD, "high")])),
+            SUGGEST_THRESHOLD
+        );
+        let high_suggest = settings(&[(ANSWER_THRESHOLD, "0.6"), (SUGGEST_THRESHOLD, "0.9")]);
+        assert_eq!(invalid_var(high_suggest), SUGGEST_THRESHOLD);
+        let low_channel = settings(&[(ANSWER_THRESHOLD, "0.7"), (CHANNEL_THRESHOLD, "0.6")]);
+        assert_eq!(invalid_var(low_channel), CHANNEL_THRESHOLD);
     }
 
     #[test]
@@ -448,7 +482,10 @@ mod tests {
         let rate = s.user_rate.unwrap();
         assert_eq!((rate.count, rate.per), (3, Duration::from_secs(10)));
         assert_eq!(settings(&[(USER_RATE, "off")]).unwrap().user_rate, None);
-        assert_eq!(invalid_var(settings(&[(COOLDOWN_SECS, "-1")])), COOLDOWN_SECS);
+        assert_eq!(
+            invalid_var(settings(&[(COOLDOWN_SECS, "-1")])),
+            COOLDOWN_SECS
+        );
         assert_eq!(invalid_var(settings(&[(USER_RATE, "5")])), USER_RATE);
         assert_eq!(invalid_var(settings(&[(USER_RATE, "0/10")])), USER_RATE);
     }
@@ -456,9 +493,23 @@ mod tests {
     #[test]
     fn shard_ranges() {
         let s = settings(&[(SHARDS, "0-3/8")]).unwrap();
-        assert_eq!(s.shards, Some(ShardRange { first: 0, last: 3, total: 8 }));
+        assert_eq!(
+            s.shards,
+            Some(ShardRange {
+                first: 0,
+                last: 3,
+                total: 8
+            })
+        );
         let one = settings(&[(SHARDS, "5/8")]).unwrap();
-        assert_eq!(one.shards, Some(ShardRange { first: 5, last: 5, total: 8 }));
+        assert_eq!(
+            one.shards,
+            Some(ShardRange {
+                first: 5,
+                last: 5,
+                total: 8
+            })
+        );
         for bad in ["3-1/8", "0-8/8", "0-3", "a-b/c", "/8"] {
             assert_eq!(invalid_var(settings(&[(SHARDS, bad)])), SHARDS, "{bad}");
         }
@@ -468,6 +519,9 @@ mod tests {
     fn api_base_must_be_an_http_url() {
         let s = settings(&[(API_BASE, "http://127.0.0.1:9/")]).unwrap();
         assert_eq!(s.api_base.as_deref(), Some("http://127.0.0.1:9"));
-        assert_eq!(invalid_var(settings(&[(API_BASE, "127.0.0.1:9")])), API_BASE);
+        assert_eq!(
+            invalid_var(settings(&[(API_BASE, "127.0.0.1:9")])),
+            API_BASE
+        );
     }
 }

@@ -4,6 +4,9 @@
 //! the `discord` module adapts it to serenity.
 
 pub mod cli;
+pub mod complete;
+pub mod config;
+pub mod discord;
 pub mod knowledge;
 pub mod matching;
 pub mod render;

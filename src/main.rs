@@ -2,11 +2,17 @@
 
 use clap::{Parser, Subcommand};
 use rolecall::cli::KnowledgeSource;
+use rolecall::config::Settings;
+use rolecall::discord::{self, logging::Redacting};
 use rolecall::render::text;
 use rolecall::{reply, report, Knowledge, MatchConfig};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+/// Log filter when `RUST_LOG` is not set.
+const DEFAULT_LOG: &str = "info,serenity=warn";
 
 /// Answers "who does what" questions about team roles, in Discord or in a terminal.
 #[derive(Parser)]
@@ -39,6 +45,9 @@ enum Command {
     },
     /// Ask questions interactively.
     Chat,
+    /// Run the Discord bot (the default). Settings come from the environment and `.env`;
+    /// see `.env.example`.
+    Run,
 }
 
 /// A failure that ends the program with a message and a non-zero code.
@@ -51,6 +60,8 @@ impl From<io::Error> for Failure {
 }
 
 fn main() -> ExitCode {
+    // `.env` fills in what the real environment does not set (so clap sees it too).
+    let _ = dotenvy::dotenv();
     let cli = Cli::parse();
     let source = KnowledgeSource::resolve(cli.knowledge.as_deref());
     let result = match cli.command {
@@ -61,10 +72,7 @@ fn main() -> ExitCode {
         }) => ask(&source, json, explain, question),
         Some(Command::Check { path }) => return check(path.map_or(source, KnowledgeSource::Path)),
         Some(Command::Chat) => chat(&source),
-        None => {
-            let _ = <Cli as clap::CommandFactory>::command().print_help();
-            Ok(())
-        }
+        Some(Command::Run) | None => run(&source),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,6 +81,32 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn run(source: &KnowledgeSource) -> Result<(), Failure> {
+    let settings = Settings::from_env().map_err(|e| Failure(e.to_string()))?;
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_LOG)),
+        )
+        .with_writer(Redacting::new(settings.token.expose()))
+        .with_ansi(io::stderr().is_terminal())
+        .init();
+    let k = load(source)?;
+    tracing::info!(
+        knowledge = %source.describe(),
+        roles = k.roles.len(),
+        faqs = k.faqs.len(),
+        terms = k.terms.len(),
+        "knowledge loaded"
+    );
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure(format!("cannot start the async runtime: {e}")))?;
+    runtime
+        .block_on(discord::run(settings, k))
+        .map_err(|e| Failure(e.to_string()))
 }
 
 fn load(source: &KnowledgeSource) -> Result<Knowledge, Failure> {

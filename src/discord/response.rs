@@ -185,7 +185,8 @@ impl Response {
 
     /// A channel message replying to `reply_to`, allowed mentions empty (no reply ping).
     pub fn to_message(&self, reply_to: Option<(ChannelId, MessageId)>) -> CreateMessage {
-        let mut m = CreateMessage::new().allowed_mentions(CreateAllowedMentions::new().replied_user(false));
+        let mut m =
+            CreateMessage::new().allowed_mentions(CreateAllowedMentions::new().replied_user(false));
         if let Some((channel, message)) = reply_to {
             let mut reference = MessageReference::from((channel, message));
             reference.fail_if_not_exists = Some(false);
@@ -259,7 +260,14 @@ mod tests {
 
     #[test]
     fn foreign_or_broken_custom_ids_are_rejected() {
-        for id in ["", "rc:ans:", "rc:ans:x:pm", "rc:ans:1:", "other:1:pm", "rc:ans:1"] {
+        for id in [
+            "",
+            "rc:ans:",
+            "rc:ans:x:pm",
+            "rc:ans:1:",
+            "other:1:pm",
+            "rc:ans:1",
+        ] {
             assert_eq!(ButtonId::parse(id), None, "{id}");
         }
     }
@@ -290,9 +298,15 @@ mod tests {
     fn every_builder_sets_empty_allowed_mentions() {
         let r = Response::notice("@everyone hi");
         let i = serde_json::to_value(r.to_interaction()).unwrap();
-        assert_eq!(i["data"]["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(
+            i["data"]["allowed_mentions"]["parse"],
+            serde_json::json!([])
+        );
         let m = serde_json::to_value(r.to_message(None)).unwrap();
         assert_eq!(m["allowed_mentions"]["parse"], serde_json::json!([]));
-        assert_eq!(m["allowed_mentions"]["replied_user"], serde_json::json!(false));
+        assert_eq!(
+            m["allowed_mentions"]["replied_user"],
+            serde_json::json!(false)
+        );
     }
 }

@@ -1,0 +1,32 @@
+//! `/ask question [private]`: the core's answer to a free-text question.
+
+use super::{private_option, text_option};
+use crate::discord::response::Response;
+use crate::knowledge::Knowledge;
+use crate::{reply, MatchConfig};
+use serenity::all::CreateCommand;
+
+/// Command name.
+pub const NAME: &str = "ask";
+/// Option holding the question.
+pub const QUESTION: &str = "question";
+
+/// The command's registration.
+pub fn register() -> CreateCommand {
+    CreateCommand::new(NAME)
+        .description("Ask who does what, e.g. \"who owns the backlog?\"")
+        .add_option(text_option(QUESTION, "Your question"))
+        .add_option(private_option())
+}
+
+/// Answers `question`; a decline (nothing to offer) is shown only to the asker.
+pub fn run(k: &Knowledge, cfg: &MatchConfig, question: &str, asker: u64) -> Response {
+    answer(k, cfg, question, asker)
+}
+
+/// The response for a free-text question: answer, suggestions, or a private decline.
+pub fn answer(k: &Knowledge, cfg: &MatchConfig, question: &str, asker: u64) -> Response {
+    let r = reply::answer(k, question, cfg);
+    let declined = !r.answered && r.suggestions.is_empty();
+    Response::from_reply(&r, asker).or_private(declined)
+}

@@ -1,0 +1,251 @@
+//! The serenity event handler: thin I/O around the pure parts.
+//!
+//! Each event gets a tracing span (with the entry and confidence once known); failures to
+//! reach Discord are logged with context and never panic.
+
+use super::commands::{self, Command};
+use super::limiter::Limiter;
+use super::messages::{self, Incoming, Listening, Trigger};
+use super::response::Response;
+use super::{buttons, register_commands};
+use crate::config::Settings;
+use crate::knowledge::Knowledge;
+use serenity::all::{
+    AutocompleteChoice, CommandInteraction, ComponentInteraction, Context,
+    CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, Interaction, Message,
+    MessageFlags, Ready, ResumedEvent,
+};
+use serenity::async_trait;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
+use tracing::{debug, error, field, info, info_span, warn, Instrument, Span};
+
+/// Shared state of the running bot.
+pub struct Handler {
+    knowledge: Arc<Knowledge>,
+    settings: Settings,
+    limiter: Mutex<Limiter>,
+    me: OnceLock<u64>,
+    registered: AtomicBool,
+}
+
+impl Handler {
+    /// A handler answering from `knowledge` with `settings`.
+    pub fn new(knowledge: Arc<Knowledge>, settings: Settings) -> Handler {
+        let limiter = Limiter::new(settings.user_rate, settings.cooldown);
+        Handler {
+            knowledge,
+            settings,
+            limiter: Mutex::new(limiter),
+            me: OnceLock::new(),
+            registered: AtomicBool::new(false),
+        }
+    }
+
+    fn limiter(&self) -> std::sync::MutexGuard<'_, Limiter> {
+        // The limiter holds no invariant a panic could break: keep using it.
+        self.limiter
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    async fn on_command(&self, ctx: &Context, cmd: CommandInteraction) {
+        let user = cmd.user.id.get();
+        let response = match Command::parse(&cmd.data) {
+            Ok(command) => {
+                let r = command.run(&self.knowledge, &self.settings.matching, user);
+                if command.answers() {
+                    self.limiter()
+                        .gate_interaction(r, user, cmd.channel_id.get(), Instant::now())
+                } else {
+                    r
+                }
+            }
+            Err(e) => {
+                warn!(error = %e, "could not read the command");
+                Response::notice("I don't know that command (it may be left over from an older version). Try `/help`.")
+            }
+        };
+        record(&response);
+        if let Err(e) = cmd
+            .create_response(&ctx.http, response.to_interaction())
+            .await
+        {
+            error!(error = %e, "could not answer the command");
+        } else {
+            info!(ephemeral = response.ephemeral, "answered");
+        }
+    }
+
+    async fn on_autocomplete(&self, ctx: &Context, ac: CommandInteraction) {
+        let choices = commands::autocomplete(&self.knowledge, &ac.data);
+        debug!(choices = choices.len(), "autocomplete");
+        let choices = choices
+            .into_iter()
+            .map(|c| AutocompleteChoice::new(c.name, c.value))
+            .collect();
+        let response = CreateInteractionResponse::Autocomplete(
+            CreateAutocompleteResponse::new().set_choices(choices),
+        );
+        if let Err(e) = ac.create_response(&ctx.http, response).await {
+            error!(error = %e, "could not send autocomplete choices");
+        }
+    }
+
+    async fn on_click(&self, ctx: &Context, click: ComponentInteraction) {
+        let user = click.user.id.get();
+        let under_ephemeral = click
+            .message
+            .flags
+            .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
+        let r = buttons::click(
+            &self.knowledge,
+            &click.data.custom_id,
+            user,
+            under_ephemeral,
+        );
+        let response = if r.entry.is_some() {
+            self.limiter()
+                .gate_interaction(r, user, click.channel_id.get(), Instant::now())
+        } else {
+            r
+        };
+        record(&response);
+        if let Err(e) = click
+            .create_response(&ctx.http, response.to_interaction())
+            .await
+        {
+            error!(error = %e, "could not answer the button click");
+        } else {
+            info!(ephemeral = response.ephemeral, "answered");
+        }
+    }
+
+    async fn on_message(&self, ctx: &Context, msg: &Message, why: Trigger) {
+        let m = Incoming::from_message(msg);
+        let cfg = self.settings.channel_matching();
+        let Some(r) = messages::respond(&self.knowledge, &cfg, &m, why) else {
+            debug!("not confident enough: staying silent");
+            return;
+        };
+        record(&r);
+        let gated = self
+            .limiter()
+            .gate_message(r, m.author, m.channel, Instant::now());
+        let Some(r) = gated else {
+            debug!("rate limit or cooldown: staying silent");
+            return;
+        };
+        let out = r.to_message(Some((msg.channel_id, msg.id)));
+        match msg.channel_id.send_message(&ctx.http, out).await {
+            Ok(sent) => info!(reply = %sent.id, "answered"),
+            Err(e) => error!(error = %e, "could not send the answer"),
+        }
+    }
+}
+
+/// Records the entry and confidence on the current span.
+fn record(r: &Response) {
+    let span = Span::current();
+    if let Some(entry) = &r.entry {
+        span.record("entry", entry.as_str());
+    }
+    span.record("confidence", r.confidence);
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        let _ = self.me.set(ready.user.id.get());
+        info!(
+            user = %ready.user.name,
+            shard = ?ready.shard.map(|s| s.id.0),
+            guilds = ready.guilds.len(),
+            "connected to Discord"
+        );
+        if self.registered.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        match register_commands(&ctx.http, self.settings.guild_id).await {
+            Ok(n) => info!(
+                commands = n,
+                scope = if self.settings.guild_id.is_some() {
+                    "guild"
+                } else {
+                    "global"
+                },
+                "registered slash commands"
+            ),
+            Err(e) => {
+                self.registered.store(false, Ordering::SeqCst);
+                error!(error = %e, "could not register slash commands; will retry at the next ready");
+            }
+        }
+    }
+
+    async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
+        info!("gateway session resumed");
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        match interaction {
+            Interaction::Command(cmd) => {
+                let span = info_span!(
+                    "interaction",
+                    kind = "command",
+                    command = %cmd.data.name,
+                    user = %cmd.user.id,
+                    channel = %cmd.channel_id,
+                    entry = field::Empty,
+                    confidence = field::Empty
+                );
+                self.on_command(&ctx, cmd).instrument(span).await;
+            }
+            Interaction::Autocomplete(ac) => {
+                let span = info_span!(
+                    "interaction",
+                    kind = "autocomplete",
+                    command = %ac.data.name,
+                    user = %ac.user.id
+                );
+                self.on_autocomplete(&ctx, ac).instrument(span).await;
+            }
+            Interaction::Component(click) => {
+                let span = info_span!(
+                    "interaction",
+                    kind = "button",
+                    custom_id = %click.data.custom_id,
+                    user = %click.user.id,
+                    channel = %click.channel_id,
+                    entry = field::Empty,
+                    confidence = field::Empty
+                );
+                self.on_click(&ctx, click).instrument(span).await;
+            }
+            other => debug!(kind = ?other.kind(), "ignoring interaction"),
+        }
+    }
+
+    async fn message(&self, ctx: Context, msg: Message) {
+        let Some(&me) = self.me.get() else { return };
+        let at = Listening {
+            me,
+            channels: &self.settings.channels,
+            content_intent: self.settings.message_content,
+        };
+        let Some(why) = messages::trigger(&Incoming::from_message(&msg), &at) else {
+            return;
+        };
+        let span = info_span!(
+            "message",
+            trigger = why.as_str(),
+            id = %msg.id,
+            user = %msg.author.id,
+            channel = %msg.channel_id,
+            entry = field::Empty,
+            confidence = field::Empty
+        );
+        self.on_message(&ctx, &msg, why).instrument(span).await;
+    }
+}

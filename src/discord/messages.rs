@@ -1,0 +1,327 @@
+//! Questions typed in channels: when to answer, and with what.
+//!
+//! A message is answered when it mentions the bot, replies to the bot, arrives in a DM, or
+//! arrives in a watched channel and reads as a question. Only confident answers (at the
+//! higher channel bar) are sent; a bot addressed directly but unsure offers suggestion
+//! buttons; everything else is left alone.
+
+use super::response::Response;
+use crate::knowledge::Knowledge;
+use crate::matching::normalize::{clean, words};
+use crate::{reply, MatchConfig};
+use serenity::all::{Message, MessageType};
+
+/// The parts of a channel message that decide whether and how to answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    /// Author's user id.
+    pub author: u64,
+    /// The author is a bot (including this one).
+    pub author_is_bot: bool,
+    /// Sent by a webhook.
+    pub webhook: bool,
+    /// A system message (join, pin, …) rather than a user's text.
+    pub system: bool,
+    /// Channel id.
+    pub channel: u64,
+    /// Message id.
+    pub id: u64,
+    /// Guild id (`None` in DMs).
+    pub guild: Option<u64>,
+    /// Text as sent.
+    pub content: String,
+    /// Users mentioned.
+    pub mentions: Vec<u64>,
+    /// Author of the message this one replies to, if any.
+    pub replied_to: Option<u64>,
+}
+
+impl Incoming {
+    /// Reads the relevant parts of a serenity message.
+    pub fn from_message(m: &Message) -> Incoming {
+        Incoming {
+            author: m.author.id.get(),
+            author_is_bot: m.author.bot,
+            webhook: m.webhook_id.is_some(),
+            system: !matches!(m.kind, MessageType::Regular | MessageType::InlineReply),
+            channel: m.channel_id.get(),
+            id: m.id.get(),
+            guild: m.guild_id.map(|g| g.get()),
+            content: m.content.clone(),
+            mentions: m.mentions.iter().map(|u| u.id.get()).collect(),
+            replied_to: m.referenced_message.as_ref().map(|r| r.author.id.get()),
+        }
+    }
+}
+
+/// Why a message is looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// It mentions the bot.
+    Mention,
+    /// It replies to one of the bot's messages.
+    Reply,
+    /// It is a direct message.
+    Direct,
+    /// It is in a watched channel and reads as a question.
+    Watched,
+}
+
+impl Trigger {
+    /// True when the bot was addressed directly (so it may offer suggestions).
+    pub fn addressed(self) -> bool {
+        !matches!(self, Trigger::Watched)
+    }
+
+    /// The name used in logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trigger::Mention => "mention",
+            Trigger::Reply => "reply",
+            Trigger::Direct => "dm",
+            Trigger::Watched => "channel",
+        }
+    }
+}
+
+/// Where the bot listens: its own id, the watched channels and whether it can read content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listening<'a> {
+    /// The bot's user id.
+    pub me: u64,
+    /// Channels where plain questions are answered.
+    pub channels: &'a [u64],
+    /// Whether the Message Content intent is on (without it, plain channel text is blank).
+    pub content_intent: bool,
+}
+
+/// Why the message should be looked at, or `None` to ignore it (bots, webhooks, itself,
+/// system messages, and messages not meant for the bot).
+pub fn trigger(m: &Incoming, at: &Listening<'_>) -> Option<Trigger> {
+    if m.author_is_bot || m.webhook || m.system || m.author == at.me {
+        return None;
+    }
+    let tag = format!("<@{}>", at.me);
+    let tag_nick = format!("<@!{}>", at.me);
+    if m.mentions.contains(&at.me) || m.content.contains(&tag) || m.content.contains(&tag_nick) {
+        Some(Trigger::Mention)
+    } else if m.replied_to == Some(at.me) {
+        Some(Trigger::Reply)
+    } else if m.guild.is_none() {
+        Some(Trigger::Direct)
+    } else if at.content_intent && at.channels.contains(&m.channel) && reads_as_question(&m.content)
+    {
+        Some(Trigger::Watched)
+    } else {
+        None
+    }
+}
+
+/// What to send for a triggered message, matched at the channel bar `cfg`: a confident
+/// answer, suggestions when addressed directly, or nothing.
+pub fn respond(k: &Knowledge, cfg: &MatchConfig, m: &Incoming, why: Trigger) -> Option<Response> {
+    let r = reply::answer(k, &m.content, cfg);
+    if r.answered || (why.addressed() && !r.suggestions.is_empty()) {
+        Some(Response::from_reply(&r, m.author))
+    } else {
+        None
+    }
+}
+
+/// Words that open a question.
+const QUESTION_STARTS: &[&str] = &[
+    "any",
+    "anyone",
+    "are",
+    "can",
+    "could",
+    "did",
+    "difference",
+    "do",
+    "does",
+    "has",
+    "have",
+    "how",
+    "is",
+    "should",
+    "was",
+    "were",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whos",
+    "whose",
+    "why",
+    "will",
+    "would",
+];
+/// Words people put before a question ("hey, who …", "quick question: what …").
+const OPENERS: &[&str] = &[
+    "all", "folks", "guys", "hello", "hey", "hi", "ok", "okay", "question", "quick", "so", "team",
+    "um", "yo",
+];
+/// Longest message still taken for a question, in characters.
+const MAX_QUESTION_CHARS: usize = 300;
+
+/// True when a plain message reads as a question to the bot: at least two words after
+/// mentions, links and code are removed, not overly long, and it ends with `?`, opens with
+/// a question word, or compares ("PM vs PO").
+pub fn reads_as_question(text: &str) -> bool {
+    let cleaned = clean(text);
+    let trimmed = cleaned.trim();
+    if trimmed.chars().count() > MAX_QUESTION_CHARS {
+        return false;
+    }
+    let w: Vec<String> = words(trimmed).collect();
+    if w.len() < 2 {
+        return false;
+    }
+    if trimmed.ends_with('?') {
+        return true;
+    }
+    let first = w
+        .iter()
+        .find(|x| OPENERS.binary_search(&x.as_str()).is_err())
+        .map_or("", String::as_str);
+    QUESTION_STARTS.binary_search(&first).is_ok()
+        || w.iter().any(|x| x == "vs" || x == "versus")
+        || trimmed.contains("difference between")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(QUESTION_STARTS.windows(2).all(|w| w[0] < w[1]));
+        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn questions_are_recognised() {
+        for q in [
+            "who owns the backlog?",
+            "who owns the backlog",
+            "Hey, what does a PO do",
+            "quick question: how much does a PM earn",
+            "PM vs PO",
+            "difference between pm and po",
+            "<@1> is the po a manager",
+            "anyone know who writes the stories",
+            "backlog owner?",
+        ] {
+            assert!(reads_as_question(q), "{q}");
+        }
+    }
+
+    #[test]
+    fn chatter_is_not_a_question() {
+        for q in [
+            "lol",
+            "thanks!",
+            "I think the PO owns it",
+            "see https://example.com/who?x",
+            "?",
+            "`who owns it?`",
+            "deploying now",
+            &format!("who {}?", "very ".repeat(80)),
+        ] {
+            assert!(!reads_as_question(q), "{q}");
+        }
+    }
+
+    fn msg(content: &str) -> Incoming {
+        Incoming {
+            author: 5,
+            author_is_bot: false,
+            webhook: false,
+            system: false,
+            channel: 10,
+            id: 99,
+            guild: Some(1),
+            content: content.into(),
+            mentions: Vec::new(),
+            replied_to: None,
+        }
+    }
+
+    const AT: Listening<'static> = Listening {
+        me: 7,
+        channels: &[10],
+        content_intent: true,
+    };
+
+    #[test]
+    fn triggers() {
+        assert_eq!(
+            trigger(&msg("who owns the backlog?"), &AT),
+            Some(Trigger::Watched)
+        );
+        assert_eq!(trigger(&msg("nice weather"), &AT), None);
+        let mention = Incoming {
+            mentions: vec![7],
+            ..msg("<@7> backlog")
+        };
+        assert_eq!(trigger(&mention, &AT), Some(Trigger::Mention));
+        let reply = Incoming {
+            replied_to: Some(7),
+            ..msg("and the roadmap")
+        };
+        assert_eq!(trigger(&reply, &AT), Some(Trigger::Reply));
+        let dm = Incoming {
+            guild: None,
+            channel: 3,
+            ..msg("roadmap")
+        };
+        assert_eq!(trigger(&dm, &AT), Some(Trigger::Direct));
+        let elsewhere = Incoming {
+            channel: 11,
+            ..msg("who owns the backlog?")
+        };
+        assert_eq!(trigger(&elsewhere, &AT), None);
+    }
+
+    #[test]
+    fn bots_webhooks_itself_and_system_messages_are_ignored() {
+        let q = "<@7> who owns the backlog?";
+        for m in [
+            Incoming {
+                author_is_bot: true,
+                ..msg(q)
+            },
+            Incoming {
+                webhook: true,
+                ..msg(q)
+            },
+            Incoming {
+                author: 7,
+                ..msg(q)
+            },
+            Incoming {
+                system: true,
+                ..msg(q)
+            },
+        ] {
+            assert_eq!(trigger(&m, &AT), None, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn without_message_content_only_direct_address_counts() {
+        let off = Listening {
+            content_intent: false,
+            ..AT
+        };
+        assert_eq!(trigger(&msg("who owns the backlog?"), &off), None);
+        let mention = Incoming {
+            mentions: vec![7],
+            ..msg("<@7> backlog?")
+        };
+        assert_eq!(trigger(&mention, &off), Some(Trigger::Mention));
+    }
+}
