@@ -425,8 +425,9 @@ impl Index {
                     if let Some(&c) = self.phrases.get(ids.as_slice()) {
                         out.tokens.push(c);
                         out.parts.extend(
-                            ids.iter()
-                                .filter(|&&w| self.kinds[w as usize] == (Tok::Word { stop: false })),
+                            ids.iter().filter(|&&w| {
+                                self.kinds[w as usize] == (Tok::Word { stop: false })
+                            }),
                         );
                         i += len;
                         continue 'outer;
@@ -631,7 +632,13 @@ impl Knowledge {
         let total = tokens.iter().map(|&t| ix.weights[t as usize]).sum::<f32>()
             + a.unknown as f32 * ix.unknown_weight;
         let lambda = unexplained_factor(tokens.len() + a.unknown);
-        let q = Query { ix, tokens, total, unknown: a.unknown, lambda };
+        let q = Query {
+            ix,
+            tokens,
+            total,
+            unknown: a.unknown,
+            lambda,
+        };
         let mut top = Top::default();
         self.score_docs(&q, &mut top);
         self.score_structured(&q, &mut top);
@@ -684,7 +691,8 @@ impl Knowledge {
                     _ => (matched, 0.0),
                 };
                 let unexplained = q.lambda * (q.total - score).max(0.0);
-                let s = 2.0 * score / (score + unexplained + doc.weight + optional) * evidence(score);
+                let s =
+                    2.0 * score / (score + unexplained + doc.weight + optional) * evidence(score);
                 top.offer(doc.entry, s.min(1.0));
             }
             touched.clear();
@@ -740,7 +748,11 @@ impl Knowledge {
                     );
                 }
             }
-        } else if roles.len() == 1 && compare.is_some() && self.roles.len() >= 2 && !q.has_loose_words() {
+        } else if roles.len() == 1
+            && compare.is_some()
+            && self.roles.len() >= 2
+            && !q.has_loose_words()
+        {
             // "how is the PO different?": compare with every other role.
             let all = (0..self.roles.len().min(64)).fold(0u64, |m, r| m | (1 << r));
             let aspect = aspects.iter().find(|&&(a, _)| self.roles_with(a) == all);
