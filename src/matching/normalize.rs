@@ -219,14 +219,14 @@ fn markup_len(s: &str) -> Option<usize> {
             Some(fence.len() + end + fence.len())
         }
         b'h' | b'H' | b'w' | b'W' => {
-            let lower = s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+            let lower = prefix_lower(s, 8);
             let is_url = lower.starts_with("http://")
                 || lower.starts_with("https://")
                 || lower.starts_with("www.");
             is_url.then(|| s.find(char::is_whitespace).unwrap_or(s.len()))
         }
         b'@' => {
-            let lower = s.get(..9).map(str::to_ascii_lowercase).unwrap_or_default();
+            let lower = prefix_lower(s, 9);
             if lower.starts_with("@everyone") {
                 Some(9)
             } else if lower.starts_with("@here") {
@@ -237,6 +237,11 @@ fn markup_len(s: &str) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// The first `n` characters of `s`, ASCII-lower-cased.
+fn prefix_lower(s: &str, n: usize) -> String {
+    s.chars().take(n).collect::<String>().to_ascii_lowercase()
 }
 
 /// Splits cleaned text into words: runs of letters and digits; apostrophes are dropped
@@ -267,7 +272,7 @@ fn collapse_stretched(word: &str) -> String {
         } else {
             run
         };
-        out.extend(std::iter::repeat(c).take(keep));
+        out.extend(std::iter::repeat_n(c, keep));
         i = j;
     }
     out
@@ -295,10 +300,7 @@ pub fn stem(word: &str) -> String {
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && !w.ends_with("ys")
     {
-        w.pop();
-    } else if n > 4 && w.ends_with("ys") {
         w.pop();
     }
     for (from, to) in [
@@ -314,6 +316,35 @@ pub fn stem(word: &str) -> String {
         }
     }
     w
+}
+
+/// Stem of one word: stop words stay as they are, other words are [`stem`]med.
+pub fn word_key(word: &str) -> String {
+    if is_stop_word(word) {
+        word.to_string()
+    } else {
+        stem(word)
+    }
+}
+
+/// The keys of a phrase's words, stop words included: how aliases are compared.
+pub fn phrase_key(phrase: &str) -> Vec<String> {
+    words(&clean(phrase)).map(|w| word_key(&w)).collect()
+}
+
+/// The phrases a display name stands for: "Agile Release Train (ART)" gives the name
+/// without the parenthesis and the parenthesised abbreviation.
+pub fn name_phrases(name: &str) -> Vec<String> {
+    match (name.find('('), name.rfind(')')) {
+        (Some(open), Some(close)) if open < close => {
+            let outer = format!("{} {}", &name[..open], &name[close + 1..]);
+            vec![
+                outer.trim().to_string(),
+                name[open + 1..close].trim().to_string(),
+            ]
+        }
+        _ => vec![name.to_string()],
+    }
 }
 
 #[cfg(test)]
@@ -363,34 +394,5 @@ mod tests {
         assert_eq!(stem("mvps"), "mvp");
         assert_eq!(stem("days"), "day");
         assert_eq!(stem("status"), "status");
-    }
-}
-
-/// Stem of one word: stop words stay as they are, other words are [`stem`]med.
-pub fn word_key(word: &str) -> String {
-    if is_stop_word(word) {
-        word.to_string()
-    } else {
-        stem(word)
-    }
-}
-
-/// The keys of a phrase's words, stop words included: how aliases are compared.
-pub fn phrase_key(phrase: &str) -> Vec<String> {
-    words(&clean(phrase)).map(|w| word_key(&w)).collect()
-}
-
-/// The phrases a display name stands for: "Agile Release Train (ART)" gives the name
-/// without the parenthesis and the parenthesised abbreviation.
-pub fn name_phrases(name: &str) -> Vec<String> {
-    match (name.find('('), name.rfind(')')) {
-        (Some(open), Some(close)) if open < close => {
-            let outer = format!("{} {}", &name[..open], &name[close + 1..]);
-            vec![
-                outer.trim().to_string(),
-                name[open + 1..close].trim().to_string(),
-            ]
-        }
-        _ => vec![name.to_string()],
     }
 }
