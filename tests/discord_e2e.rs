@@ -1,0 +1,290 @@
+//! End to end: the real `rolecall` binary against a fake Discord on 127.0.0.1.
+//!
+//! Each test starts its own fake and bot, so they run in parallel; every wait is bounded
+//! and the bot's stderr is printed when a test fails.
+
+mod fake_discord;
+
+use fake_discord::{fixture, Bot, Fake, APP_ID, GUILD_ID, TOKEN};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// The channel plain questions are answered in.
+const CHANNEL: u64 = 290926798999357250;
+/// The user asking.
+const ASKER: u64 = 53908232506183680;
+
+/// GUILD_MESSAGES | DIRECT_MESSAGES | MESSAGE_CONTENT.
+const INTENTS: u64 = (1 << 9) | (1 << 12) | (1 << 15);
+
+async fn start(env: &[(&str, &str)]) -> (Fake, Bot) {
+    let fake = Fake::start().await;
+    let channel = CHANNEL.to_string();
+    let mut all = vec![("ROLECALL_CHANNELS", channel.as_str())];
+    all.extend_from_slice(env);
+    let bot = Bot::start(&fake, &all);
+    fake.wait_connected().await;
+    (fake, bot)
+}
+
+/// An interaction fixture with a fresh id and token.
+fn interaction(fake: &Fake, name: &str) -> (Value, String) {
+    let mut v = fixture(name);
+    let id = fake.new_id().to_string();
+    v["id"] = json!(id);
+    v["token"] = json!(format!("token-{id}"));
+    v["application_id"] = json!(APP_ID.to_string());
+    (v, id)
+}
+
+/// The callback body for interaction `id`, waiting for it.
+async fn callback(fake: &Fake, id: &str) -> Value {
+    let path = format!("/interactions/{id}/");
+    fake.wait_for(&format!("the callback for interaction {id}"), |f| {
+        !f.requests_to("POST", &path).is_empty()
+    })
+    .await;
+    fake.requests_to("POST", &path)[0].body.clone()
+}
+
+/// A MESSAGE_CREATE payload from `author` in the watched channel.
+fn message(fake: &Fake, content: &str, author: u64, bot: bool) -> Value {
+    let mut m = fixture("message_create.json");
+    m["id"] = json!(fake.new_id().to_string());
+    m["content"] = json!(content);
+    m["channel_id"] = json!(CHANNEL.to_string());
+    m["author"]["id"] = json!(author.to_string());
+    if bot {
+        m["author"]["bot"] = json!(true);
+    }
+    m
+}
+
+fn assert_no_mentions(body: &Value) {
+    let am = &body["allowed_mentions"];
+    assert_eq!(am["parse"], json!([]), "allowed mentions: {body}");
+    assert_eq!(am["users"], json!([]));
+    assert_eq!(am["roles"], json!([]));
+}
+
+fn ephemeral(callback: &Value) -> bool {
+    callback["data"]["flags"].as_u64().unwrap_or(0) & 64 != 0
+}
+
+#[tokio::test]
+async fn registers_commands_at_ready_and_never_logs_the_token() {
+    let guild = GUILD_ID.to_string();
+    let (fake, bot) = start(&[("ROLECALL_GUILD_ID", &guild), ("RUST_LOG", "trace")]).await;
+    let path = format!("/applications/{APP_ID}/guilds/{GUILD_ID}/commands");
+    fake.wait_for("guild command registration", |f| {
+        !f.requests_to("PUT", &path).is_empty()
+    })
+    .await;
+    let put = &fake.requests_to("PUT", &path)[0];
+    let mut names: Vec<&str> = put
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["ask", "compare", "faq", "help", "role"]);
+    assert_eq!(put.auth.as_deref(), Some(format!("Bot {TOKEN}").as_str()));
+    let identify = &fake.identifies()[0];
+    assert_eq!(identify["intents"].as_u64(), Some(INTENTS));
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let log = bot.log();
+    assert!(log.contains("registered slash commands"), "{log}");
+    assert!(!log.contains(TOKEN), "the token appeared in the log");
+}
+
+#[tokio::test]
+async fn answers_each_slash_command() {
+    let (fake, _bot) = start(&[]).await;
+    let cases = [
+        ("interaction_ask.json", false, "Who owns the backlog?"),
+        (
+            "interaction_faq_private.json",
+            true,
+            "Minimum Viable Product (MVP)",
+        ),
+        (
+            "interaction_role.json",
+            false,
+            "Product Owner: What they own",
+        ),
+        (
+            "interaction_compare.json",
+            false,
+            "Product Manager vs Product Owner: Salary",
+        ),
+        ("interaction_help.json", true, "rolecall · Test team roles"),
+    ];
+    let mut ids = Vec::new();
+    for (name, _, _) in &cases {
+        let (payload, id) = interaction(&fake, name);
+        fake.dispatch("INTERACTION_CREATE", payload).await;
+        ids.push(id);
+    }
+    for ((name, private, title), id) in cases.iter().zip(&ids) {
+        let body = callback(&fake, id).await;
+        assert_eq!(body["type"], 4, "{name}");
+        assert_no_mentions(&body["data"]);
+        assert_eq!(ephemeral(&body), *private, "{name}");
+        assert_eq!(body["data"]["embeds"][0]["title"], *title, "{name}");
+    }
+}
+
+#[tokio::test]
+async fn answers_autocomplete_and_a_button_click() {
+    let (fake, _bot) = start(&[]).await;
+    let (payload, id) = interaction(&fake, "interaction_autocomplete_faq.json");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let body = callback(&fake, &id).await;
+    assert_eq!(body["type"], 8, "APPLICATION_COMMAND_AUTOCOMPLETE_RESULT");
+    let choices = body["data"]["choices"].as_array().expect("choices");
+    assert!(!choices.is_empty() && choices.len() <= 25);
+    assert_eq!(choices[0]["value"], "who-owns-backlog");
+    assert!(choices
+        .iter()
+        .all(|c| c["name"].as_str().unwrap().chars().count() <= 100));
+
+    let (payload, id) = interaction(&fake, "interaction_button.json");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let body = callback(&fake, &id).await;
+    assert_eq!(body["type"], 4);
+    assert_no_mentions(&body["data"]);
+    assert!(!ephemeral(&body), "the asker clicked");
+    assert_eq!(
+        body["data"]["embeds"][0]["title"],
+        "Product Owner: What they own"
+    );
+}
+
+#[tokio::test]
+async fn answers_a_channel_question_with_a_reply_and_ignores_bots() {
+    let (fake, _bot) = start(&[]).await;
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        message(&fake, "who owns the backlog?", 4242, true),
+    )
+    .await;
+    let question = message(&fake, "what does a po own?", ASKER, false);
+    let question_id = question["id"].clone();
+    fake.dispatch("MESSAGE_CREATE", question).await;
+    fake.wait_for("the answer", |f| !f.messages().is_empty())
+        .await;
+    // Leave time for anything else (the bot's question, the echo of the answer) to be handled.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent = fake.messages();
+    assert_eq!(
+        sent.len(),
+        1,
+        "only the person's question is answered: {sent:#?}"
+    );
+    let body = &sent[0].body;
+    assert!(sent[0].path.contains(&CHANNEL.to_string()));
+    assert_eq!(body["message_reference"]["message_id"], question_id);
+    assert_eq!(body["embeds"][0]["title"], "Product Owner: What they own");
+    assert_no_mentions(body);
+    assert_eq!(body["allowed_mentions"]["replied_user"], false);
+}
+
+#[tokio::test]
+async fn a_question_with_everyone_is_answered_without_any_mention() {
+    let (fake, _bot) = start(&[]).await;
+    let mut m = message(
+        &fake,
+        "@everyone <@&539082325061836999> who owns the backlog?",
+        ASKER,
+        false,
+    );
+    m["mention_everyone"] = json!(true);
+    m["mention_roles"] = json!(["539082325061836999"]);
+    fake.dispatch("MESSAGE_CREATE", m).await;
+    fake.wait_for("the answer", |f| !f.messages().is_empty())
+        .await;
+    let body = &fake.messages()[0].body;
+    assert_no_mentions(body);
+    assert_eq!(body["embeds"][0]["title"], "Who owns the backlog?");
+    let content = body["content"].as_str().unwrap_or_default();
+    assert!(!content.contains("@everyone"));
+}
+
+#[tokio::test]
+async fn a_burst_of_50_identical_questions_is_answered_once() {
+    let (fake, _bot) = start(&[("ROLECALL_USER_RATE", "off")]).await;
+    let mut burst_ids = Vec::new();
+    for i in 0..50 {
+        let m = message(&fake, "who owns the backlog?", ASKER + i % 5, false);
+        burst_ids.push(m["id"].clone());
+        fake.dispatch("MESSAGE_CREATE", m).await;
+    }
+    // A different question afterwards shows the bot is still answering.
+    fake.dispatch("MESSAGE_CREATE", message(&fake, "pm vs po?", ASKER, false))
+        .await;
+    fake.wait_for("two answers", |f| f.messages().len() >= 2)
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let sent = fake.messages();
+    let burst_answers = sent
+        .iter()
+        .filter(|r| burst_ids.contains(&r.body["message_reference"]["message_id"]))
+        .count();
+    assert_eq!(burst_answers, 1, "{sent:#?}");
+    assert_eq!(sent.len(), 2);
+}
+
+#[tokio::test]
+async fn resumes_after_gateway_close_4000_and_still_answers() {
+    let (fake, bot) = start(&[]).await;
+    fake.close_gateway(4000).await;
+    fake.wait_for("a RESUME", |f| !f.resumes().is_empty()).await;
+    let resume = &fake.resumes()[0];
+    assert_eq!(resume["session_id"], "fake-session");
+    assert!(resume["token"].as_str().unwrap_or_default().contains(TOKEN));
+    let (payload, id) = interaction(&fake, "interaction_ask.json");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let body = callback(&fake, &id).await;
+    assert_eq!(body["data"]["embeds"][0]["title"], "Who owns the backlog?");
+    assert_eq!(fake.identifies().len(), 1, "resumed, not re-identified");
+    assert!(!bot.log().contains(TOKEN));
+}
+
+#[tokio::test]
+async fn sigterm_exits_cleanly() {
+    let (fake, mut bot) = start(&[]).await;
+    fake.wait_for("global command registration", |f| {
+        !f.requests_to("PUT", &format!("/applications/{APP_ID}/commands"))
+            .is_empty()
+    })
+    .await;
+    let status = std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(bot.pid().to_string())
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    let exit = bot.wait_exit().await;
+    assert_eq!(exit.code(), Some(0), "{}", bot.log());
+    assert!(bot.log().contains("shutdown requested"));
+}
+
+#[tokio::test]
+async fn without_a_token_it_explains_and_fails() {
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_rolecall"))
+        .arg("run")
+        .current_dir(std::env::temp_dir())
+        .env_clear()
+        .output()
+        .await
+        .expect("run rolecall");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("DISCORD_TOKEN is not set"), "{err}");
+    assert!(
+        err.contains("Discord set-up") && err.contains("rolecall ask"),
+        "{err}"
+    );
+}

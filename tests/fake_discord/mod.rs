@@ -1,0 +1,495 @@
+//! A small fake Discord for end-to-end tests: REST v10 (hand-written HTTP/1.1) and a
+//! gateway websocket, both on 127.0.0.1 with port 0, plus a runner for the real binary.
+//!
+//! It answers what serenity 0.12.5 needs (see ../shared/DISCORD-TESTING.md), records every
+//! REST request, echoes the bot's own messages back as MESSAGE_CREATE like Discord does,
+//! and lets a test dispatch events and close the gateway.
+
+#![allow(dead_code)] // Each test binary uses a different part of the fake.
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use std::path::Path;
+use std::process::{ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::process::{Child, Command};
+use tokio::sync::mpsc;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::Message as Ws;
+
+/// The bot's application and user id.
+pub const APP_ID: u64 = 775799577604522054;
+/// The guild everything happens in.
+pub const GUILD_ID: u64 = 290926798626357999;
+/// A token shaped like a real one; it must never show up in the bot's logs.
+pub const TOKEN: &str =
+    "MTAxOTQ4NzY1NDMyMTA5ODc2NQ.GfAkE1.fake-token-for-rolecall-tests_0123456789";
+/// Longest any test waits for something to happen.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// One REST request the bot made.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// HTTP method.
+    pub method: String,
+    /// Path (without the query string).
+    pub path: String,
+    /// Authorization header.
+    pub auth: Option<String>,
+    /// JSON body (`Null` when empty).
+    pub body: Value,
+}
+
+/// What a gateway connection is told to do.
+enum Control {
+    Send(Value),
+    Close(u16),
+}
+
+#[derive(Default)]
+struct State {
+    requests: Vec<Request>,
+    identifies: Vec<Value>,
+    resumes: Vec<Value>,
+    seq: u64,
+    next_id: u64,
+    connection: Option<mpsc::UnboundedSender<Control>>,
+    connected: bool,
+    gateway_closed_by_bot: usize,
+}
+
+/// A running fake Discord.
+#[derive(Clone)]
+pub struct Fake {
+    state: Arc<Mutex<State>>,
+    /// `http://127.0.0.1:PORT`, for DISCORD_API_BASE.
+    pub api_base: String,
+    /// `ws://127.0.0.1:PORT`, returned by GET /gateway.
+    pub gateway_url: String,
+}
+
+impl Fake {
+    /// Starts the REST server and the gateway.
+    pub async fn start() -> Fake {
+        let rest = TcpListener::bind("127.0.0.1:0").await.expect("bind REST");
+        let ws = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind gateway");
+        let fake = Fake {
+            state: Arc::new(Mutex::new(State {
+                next_id: 900_000_000_000_000_000,
+                ..State::default()
+            })),
+            api_base: format!("http://{}", rest.local_addr().unwrap()),
+            gateway_url: format!("ws://{}", ws.local_addr().unwrap()),
+        };
+        let f = fake.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = rest.accept().await {
+                let _ = stream.set_nodelay(true);
+                tokio::spawn(f.clone().serve_http(stream));
+            }
+        });
+        let f = fake.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = ws.accept().await {
+                let _ = stream.set_nodelay(true);
+                tokio::spawn(f.clone().serve_gateway(stream));
+            }
+        });
+        fake
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A fresh snowflake id.
+    pub fn new_id(&self) -> u64 {
+        let mut s = self.lock();
+        s.next_id += 1;
+        s.next_id
+    }
+
+    /// Every REST request so far.
+    pub fn requests(&self) -> Vec<Request> {
+        self.lock().requests.clone()
+    }
+
+    /// REST requests whose method and path match.
+    pub fn requests_to(&self, method: &str, path_contains: &str) -> Vec<Request> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == method && r.path.contains(path_contains))
+            .collect()
+    }
+
+    /// Interaction callbacks (POST /interactions/{id}/{token}/callback) so far.
+    pub fn callbacks(&self) -> Vec<Request> {
+        self.requests_to("POST", "/callback")
+    }
+
+    /// Messages the bot created so far.
+    pub fn messages(&self) -> Vec<Request> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/messages"))
+            .collect()
+    }
+
+    /// IDENTIFY payloads received.
+    pub fn identifies(&self) -> Vec<Value> {
+        self.lock().identifies.clone()
+    }
+
+    /// RESUME payloads received.
+    pub fn resumes(&self) -> Vec<Value> {
+        self.lock().resumes.clone()
+    }
+
+    /// Waits until `check` holds, panicking after [`WAIT`].
+    pub async fn wait_for(&self, what: &str, check: impl Fn(&Fake) -> bool) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while !check(self) {
+            if tokio::time::Instant::now() > deadline {
+                panic!(
+                    "timed out waiting for {what}; requests: {:#?}",
+                    self.requests()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Waits for a gateway session that is ready (after READY or RESUMED).
+    pub async fn wait_connected(&self) {
+        self.wait_for("a ready gateway session", |f| f.lock().connected)
+            .await;
+    }
+
+    /// Sends a dispatch (op 0) with the next sequence number once a session is ready.
+    pub async fn dispatch(&self, event: &str, data: Value) {
+        self.wait_connected().await;
+        let mut s = self.lock();
+        s.seq += 1;
+        let frame = json!({"op": 0, "t": event, "s": s.seq, "d": data});
+        if let Some(tx) = &s.connection {
+            let _ = tx.send(Control::Send(frame));
+        }
+    }
+
+    /// Closes the current gateway connection with `code`.
+    pub async fn close_gateway(&self, code: u16) {
+        self.wait_connected().await;
+        let mut s = self.lock();
+        s.connected = false;
+        if let Some(tx) = s.connection.take() {
+            let _ = tx.send(Control::Close(code));
+        }
+    }
+
+    /// How many times the bot closed its gateway connection itself.
+    pub fn closed_by_bot(&self) -> usize {
+        self.lock().gateway_closed_by_bot
+    }
+
+    async fn serve_gateway(self, stream: TcpStream) {
+        let Ok(mut ws) = tokio_tungstenite::accept_async(stream).await else {
+            return;
+        };
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        {
+            let mut s = self.lock();
+            s.connection = Some(tx);
+            s.connected = false;
+        }
+        let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}});
+        if ws.send(Ws::Text(hello.to_string())).await.is_err() {
+            return;
+        }
+        loop {
+            tokio::select! {
+                control = rx.recv() => match control {
+                    Some(Control::Send(v)) => {
+                        if ws.send(Ws::Text(v.to_string())).await.is_err() {
+                            return;
+                        }
+                    }
+                    Some(Control::Close(code)) => {
+                        let frame = CloseFrame { code: CloseCode::from(code), reason: "test close".into() };
+                        let _ = ws.send(Ws::Close(Some(frame))).await;
+                        let _ = tokio::time::timeout(Duration::from_secs(1), ws.next()).await;
+                        return;
+                    }
+                    None => return,
+                },
+                incoming = ws.next() => match incoming {
+                    Some(Ok(Ws::Text(text))) => {
+                        let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
+                        self.on_gateway(&v, &mut ws).await;
+                    }
+                    Some(Ok(Ws::Close(_))) | None | Some(Err(_)) => {
+                        let mut s = self.lock();
+                        s.gateway_closed_by_bot += 1;
+                        s.connected = false;
+                        return;
+                    }
+                    Some(Ok(_)) => {}
+                },
+            }
+        }
+    }
+
+    async fn on_gateway(&self, v: &Value, ws: &mut tokio_tungstenite::WebSocketStream<TcpStream>) {
+        let reply = match v["op"].as_u64() {
+            Some(1) => Some(json!({"op": 11})),
+            Some(2) => {
+                let mut s = self.lock();
+                s.identifies.push(v["d"].clone());
+                s.seq += 1;
+                Some(json!({"op": 0, "t": "READY", "s": s.seq, "d": {
+                    "v": 10,
+                    "user": {"id": APP_ID.to_string(), "username": "rolecall", "discriminator": "0",
+                             "global_name": null, "avatar": null, "bot": true, "verified": true,
+                             "mfa_enabled": false, "flags": 0},
+                    "guilds": [{"id": GUILD_ID.to_string(), "unavailable": true}],
+                    "session_id": "fake-session",
+                    "resume_gateway_url": self.gateway_url,
+                    "shard": v["d"]["shard"].clone(),
+                    "application": {"id": APP_ID.to_string(), "flags": 0},
+                }}))
+            }
+            Some(6) => {
+                let mut s = self.lock();
+                s.resumes.push(v["d"].clone());
+                s.seq += 1;
+                Some(json!({"op": 0, "t": "RESUMED", "s": s.seq, "d": {}}))
+            }
+            _ => None,
+        };
+        if let Some(r) = reply {
+            let ready = r["t"] == "READY" || r["t"] == "RESUMED";
+            if ws.send(Ws::Text(r.to_string())).await.is_ok() && ready {
+                self.lock().connected = true;
+            }
+        }
+    }
+
+    async fn serve_http(self, stream: TcpStream) {
+        let mut reader = BufReader::new(stream);
+        loop {
+            let mut line = String::new();
+            match reader.read_line(&mut line).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            let mut parts = line.split_whitespace();
+            let method = parts.next().unwrap_or_default().to_string();
+            let target = parts.next().unwrap_or_default().to_string();
+            let path = target.split('?').next().unwrap_or_default().to_string();
+            let mut length = 0usize;
+            let mut auth = None;
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).await.unwrap_or(0) == 0 {
+                    return;
+                }
+                let header = header.trim_end();
+                if header.is_empty() {
+                    break;
+                }
+                if let Some((name, value)) = header.split_once(':') {
+                    let value = value.trim();
+                    match name.to_ascii_lowercase().as_str() {
+                        "content-length" => length = value.parse().unwrap_or(0),
+                        "authorization" => auth = Some(value.to_string()),
+                        _ => {}
+                    }
+                }
+            }
+            let mut body = vec![0; length];
+            if reader.read_exact(&mut body).await.is_err() {
+                return;
+            }
+            let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            let request = Request {
+                method,
+                path,
+                auth,
+                body,
+            };
+            let (status, response) = self.route(&request);
+            self.lock().requests.push(request.clone());
+            let text = response.as_ref().map(Value::to_string).unwrap_or_default();
+            let reason = if status == 204 { "No Content" } else { "OK" };
+            let head = format!(
+                "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                text.len()
+            );
+            let stream = reader.get_mut();
+            if stream.write_all(head.as_bytes()).await.is_err()
+                || stream.write_all(text.as_bytes()).await.is_err()
+            {
+                return;
+            }
+            let _ = stream.flush().await;
+            if request.method == "POST" && request.path.ends_with("/messages") {
+                // Discord echoes the bot's own message back over the gateway.
+                if let Some(Value::Object(msg)) = response {
+                    let fake = self.clone();
+                    let mut msg = Value::Object(msg);
+                    msg["guild_id"] = json!(GUILD_ID.to_string());
+                    tokio::spawn(async move { fake.dispatch("MESSAGE_CREATE", msg).await });
+                }
+            }
+        }
+    }
+
+    fn route(&self, r: &Request) -> (u16, Option<Value>) {
+        let p = r.path.trim_start_matches("/api/v10");
+        let seg: Vec<&str> = p.trim_matches('/').split('/').collect();
+        match (r.method.as_str(), seg.as_slice()) {
+            ("GET", ["gateway"]) => (200, Some(json!({"url": self.gateway_url}))),
+            ("GET", ["gateway", "bot"]) => (
+                200,
+                Some(
+                    json!({"url": self.gateway_url, "shards": 1, "session_start_limit":
+                    {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}),
+                ),
+            ),
+            ("PUT", ["applications", _, "commands"])
+            | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+                let guild = seg.get(3).map(|g| g.to_string());
+                let commands: Vec<Value> = r
+                    .body
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|mut c| {
+                        c["id"] = json!(self.new_id().to_string());
+                        c["application_id"] = json!(APP_ID.to_string());
+                        c["version"] = json!(self.new_id().to_string());
+                        if c.get("type").is_none() {
+                            c["type"] = json!(1);
+                        }
+                        if let Some(g) = &guild {
+                            c["guild_id"] = json!(g);
+                        }
+                        c
+                    })
+                    .collect();
+                (200, Some(Value::Array(commands)))
+            }
+            ("POST", ["interactions", _, _, "callback"]) => (204, None),
+            ("POST", ["channels", channel, "messages"]) => {
+                let mut msg = json!({
+                    "id": self.new_id().to_string(),
+                    "channel_id": channel,
+                    "author": {"id": APP_ID.to_string(), "username": "rolecall", "discriminator": "0",
+                               "avatar": null, "bot": true},
+                    "content": r.body["content"].as_str().unwrap_or_default(),
+                    "timestamp": "2026-01-01T00:00:00.000000+00:00",
+                    "edited_timestamp": null,
+                    "tts": false,
+                    "mention_everyone": false,
+                    "mentions": [],
+                    "mention_roles": [],
+                    "attachments": [],
+                    "embeds": [],
+                    "pinned": false,
+                    "type": 0,
+                });
+                if let Some(reference) = r.body.get("message_reference") {
+                    msg["type"] = json!(19);
+                    msg["message_reference"] = reference.clone();
+                }
+                (200, Some(msg))
+            }
+            _ => (404, Some(json!({"message": "404: Not Found", "code": 0}))),
+        }
+    }
+}
+
+/// The real `rolecall` binary, running against a fake; its stderr is printed if the test
+/// fails, and it is killed when dropped.
+pub struct Bot {
+    child: Child,
+    log: Arc<Mutex<String>>,
+}
+
+impl Bot {
+    /// Starts `rolecall run` against `fake` with the test knowledge and extra `env`.
+    pub fn start(fake: &Fake, env: &[(&str, &str)]) -> Bot {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolecall"));
+        cmd.arg("run")
+            .current_dir(std::env::temp_dir())
+            .env_clear()
+            .env("DISCORD_TOKEN", TOKEN)
+            .env("DISCORD_API_BASE", &fake.api_base)
+            .env("ROLECALL_KNOWLEDGE", root.join("tests/fixtures/knowledge"))
+            .env("RUST_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("start the rolecall binary");
+        let log = Arc::new(Mutex::new(String::new()));
+        if let Some(stderr) = child.stderr.take() {
+            let log = log.clone();
+            tokio::spawn(async move {
+                let mut lines = BufReader::new(stderr).lines();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let mut l = log.lock().unwrap_or_else(|p| p.into_inner());
+                    l.push_str(&line);
+                    l.push('\n');
+                }
+            });
+        }
+        Bot { child, log }
+    }
+
+    /// Everything the bot logged so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id().expect("bot is running")
+    }
+
+    /// Waits for the process to exit, panicking after [`WAIT`].
+    pub async fn wait_exit(&mut self) -> ExitStatus {
+        match tokio::time::timeout(WAIT, self.child.wait()).await {
+            Ok(Ok(status)) => status,
+            Ok(Err(e)) => panic!("waiting for the bot failed: {e}"),
+            Err(_) => panic!("the bot did not exit within {WAIT:?}"),
+        }
+    }
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("---- rolecall stderr ----\n{}---- end ----", self.log());
+        }
+    }
+}
+
+/// A fixture from tests/fixtures/discord.
+pub fn fixture(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/discord")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("fixture exists");
+    serde_json::from_str(&text).expect("fixture is JSON")
+}
