@@ -201,8 +201,8 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
             let description = match aspect {
                 Some(_) => String::new(),
                 None => format!(
-                    "Side by side. Name an aspect to narrow it, e.g. {}.",
-                    aspect_examples(k)
+                    "Side by side. Narrow it to one aspect, e.g. {}.",
+                    aspect_examples(k, roles)
                 ),
             };
             Reply {
@@ -355,15 +355,7 @@ pub fn examples_line(k: &Knowledge) -> String {
 
 /// Example questions the knowledge can answer: a comparison, a fact and FAQs.
 pub fn example_questions(k: &Knowledge) -> Vec<String> {
-    let short = |r: usize| {
-        let role = &k.roles[r];
-        role.aliases
-            .iter()
-            .filter(|a| a.chars().count() <= 5)
-            .min_by_key(|a| a.chars().count())
-            .cloned()
-            .unwrap_or_else(|| role.name.clone())
-    };
+    let short = |r: usize| short_name(k, r);
     let mut v = Vec::new();
     if k.roles.len() >= 2 {
         v.push(format!("{} vs {}", short(0), short(1)));
@@ -377,13 +369,31 @@ pub fn example_questions(k: &Knowledge) -> Vec<String> {
     v
 }
 
-fn aspect_examples(k: &Knowledge) -> String {
-    let words: Vec<String> = k
+/// "“PM vs PO salary” or “PM vs PO skills”": comparisons narrowed by the last aspects' words.
+fn aspect_examples(k: &Knowledge, roles: u64) -> String {
+    let pair: Vec<String> = k
+        .roles_in(roles)
+        .take(2)
+        .map(|r| short_name(k, r))
+        .collect();
+    let examples: Vec<String> = k
         .aspects
         .iter()
-        .filter_map(|a| a.words.first())
-        .take(3)
-        .map(|w| format!("“{w}”"))
+        .rev()
+        .filter_map(|a| a.words.iter().find(|w| !w.contains(' ')))
+        .take(2)
+        .map(|w| format!("“{} {w}”", pair.join(" vs ")))
         .collect();
-    words.join(", ")
+    examples.join(" or ")
+}
+
+/// The shortest alias of a role up to five characters ("PM"), else its name.
+fn short_name(k: &Knowledge, r: usize) -> String {
+    let role = &k.roles[r];
+    role.aliases
+        .iter()
+        .filter(|a| a.chars().count() <= 5)
+        .min_by_key(|a| a.chars().count())
+        .cloned()
+        .unwrap_or_else(|| role.name.clone())
 }

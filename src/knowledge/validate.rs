@@ -49,6 +49,15 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
             "no knowledge files".into(),
         ));
     }
+    // The knowledge's title: from the first file that defines roles, else the first titled file.
+    let titled = |d: &&(usize, FileDoc)| d.1.meta.as_ref().and_then(|m| m.title.as_ref()).is_some();
+    b.title = docs
+        .iter()
+        .filter(titled)
+        .find(|d| !d.1.role.is_empty())
+        .or_else(|| docs.iter().find(titled))
+        .and_then(|d| d.1.meta.as_ref()?.title.clone())
+        .filter(|t| !t.trim().is_empty());
     for (file, doc) in &mut docs {
         if let Some(meta) = doc.meta.take() {
             b.meta(*file, meta, &sources[*file]);
@@ -157,9 +166,6 @@ impl Builder {
                     format!("credit has {n} characters; an embed footer holds {max}"),
                 );
             }
-        }
-        if self.title.is_none() {
-            self.title = meta.title.filter(|t| !t.trim().is_empty());
         }
         for word in meta.ambient {
             if word.trim().is_empty() {
