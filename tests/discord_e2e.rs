@@ -164,7 +164,7 @@ async fn answers_autocomplete_and_a_button_click() {
 
 #[tokio::test]
 async fn answers_a_channel_question_with_a_reply_and_ignores_bots() {
-    let (fake, _bot) = start(&[]).await;
+    let (fake, bot) = start(&[]).await;
     fake.dispatch(
         "MESSAGE_CREATE",
         message(&fake, "who owns the backlog?", 4242, true),
@@ -189,6 +189,15 @@ async fn answers_a_channel_question_with_a_reply_and_ignores_bots() {
     assert_eq!(body["embeds"][0]["title"], "Product Owner: What they own");
     assert_no_mentions(body);
     assert_eq!(body["allowed_mentions"]["replied_user"], false);
+    let log = bot.log();
+    let answered = log
+        .lines()
+        .find(|l| l.contains("answered"))
+        .unwrap_or_default();
+    assert!(
+        answered.contains("entry=\"po.owns\"") && answered.contains("confidence="),
+        "{log}"
+    );
 }
 
 #[tokio::test]

@@ -17,16 +17,21 @@ use serenity::all::{
 };
 use serenity::async_trait;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Instant;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::watch;
 use tracing::{debug, error, field, info, info_span, warn, Instrument, Span};
+
+/// How long a message waits for READY to tell the bot its own id.
+const READY_WAIT: Duration = Duration::from_secs(5);
 
 /// Shared state of the running bot.
 pub struct Handler {
     knowledge: Arc<Knowledge>,
     settings: Settings,
     limiter: Mutex<Limiter>,
-    me: OnceLock<u64>,
+    /// The bot's own user id, known from READY (events may be handled before it).
+    me: watch::Sender<Option<u64>>,
     registered: AtomicBool,
 }
 
@@ -38,7 +43,7 @@ impl Handler {
             knowledge,
             settings,
             limiter: Mutex::new(limiter),
-            me: OnceLock::new(),
+            me: watch::Sender::new(None),
             registered: AtomicBool::new(false),
         }
     }
@@ -157,7 +162,7 @@ fn record(r: &Response) {
 #[async_trait]
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
-        let _ = self.me.set(ready.user.id.get());
+        self.me.send_replace(Some(ready.user.id.get()));
         info!(
             user = %ready.user.name,
             shard = ?ready.shard.map(|s| s.id.0),
@@ -228,7 +233,16 @@ impl EventHandler for Handler {
     }
 
     async fn message(&self, ctx: Context, msg: Message) {
-        let Some(&me) = self.me.get() else { return };
+        // Events are handled concurrently: a message right after READY may get here first.
+        let mut known = self.me.subscribe();
+        let me = match tokio::time::timeout(READY_WAIT, known.wait_for(Option::is_some)).await {
+            Ok(Ok(id)) => *id,
+            _ => None,
+        };
+        let Some(me) = me else {
+            warn!("message arrived before READY; ignoring it");
+            return;
+        };
         let at = Listening {
             me,
             channels: &self.settings.channels,
