@@ -297,3 +297,21 @@ async fn without_a_token_it_explains_and_fails() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn a_repeated_slash_question_gets_a_private_answered_above_note() {
+    let (fake, _bot) = start(&[]).await;
+    let (first, first_id) = interaction(&fake, "interaction_ask.json");
+    fake.dispatch("INTERACTION_CREATE", first).await;
+    let body = callback(&fake, &first_id).await;
+    assert!(!ephemeral(&body), "first answer is public");
+    let (again, again_id) = interaction(&fake, "interaction_ask.json");
+    fake.dispatch("INTERACTION_CREATE", again).await;
+    let body = callback(&fake, &again_id).await;
+    assert!(ephemeral(&body), "the repeat is private");
+    assert!(body["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("just above"));
+    assert_no_mentions(&body["data"]);
+}
