@@ -105,7 +105,7 @@ fn run(source: &KnowledgeSource) -> Result<(), Failure> {
         .build()
         .map_err(|e| Failure(format!("cannot start the async runtime: {e}")))?;
     runtime
-        .block_on(discord::run(settings, k))
+        .block_on(discord::run(settings, source.clone(), k))
         .map_err(|e| Failure(e.to_string()))
 }
 

@@ -315,3 +315,81 @@ async fn a_repeated_slash_question_gets_a_private_answered_above_note() {
         .contains("just above"));
     assert_no_mentions(&body["data"]);
 }
+
+/// Waits (bounded) until the bot's log contains `text`.
+async fn wait_log(bot: &Bot, text: &str) {
+    for _ in 0..200 {
+        if bot.log().contains(text) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("log never said {text:?}:\n{}", bot.log());
+}
+
+fn hangup(bot: &Bot) {
+    let status = std::process::Command::new("kill")
+        .arg("-HUP")
+        .arg(bot.pid().to_string())
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+}
+
+#[tokio::test]
+async fn sighup_reloads_knowledge_and_a_bad_edit_keeps_the_last_good() {
+    let dir = std::env::temp_dir().join(format!("rolecall-reload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let team = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/knowledge/team.toml"
+    );
+    std::fs::copy(team, dir.join("team.toml")).unwrap();
+    let path = dir.display().to_string();
+    let (fake, bot) = start(&[("ROLECALL_KNOWLEDGE", &path)]).await;
+
+    // A broken edit: the reload is refused and the old knowledge keeps answering.
+    std::fs::write(
+        dir.join("broken.toml"),
+        "[[faq]]\nid = \"x\"\nquestion = \"unterminated\n",
+    )
+    .unwrap();
+    hangup(&bot);
+    wait_log(&bot, "knowledge reload failed").await;
+    assert!(bot.log().contains("broken.toml:3"), "{}", bot.log());
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        message(&fake, "what does a po own?", ASKER, false),
+    )
+    .await;
+    fake.wait_for("an answer from the last good knowledge", |f| {
+        f.messages().len() == 1
+    })
+    .await;
+
+    // A good edit: the new FAQ is answered after the reload.
+    std::fs::remove_file(dir.join("broken.toml")).unwrap();
+    std::fs::write(
+        dir.join("blockers.toml"),
+        "[[faq]]\nid = \"blockers\"\nquestion = \"Who clears blockers for the team?\"\n\
+         phrasings = [\"who removes impediments\"]\nanswer = \"Whoever your team agrees on.\"\n",
+    )
+    .unwrap();
+    hangup(&bot);
+    wait_log(&bot, "knowledge reloaded").await;
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        message(&fake, "who clears blockers for the team?", ASKER, false),
+    )
+    .await;
+    fake.wait_for("an answer from the new knowledge", |f| {
+        f.messages().len() == 2
+    })
+    .await;
+    let sent = fake.messages();
+    assert_eq!(
+        sent[1].body["embeds"][0]["title"],
+        "Who clears blockers for the team?"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

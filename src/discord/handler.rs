@@ -9,7 +9,7 @@ use super::messages::{self, Incoming, Listening, Trigger};
 use super::response::Response;
 use super::{buttons, register_commands};
 use crate::config::Settings;
-use crate::knowledge::Knowledge;
+use crate::knowledge::SharedKnowledge;
 use serenity::all::{
     AutocompleteChoice, CommandInteraction, ComponentInteraction, Context,
     CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, Interaction, Message,
@@ -17,7 +17,7 @@ use serenity::all::{
 };
 use serenity::async_trait;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
 use tracing::{debug, error, field, info, info_span, warn, Instrument, Span};
@@ -27,7 +27,7 @@ const READY_WAIT: Duration = Duration::from_secs(5);
 
 /// Shared state of the running bot.
 pub struct Handler {
-    knowledge: Arc<Knowledge>,
+    knowledge: SharedKnowledge,
     settings: Settings,
     limiter: Mutex<Limiter>,
     /// The bot's own user id, known from READY (events may be handled before it).
@@ -37,7 +37,7 @@ pub struct Handler {
 
 impl Handler {
     /// A handler answering from `knowledge` with `settings`.
-    pub fn new(knowledge: Arc<Knowledge>, settings: Settings) -> Handler {
+    pub fn new(knowledge: SharedKnowledge, settings: Settings) -> Handler {
         let limiter = Limiter::new(settings.user_rate, settings.cooldown);
         Handler {
             knowledge,
@@ -59,7 +59,7 @@ impl Handler {
         let user = cmd.user.id.get();
         let response = match Command::parse(&cmd.data) {
             Ok(command) => {
-                let r = command.run(&self.knowledge, &self.settings.matching, user);
+                let r = command.run(&self.knowledge.get(), &self.settings.matching, user);
                 if command.answers() {
                     self.limiter()
                         .gate_interaction(r, user, cmd.channel_id.get(), Instant::now())
@@ -84,7 +84,7 @@ impl Handler {
     }
 
     async fn on_autocomplete(&self, ctx: &Context, ac: CommandInteraction) {
-        let choices = commands::autocomplete(&self.knowledge, &ac.data);
+        let choices = commands::autocomplete(&self.knowledge.get(), &ac.data);
         debug!(choices = choices.len(), "autocomplete");
         let choices = choices
             .into_iter()
@@ -105,7 +105,7 @@ impl Handler {
             .flags
             .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
         let r = buttons::click(
-            &self.knowledge,
+            &self.knowledge.get(),
             &click.data.custom_id,
             user,
             under_ephemeral,
@@ -130,7 +130,7 @@ impl Handler {
     async fn on_message(&self, ctx: &Context, msg: &Message, why: Trigger) {
         let m = Incoming::from_message(msg);
         let cfg = self.settings.channel_matching();
-        let Some(r) = messages::respond(&self.knowledge, &cfg, &m, why) else {
+        let Some(r) = messages::respond(&self.knowledge.get(), &cfg, &m, why) else {
             debug!("not confident enough: staying silent");
             return;
         };

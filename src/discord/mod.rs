@@ -13,15 +13,15 @@ pub mod logging;
 pub mod messages;
 pub mod response;
 
+use crate::cli::KnowledgeSource;
 use crate::config::{Settings, MESSAGE_CONTENT};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Knowledge, SharedKnowledge};
 use serenity::all::{Command as GlobalCommand, GatewayError, GatewayIntents, GuildId, Http};
 use serenity::http::HttpBuilder;
 use serenity::Client;
 use std::fmt;
-use std::sync::Arc;
 use std::time::Duration;
-use tracing::{info, warn};
+use tracing::{error, info, warn};
 
 /// How long shards get to close after a shutdown signal before the process exits anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -82,7 +82,12 @@ pub async fn register_commands(http: &Http, guild: Option<u64>) -> serenity::Res
 }
 
 /// Runs the bot until Ctrl-C or SIGTERM (then `Ok`) or a fatal gateway error.
-pub async fn run(settings: Settings, knowledge: Knowledge) -> Result<(), RunError> {
+/// SIGHUP reloads knowledge from `source`, keeping the last good one if it is invalid.
+pub async fn run(
+    settings: Settings,
+    source: KnowledgeSource,
+    knowledge: Knowledge,
+) -> Result<(), RunError> {
     let intents = intents(settings.message_content);
     if !settings.message_content {
         if settings.channels.is_empty() {
@@ -114,7 +119,9 @@ pub async fn run(settings: Settings, knowledge: Knowledge) -> Result<(), RunErro
         None => Client::builder(&token, intents),
     };
     let shards = settings.shards;
-    let handler = handler::Handler::new(Arc::new(knowledge), settings);
+    let shared = SharedKnowledge::new(knowledge);
+    reload_on_hangup(shared.clone(), source).map_err(RunError::Signal)?;
+    let handler = handler::Handler::new(shared, settings);
     let mut client = builder
         .event_handler(handler)
         .await
@@ -152,6 +159,36 @@ pub async fn run(settings: Settings, knowledge: Knowledge) -> Result<(), RunErro
         }
         Err(e) => Err(RunError::Discord(e)),
     }
+}
+
+/// Reloads knowledge on SIGHUP (e.g. `systemctl reload rolecall`); an invalid edit is
+/// logged with every problem and the last good knowledge keeps answering.
+fn reload_on_hangup(shared: SharedKnowledge, source: KnowledgeSource) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut hangup = signal(SignalKind::hangup())?;
+        tokio::spawn(async move {
+            while hangup.recv().await.is_some() {
+                match shared.reload(|| source.load()) {
+                    Ok(k) => info!(
+                        knowledge = %source.describe(),
+                        roles = k.roles.len(),
+                        faqs = k.faqs.len(),
+                        terms = k.terms.len(),
+                        "knowledge reloaded"
+                    ),
+                    Err(e) => error!(
+                        knowledge = %source.describe(),
+                        "knowledge reload failed, still answering from the last good knowledge: {e}"
+                    ),
+                }
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    let _ = (shared, source);
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or (on Unix) SIGTERM; the handlers are installed before it returns.

@@ -6,12 +6,14 @@
 mod format;
 mod load;
 mod problem;
+mod shared;
 mod validate;
 
 pub(crate) use validate::label;
 
 pub use load::{LoadError, Source};
 pub use problem::{Problem, Severity};
+pub use shared::SharedKnowledge;
 
 use crate::matching::Index;
 
