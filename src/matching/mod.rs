@@ -4,10 +4,12 @@
 //! once by [`Index::build`]; [`Knowledge::find`] then does a handful of hash look-ups and
 //! a pass over the postings of the question's words.
 
+mod fxhash;
 pub mod normalize;
 mod typo;
 
 use crate::knowledge::{Entry, Knowledge, Problem};
+use fxhash::FxHashMap;
 use normalize::{clean, is_stop_word, name_phrases, word_key, words};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -166,11 +168,11 @@ struct Doc {
 #[derive(Debug, Default)]
 pub struct Index {
     texts: Vec<Box<str>>,
-    word_ids: HashMap<Box<str>, u32>,
+    word_ids: FxHashMap<Box<str>, u32>,
     kinds: Vec<Tok>,
     ambient: Vec<bool>,
     weights: Vec<f32>,
-    phrases: HashMap<Box<[u32]>, u32>,
+    phrases: FxHashMap<Box<[u32]>, u32>,
     max_phrase: usize,
     typo: TypoIndex,
     docs: Vec<Doc>,

@@ -255,25 +255,26 @@ pub fn words(cleaned: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !w.is_empty())
 }
 
-/// Drops apostrophes and collapses runs of 3+ identical characters to one.
+/// Drops apostrophes and collapses runs of 3+ identical letters to one.
 fn collapse_stretched(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    let chars: Vec<char> = word.chars().filter(|&c| c != '\'').collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let mut j = i;
-        while j < chars.len() && chars[j] == c {
-            j += 1;
-        }
-        let run = j - i;
-        let keep = if run >= 3 && c.is_alphabetic() {
-            1
+    let mut last: Option<char> = None;
+    let mut run = 0usize;
+    for c in word.chars().filter(|&c| c != '\'') {
+        if Some(c) == last {
+            run += 1;
         } else {
-            run
-        };
-        out.extend(std::iter::repeat_n(c, keep));
-        i = j;
+            last = Some(c);
+            run = 1;
+        }
+        // Keep the first two of a run; a third of the same letter means stretching.
+        if run <= 2 {
+            out.push(c);
+        } else if run == 3 && c.is_alphabetic() {
+            out.pop();
+        } else if !c.is_alphabetic() {
+            out.push(c);
+        }
     }
     out
 }

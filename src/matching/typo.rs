@@ -4,37 +4,47 @@
 //! once at load, so a look-up costs a few hash probes instead of a scan of the whole
 //! vocabulary; candidates are then confirmed with strsim's optimal string alignment.
 
-use std::collections::HashMap;
+use super::fxhash::FxHashMap;
 
 /// Index from deletion variants to the ids of the words they come from.
 #[derive(Debug, Default)]
 pub struct TypoIndex {
-    variants: HashMap<Box<str>, Vec<u32>>,
+    variants: FxHashMap<Box<str>, Vec<u32>>,
 }
 
 /// Maximum edits allowed for a word of `len` characters (short words get none).
 pub fn max_edits(len: usize) -> usize {
     match len {
         0..=3 => 0,
-        4..=7 => 1,
+        4..=8 => 1,
         _ => 2,
     }
 }
 
-/// Calls `f` with every string made by deleting `edits` characters from `word`
-/// (including `word` itself when `edits` is 0).
+/// Calls `f` with `word` and every string made by deleting up to `edits` characters from
+/// it. Deletions are made left to right only, so each set of positions is visited once.
 fn for_each_deletion(word: &str, edits: usize, f: &mut impl FnMut(&str)) {
     f(word);
+    let mut buf = String::with_capacity(word.len());
+    delete_from(word, 0, edits, &mut buf, f);
+}
+
+/// Deletes one character at each byte position `>= from` of `word`, recursing for more.
+fn delete_from(word: &str, from: usize, edits: usize, buf: &mut String, f: &mut impl FnMut(&str)) {
     if edits == 0 {
         return;
     }
-    let mut buf = String::with_capacity(word.len());
-    for (i, c) in word.char_indices() {
+    for (i, c) in word[from..].char_indices() {
+        let at = from + i;
         buf.clear();
-        buf.push_str(&word[..i]);
-        buf.push_str(&word[i + c.len_utf8()..]);
-        let variant = buf.clone();
-        for_each_deletion(&variant, edits - 1, f);
+        buf.push_str(&word[..at]);
+        buf.push_str(&word[at + c.len_utf8()..]);
+        f(buf);
+        if edits > 1 {
+            let shorter = buf.clone();
+            let mut inner = String::with_capacity(shorter.len());
+            delete_from(&shorter, at, edits - 1, &mut inner, f);
+        }
     }
 }
 
@@ -64,11 +74,16 @@ impl TypoIndex {
             return None;
         }
         let mut best: Option<(usize, f32, u32)> = None;
+        let mut seen: Vec<u32> = Vec::new();
         for_each_deletion(word, edits, &mut |v| {
             let Some(ids) = self.variants.get(v) else {
                 return;
             };
             for &id in ids {
+                if seen.contains(&id) {
+                    continue;
+                }
+                seen.push(id);
                 let known = text_of(id);
                 let allowed = edits.min(max_edits(known.chars().count()));
                 let d = strsim::osa_distance(word, known);
@@ -86,5 +101,44 @@ impl TypoIndex {
             }
         });
         best.map(|(_, _, id)| id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn variants(word: &str, edits: usize) -> Vec<String> {
+        let mut v = Vec::new();
+        for_each_deletion(word, edits, &mut |s| v.push(s.to_string()));
+        v
+    }
+
+    #[test]
+    fn deletions_cover_every_position_pair_once() {
+        assert_eq!(variants("abc", 1), ["abc", "bc", "ac", "ab"]);
+        let two = variants("abcd", 2);
+        assert_eq!(two.len(), 1 + 4 + 6);
+        for expected in ["cd", "bd", "bc", "ad", "ac", "ab"] {
+            assert!(two.iter().any(|v| v == expected), "{expected}");
+        }
+    }
+
+    #[test]
+    fn corrects_within_the_edit_budget() {
+        let words = ["difference", "product", "owner", "manager"];
+        let mut ix = TypoIndex::default();
+        for (i, w) in words.iter().enumerate() {
+            ix.insert(w, i as u32);
+        }
+        let text = |id: u32| words[id as usize];
+        let fix = |w: &str| ix.closest(w, text, |_| 0.0).map(|id| words[id as usize]);
+        assert_eq!(fix("diffrence"), Some("difference"));
+        assert_eq!(fix("diffferrence"), Some("difference"));
+        assert_eq!(fix("prodct"), Some("product"));
+        assert_eq!(fix("ownr"), Some("owner"));
+        assert_eq!(fix("manger"), Some("manager"));
+        assert_eq!(fix("own"), None, "three letters get no correction");
+        assert_eq!(fix("xyzzy"), None);
     }
 }
