@@ -416,7 +416,7 @@ impl Builder {
             for p in &f.phrasings {
                 if phrase_key(p)
                     .iter()
-                    .all(|w| crate::matching::normalize::is_stop_word(w))
+                    .all(|w| crate::matching::normalize::is_stop_key(w))
                 {
                     self.err(
                         o,

@@ -10,7 +10,7 @@ mod typo;
 
 use crate::knowledge::{Entry, Knowledge, Problem};
 use fxhash::FxHashMap;
-use normalize::{clean, is_stop_word, name_phrases, word_key, words};
+use normalize::{clean, is_stop_key, name_phrases, word_key, words};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use typo::TypoIndex;
@@ -205,7 +205,7 @@ impl Index {
         self.texts.push(key.into());
         self.word_ids.insert(key.into(), id);
         self.kinds.push(Tok::Word {
-            stop: is_stop_word(key),
+            stop: is_stop_key(key),
         });
         id
     }
@@ -320,7 +320,7 @@ impl Index {
         let n = n_docs.max(1) as f32;
         let light: HashSet<u32> = LIGHT_WORDS
             .iter()
-            .filter_map(|w| ix.word_ids.get(*w).copied())
+            .filter_map(|w| ix.word_ids.get(word_key(w).as_str()).copied())
             .collect();
         ix.weights = (0..ix.texts.len())
             .map(|t| {
@@ -341,7 +341,7 @@ impl Index {
         let ids = |ix: &Index, list: &[&str]| -> Vec<u32> {
             let mut v: Vec<u32> = list
                 .iter()
-                .filter_map(|w| ix.word_ids.get(*w).copied())
+                .filter_map(|w| ix.word_ids.get(word_key(w).as_str()).copied())
                 .collect();
             v.sort_unstable();
             v
@@ -404,7 +404,7 @@ impl Index {
         for w in words(&cleaned).take(MAX_WORDS) {
             let key = word_key(&w);
             let id = self.word_ids.get(key.as_str()).copied().or_else(|| {
-                if !correct || is_stop_word(&key) {
+                if !correct || is_stop_key(&key) {
                     return None;
                 }
                 self.typo.closest(

@@ -279,13 +279,16 @@ fn collapse_stretched(word: &str) -> String {
     out
 }
 
-/// Folds a word to its stem: simple English plurals and -ise/-ize spelling.
+/// Folds a word to its stem: plurals, -ise/-ize spelling, -ing/-ed and a final -e, so
+/// "refine", "refines", "refined" and "refining" all read "refin".
 ///
 /// ```
 /// use rolecall::matching::normalize::stem;
 /// assert_eq!(stem("stories"), "story");
 /// assert_eq!(stem("owners"), "owner");
-/// assert_eq!(stem("prioritise"), "prioritize");
+/// assert_eq!(stem("prioritise"), stem("prioritizing"));
+/// assert_eq!(stem("refines"), stem("refining"));
+/// assert_eq!(stem("owned"), "own");
 /// assert_eq!(stem("pos"), "po");
 /// ```
 pub fn stem(word: &str) -> String {
@@ -316,16 +319,45 @@ pub fn stem(word: &str) -> String {
             break;
         }
     }
+    for suffix in ["ing", "ed"] {
+        if w.ends_with(suffix) && w[..w.len() - suffix.len()].chars().count() >= 3 {
+            w.truncate(w.len() - suffix.len());
+            undouble(&mut w);
+            return w;
+        }
+    }
+    if w.ends_with('e') && w.chars().count() >= 5 {
+        w.pop();
+    }
     w
 }
 
-/// Stem of one word: stop words stay as they are, other words are [`stem`]med.
+/// "plann" → "plan": drops one of a doubled final consonant left by -ing/-ed.
+fn undouble(w: &mut String) {
+    let mut tail = w.chars().rev();
+    if let (Some(a), Some(b)) = (tail.next(), tail.next()) {
+        if a == b && a.is_ascii_alphabetic() && !"aeioulsz".contains(a) {
+            w.pop();
+        }
+    }
+}
+
+/// Marks a stop word's key, so no stemmed content word can collide with a stop word
+/// ("whose" stems to "whos", which must not read as the stop word "who's").
+const STOP_MARK: char = '\'';
+
+/// Key of one word: a stop word keeps its form behind a mark, other words are [`stem`]med.
 pub fn word_key(word: &str) -> String {
     if is_stop_word(word) {
-        word.to_string()
+        format!("{STOP_MARK}{word}")
     } else {
         stem(word)
     }
+}
+
+/// True when `key` (from [`word_key`]) is a stop word's.
+pub fn is_stop_key(key: &str) -> bool {
+    key.starts_with(STOP_MARK)
 }
 
 /// The keys of a phrase's words, stop words included: how aliases are compared.
@@ -390,8 +422,13 @@ mod tests {
     fn stems_plurals_and_spelling() {
         assert_eq!(stem("epics"), "epic");
         assert_eq!(stem("business"), "business");
-        assert_eq!(stem("prioritises"), "prioritize");
-        assert_eq!(stem("prioritizes"), "prioritize");
+        assert_eq!(stem("prioritises"), stem("prioritize"));
+        assert_eq!(stem("prioritizes"), stem("prioritised"));
+        assert_eq!(stem("planning"), "plan");
+        assert_eq!(stem("grooming"), stem("groomed"));
+        assert_eq!(stem("manage"), stem("managing"));
+        assert_eq!(stem("need"), "need");
+        assert_eq!(stem("thing"), "thing");
         assert_eq!(stem("mvps"), "mvp");
         assert_eq!(stem("days"), "day");
         assert_eq!(stem("status"), "status");
