@@ -5,7 +5,6 @@
 
 use crate::MatchConfig;
 use std::fmt;
-use std::path::PathBuf;
 use std::time::Duration;
 
 /// Bot token variable (required by `rolecall run`).
@@ -132,8 +131,6 @@ pub struct Settings {
     pub guild_id: Option<u64>,
     /// Channels where plain questions are answered without a mention.
     pub channels: Vec<u64>,
-    /// Knowledge folder or file, when set.
-    pub knowledge: Option<PathBuf>,
     /// Thresholds for `/ask` and buttons.
     pub matching: MatchConfig,
     /// Answer bar for questions typed in channels.
@@ -232,7 +229,6 @@ impl Settings {
             token,
             guild_id,
             channels,
-            knowledge: var(KNOWLEDGE).map(PathBuf::from),
             matching: MatchConfig {
                 answer,
                 suggest,

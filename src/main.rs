@@ -19,7 +19,7 @@ const DEFAULT_LOG: &str = "info,serenity=warn";
 #[command(name = "rolecall", version, about)]
 struct Cli {
     /// Knowledge folder or file (default: ./knowledge if present, else the built-in knowledge).
-    #[arg(long, global = true, env = "ROLECALL_KNOWLEDGE", value_name = "PATH")]
+    #[arg(long, global = true, env = rolecall::config::KNOWLEDGE, value_name = "PATH")]
     knowledge: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -178,22 +178,14 @@ fn check(source: KnowledgeSource) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let problems = Knowledge::check(&sources);
+    let (knowledge, problems) = Knowledge::validate(&sources);
     for p in &problems {
         println!("{p}");
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
-    if errors > 0 {
-        eprintln!(
-            "{}: {errors} error(s), {warnings} warning(s) in {} file(s)",
-            source.describe(),
-            sources.len()
-        );
-        return ExitCode::FAILURE;
-    }
-    match Knowledge::from_sources(sources) {
-        Ok(k) => {
+    match knowledge {
+        Some(k) => {
             eprintln!(
                 "{}: ok: {} file(s), {} role(s), {} aspect(s), {} fact(s), {} FAQ(s), {} term(s); {warnings} warning(s)",
                 source.describe(),
@@ -206,8 +198,12 @@ fn check(source: KnowledgeSource) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("rolecall: {e}");
+        None => {
+            eprintln!(
+                "{}: {errors} error(s), {warnings} warning(s) in {} file(s)",
+                source.describe(),
+                sources.len()
+            );
             ExitCode::FAILURE
         }
     }

@@ -130,6 +130,13 @@ impl Knowledge {
 
     /// Every problem (errors and warnings) in the sources, for `rolecall check`.
     pub fn check(sources: &[Source]) -> Vec<Problem> {
-        validate::build(sources).1
+        Knowledge::validate(sources).1
+    }
+
+    /// Validates once: the knowledge (when it has no errors) and every problem found.
+    pub fn validate(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
+        let (knowledge, problems) = validate::build(sources);
+        let usable = !problems.iter().any(Problem::is_error);
+        (knowledge.filter(|_| usable), problems)
     }
 }
