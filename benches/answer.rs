@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use rolecall::knowledge::Source;
-use rolecall::{reply, Knowledge, MatchConfig};
+use rolecall::{reply, Knowledge, KnowledgeBase, MatchConfig};
 use std::fmt::Write;
 use std::hint::black_box;
 
@@ -32,7 +32,7 @@ fn pseudo_word(mut n: u64) -> String {
     w
 }
 
-fn generated(entries: usize) -> Knowledge {
+fn generated(entries: usize) -> KnowledgeBase {
     let mut seed: u64 = 0x2545F4914F6CDD1D;
     let mut next = move || {
         seed ^= seed << 13;
@@ -61,14 +61,14 @@ fn generated(entries: usize) -> Knowledge {
         path: "generated.toml".into(),
         text,
     });
-    Knowledge::from_sources(sources).expect("generated knowledge loads")
+    KnowledgeBase::from_sources(sources).expect("generated knowledge loads")
 }
 
 fn bench(c: &mut Criterion) {
     let cfg = MatchConfig::DEFAULT;
     let mut group = c.benchmark_group("answer");
     let sets = [
-        ("shipped", Knowledge::shipped().expect("shipped")),
+        ("shipped", KnowledgeBase::shipped().expect("shipped")),
         ("1000", generated(1_000)),
         ("10000", generated(10_000)),
     ];
@@ -83,7 +83,7 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
     c.bench_function("load/shipped", |b| {
-        b.iter(|| black_box(Knowledge::shipped().expect("shipped")))
+        b.iter(|| black_box(KnowledgeBase::shipped().expect("shipped")))
     });
 }
 

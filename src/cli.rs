@@ -1,5 +1,6 @@
 //! Command-line plumbing shared by the subcommands: where knowledge comes from.
 
+use crate::base::KnowledgeBase;
 use crate::knowledge::{Knowledge, LoadError, Source};
 use std::path::{Path, PathBuf};
 
@@ -32,8 +33,8 @@ impl KnowledgeSource {
     }
 
     /// Reads and validates the knowledge.
-    pub fn load(&self) -> Result<Knowledge, LoadError> {
-        Knowledge::from_sources(self.sources()?)
+    pub fn load(&self) -> Result<KnowledgeBase, LoadError> {
+        KnowledgeBase::from_sources(self.sources()?)
     }
 
     /// How this source is described in messages.

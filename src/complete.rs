@@ -220,7 +220,7 @@ mod tests {
 
     fn knowledge() -> Knowledge {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/knowledge");
-        KnowledgeSource::Path(dir).load().unwrap()
+        KnowledgeSource::Path(dir).load().unwrap().knowledge
     }
 
     fn values(k: &Knowledge, pool: Pool, input: &str) -> Vec<String> {

@@ -3,16 +3,19 @@
 //! The core (knowledge, matching, replies, rendering) is plain Rust with no Discord types;
 //! the `discord` module adapts it to serenity.
 
+pub mod base;
 pub mod cli;
 pub mod complete;
 pub mod config;
 pub mod discord;
 pub mod knowledge;
 pub mod matching;
+pub mod normalize;
 pub mod render;
 pub mod reply;
 pub mod report;
 
+pub use base::{KnowledgeBase, SharedKnowledge};
 pub use knowledge::{Entry, Kind, Knowledge, LoadError, Problem};
-pub use matching::{Band, Match, MatchConfig};
+pub use matching::{Band, Intent, Interpretation, Match, MatchConfig};
 pub use reply::Reply;

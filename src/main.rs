@@ -5,7 +5,7 @@ use rolecall::cli::KnowledgeSource;
 use rolecall::config::Settings;
 use rolecall::discord::{self, logging::Redacting};
 use rolecall::render::text;
-use rolecall::{reply, report, Knowledge, MatchConfig};
+use rolecall::{reply, report, KnowledgeBase, MatchConfig};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -109,7 +109,7 @@ fn run(source: &KnowledgeSource) -> Result<(), Failure> {
         .map_err(|e| Failure(e.to_string()))
 }
 
-fn load(source: &KnowledgeSource) -> Result<Knowledge, Failure> {
+fn load(source: &KnowledgeSource) -> Result<KnowledgeBase, Failure> {
     source.load().map_err(|e| {
         Failure(format!(
             "cannot load knowledge from {}: {e}\n(run `rolecall check` for details)",
@@ -139,9 +139,17 @@ fn ask(
     let emit = |q: &str, out: &mut dyn Write| -> io::Result<()> {
         let r = reply::answer(&k, q, &cfg);
         if explain {
-            let (tokens, unknown) = k.explain(q);
+            let tokens = k.matcher.tokens(q);
             let shown: Vec<String> = tokens.iter().map(|(t, w)| format!("{t}={w:.2}")).collect();
-            eprintln!("explain: {} | unknown words: {unknown}", shown.join(" "));
+            eprintln!("explain: tokens: {}", shown.join(" "));
+            eprintln!("explain: reading: {}", k.interpret(q).describe(&k));
+            let m = k.find(q, &cfg);
+            let ranked: Vec<String> = m
+                .ranked
+                .iter()
+                .map(|&(e, s)| format!("{}={s:.2}", k.entry_id(e)))
+                .collect();
+            eprintln!("explain: candidates: {} → {:?}", ranked.join(" "), m.band);
         }
         if json {
             writeln!(out, "{}", report::ask_json(q, &r))
@@ -178,7 +186,7 @@ fn check(source: KnowledgeSource) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (knowledge, problems) = Knowledge::validate(&sources);
+    let (knowledge, problems) = KnowledgeBase::validate(&sources);
     for p in &problems {
         println!("{p}");
     }

@@ -1,7 +1,8 @@
 //! The platform-independent reply, and how matches and entries become replies.
 
+use crate::base::KnowledgeBase;
 use crate::knowledge::{Entry, Kind, Knowledge};
-use crate::matching::{Band, Match, MatchConfig, Rejection};
+use crate::matching::{Band, Intent, Match, MatchConfig, Rejection};
 
 /// Colour of FAQ, term and comparison answers (Discord blurple).
 pub const NEUTRAL_COLOUR: u32 = 0x5865F2;
@@ -62,14 +63,14 @@ pub struct Reply {
 }
 
 /// Answers a question: match it, then build the reply for its band.
-pub fn answer(k: &Knowledge, question: &str, cfg: &MatchConfig) -> Reply {
-    from_match(k, &k.find(question, cfg), cfg)
+pub fn answer(kb: &KnowledgeBase, question: &str, cfg: &MatchConfig) -> Reply {
+    from_match(kb, &kb.find(question, cfg), cfg)
 }
 
 /// Builds the reply for a match.
 pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
     let confidence = round(m.confidence());
-    match (m.rejection, m.best(), m.band) {
+    match (&m.rejection, m.best(), m.band) {
         (Some(Rejection::Empty), _, _) => notice(
             k,
             "Ask me a question",
@@ -87,9 +88,20 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
                 examples_line(k)
             ),
         ),
+        (Some(Rejection::Help), _, _) => help(k),
+        (Some(Rejection::UnknownRole(name)), _, _) => notice(
+            k,
+            "I don't cover that role",
+            format!(
+                "I know {}; I have nothing on “{name}”. {}",
+                role_list(k),
+                examples_line(k)
+            ),
+        ),
         (None, Some((entry, _)), Band::Answer) => {
             let mut r = for_entry(k, entry);
             r.confidence = confidence;
+            r.description = lead(k, m, entry) + &r.description;
             r
         }
         (None, Some(_), Band::Suggest) => {
@@ -115,19 +127,80 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
                 ..notice(k, "", String::new())
             }
         }
-        _ => Reply {
-            confidence,
-            ..notice(
-                k,
-                "Sorry, I can't answer that one",
-                format!(
-                    "I answer questions about {} ({}). {}",
-                    role_list(k),
-                    k.title,
-                    examples_line(k)
-                ),
-            )
-        },
+        _ => {
+            let topic = match m.reading.out_of_scope.first() {
+                Some(t) => format!("I have nothing on “{t}”. "),
+                None => String::new(),
+            };
+            Reply {
+                confidence,
+                ..notice(
+                    k,
+                    "Sorry, I can't answer that one",
+                    format!(
+                        "{topic}I answer questions about {} ({}). {}",
+                        role_list(k),
+                        k.title,
+                        examples_line(k)
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// What goes before an answer's text: "**The Product Manager.**" when a "who does X"
+/// question is answered from one role's facts, "According to the source:" for a claim.
+fn lead(k: &Knowledge, m: &Match, entry: Entry) -> String {
+    match (m.reading.intent, entry) {
+        (Intent::Claim, _) => "According to the source: ".into(),
+        (Intent::WhoDoes, Entry::Fact { role, .. } | Entry::Role(role))
+            if m.reading.roles.is_empty() =>
+        {
+            format!("**The {}.** ", k.roles[role].name)
+        }
+        _ => String::new(),
+    }
+}
+
+/// What rolecall covers and how to ask it, drawn from the knowledge.
+pub fn help(k: &Knowledge) -> Reply {
+    let roles: Vec<String> = k
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("**{}** ({})", r.name, short_name(k, i)))
+        .collect();
+    let aspects: Vec<&str> = k.aspects.iter().map(|a| a.name.as_str()).collect();
+    let examples: Vec<String> = example_questions(k)
+        .into_iter()
+        .map(|q| format!("• {q}"))
+        .collect();
+    let mut fields = Vec::new();
+    if !roles.is_empty() {
+        fields.push(field("Roles I know", &roles.join("\n"), false));
+    }
+    if !aspects.is_empty() {
+        fields.push(field("Ask about", &aspects.join(" · "), false));
+    }
+    if !examples.is_empty() {
+        fields.push(field("Try asking", &examples.join("\n"), false));
+    }
+    Reply {
+        kind: Kind::Help,
+        entry: Some("help".into()),
+        answered: true,
+        confidence: 1.0,
+        title: format!("What I can answer: {}", k.title),
+        description: format!(
+            "I answer “who does what” questions about {}, and common questions about how they work together. Ask in your own words: with `/ask`, by mentioning me, or in a channel I watch.",
+            role_list(k)
+        ),
+        fields,
+        colour: NEUTRAL_COLOUR,
+        footer: format!("rolecall · {}", k.title),
+        suggestions: Vec::new(),
+        related: Vec::new(),
     }
 }
 

@@ -8,14 +8,14 @@ use rolecall::discord::messages::{self, Incoming, Listening, Trigger};
 use rolecall::discord::response::{ButtonId, Response};
 use rolecall::discord::{buttons, limiter::Limiter};
 use rolecall::render::limits;
-use rolecall::{Knowledge, MatchConfig};
+use rolecall::{KnowledgeBase, MatchConfig};
 use serde_json::{json, Value};
 use serenity::all::{CommandInteraction, ComponentInteraction, Interaction, Message};
 use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-fn knowledge() -> Knowledge {
+fn knowledge() -> KnowledgeBase {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/knowledge");
     KnowledgeSource::Path(dir)
         .load()

@@ -4,10 +4,10 @@
 use rolecall::knowledge::{Entry, Source};
 use rolecall::matching::MatchConfig;
 use rolecall::render::Embed;
-use rolecall::{reply, Knowledge};
+use rolecall::{reply, Knowledge, KnowledgeBase};
 
-fn shipped() -> Knowledge {
-    Knowledge::shipped().unwrap_or_else(|e| panic!("shipped knowledge must load: {e}"))
+fn shipped() -> KnowledgeBase {
+    KnowledgeBase::shipped().unwrap_or_else(|e| panic!("shipped knowledge must load: {e}"))
 }
 
 /// Every entry the knowledge can answer with, comparisons included.
@@ -39,7 +39,7 @@ fn all_entries(k: &Knowledge) -> Vec<Entry> {
 
 #[test]
 fn shipped_knowledge_passes_check_with_no_problems() {
-    let problems = Knowledge::check(&Knowledge::shipped_sources());
+    let problems = KnowledgeBase::check(&Knowledge::shipped_sources());
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "problems:\n{}", shown.join("\n"));
 }
@@ -174,9 +174,9 @@ fn readme_worked_example_adds_a_role_and_faq_without_code_changes() {
         path: "knowledge/scrum-master.toml".into(),
         text: readme_example(),
     });
-    let problems = Knowledge::check(&sources);
+    let problems = KnowledgeBase::check(&sources);
     assert!(problems.is_empty(), "{problems:?}");
-    let k = Knowledge::from_sources(sources).expect("extended knowledge loads");
+    let k = KnowledgeBase::from_sources(sources).expect("extended knowledge loads");
 
     let sm = reply::answer(&k, "what does a scrum master do?", &cfg);
     assert!(sm.answered && sm.entry.as_deref() == Some("sm"), "{sm:?}");
@@ -194,7 +194,7 @@ fn readme_example_without_removing_the_out_of_scope_topic_is_reported() {
         path: "knowledge/scrum-master.toml".into(),
         text: readme_example(),
     });
-    let problems = Knowledge::check(&sources);
+    let problems = KnowledgeBase::check(&sources);
     assert!(
         problems.iter().any(|p| p.is_error()
             && p.message

@@ -2,12 +2,12 @@
 
 use proptest::prelude::*;
 use rolecall::render::Embed;
-use rolecall::{reply, report, Knowledge, MatchConfig};
+use rolecall::{reply, report, KnowledgeBase, MatchConfig};
 use std::sync::OnceLock;
 
-fn k() -> &'static Knowledge {
-    static K: OnceLock<Knowledge> = OnceLock::new();
-    K.get_or_init(|| Knowledge::shipped().expect("shipped knowledge loads"))
+fn k() -> &'static KnowledgeBase {
+    static K: OnceLock<KnowledgeBase> = OnceLock::new();
+    K.get_or_init(|| KnowledgeBase::shipped().expect("shipped knowledge loads"))
 }
 
 fn assert_sound(q: &str) {

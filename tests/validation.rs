@@ -1,13 +1,13 @@
 //! One malformed knowledge fixture per validation problem, each with its specific message.
 
 use rolecall::knowledge::Source;
-use rolecall::{Knowledge, LoadError};
+use rolecall::{Knowledge, KnowledgeBase, LoadError};
 use std::path::Path;
 
 fn problems_of(name: &str) -> Vec<String> {
     let path = Path::new("tests/fixtures/bad").join(name);
     let sources = Knowledge::read_sources(&path).expect("fixture readable");
-    Knowledge::check(&sources)
+    KnowledgeBase::check(&sources)
         .iter()
         .map(ToString::to_string)
         .collect()
@@ -45,12 +45,12 @@ fn each_malformed_fixture_reports_its_specific_problem() {
 fn errors_reject_the_knowledge_and_warnings_do_not() {
     for (fixture, _, is_error) in CASES {
         let path = Path::new("tests/fixtures/bad").join(fixture);
-        match (Knowledge::load(&path), is_error) {
+        match (KnowledgeBase::load(&path), is_error) {
             (Err(LoadError::Invalid(problems)), true) => {
                 assert!(problems.iter().any(|p| p.is_error()), "{fixture}")
             }
             (Ok(k), false) => assert!(!k.warnings.is_empty(), "{fixture}"),
-            (other, _) => panic!("{fixture}: unexpected {:?}", other.map(|k| k.title)),
+            (other, _) => panic!("{fixture}: unexpected {:?}", other.map(|k| k.title.clone())),
         }
     }
 }
@@ -69,7 +69,7 @@ id = "a"
 question = "Q?"
 answer = "A."
 "#;
-    let problems = Knowledge::check(&[Source {
+    let problems = KnowledgeBase::check(&[Source {
         path: "many.toml".into(),
         text: text.into(),
     }]);
@@ -88,14 +88,14 @@ answer = "A."
 
 #[test]
 fn missing_and_empty_paths_get_clear_errors() {
-    let missing = Knowledge::load(Path::new("tests/fixtures/does-not-exist")).unwrap_err();
+    let missing = KnowledgeBase::load(Path::new("tests/fixtures/does-not-exist")).unwrap_err();
     assert_eq!(
         missing.to_string(),
         "tests/fixtures/does-not-exist: no such knowledge file or folder"
     );
     let empty = std::env::temp_dir().join(format!("rolecall-empty-{}", std::process::id()));
     std::fs::create_dir_all(&empty).unwrap();
-    let err = Knowledge::load(&empty).unwrap_err();
+    let err = KnowledgeBase::load(&empty).unwrap_err();
     assert!(
         err.to_string()
             .ends_with("folder has no .toml knowledge files"),
@@ -109,7 +109,7 @@ fn non_utf8_file_is_reported_not_panicked() {
     let dir = std::env::temp_dir().join(format!("rolecall-bin-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("bad.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
-    let err = Knowledge::load(&dir).unwrap_err();
+    let err = KnowledgeBase::load(&dir).unwrap_err();
     assert!(
         err.to_string()
             .contains("bad.toml: cannot read: not UTF-8 text"),

@@ -8,8 +8,8 @@ use super::limiter::Limiter;
 use super::messages::{self, Incoming, Listening, Trigger};
 use super::response::Response;
 use super::{buttons, register_commands};
+use crate::base::SharedKnowledge;
 use crate::config::Settings;
-use crate::knowledge::SharedKnowledge;
 use serenity::all::{
     AutocompleteChoice, CommandInteraction, ComponentInteraction, Context,
     CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, Interaction, Message,

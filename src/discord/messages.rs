@@ -6,7 +6,7 @@
 //! buttons; everything else is left alone.
 
 use super::response::Response;
-use crate::knowledge::Knowledge;
+use crate::base::KnowledgeBase;
 use crate::matching::normalize::{clean, words};
 use crate::{reply, MatchConfig};
 use serenity::all::{Message, MessageType};
@@ -119,7 +119,12 @@ pub fn trigger(m: &Incoming, at: &Listening<'_>) -> Option<Trigger> {
 
 /// What to send for a triggered message, matched at the channel bar `cfg`: a confident
 /// answer, suggestions when addressed directly, or nothing.
-pub fn respond(k: &Knowledge, cfg: &MatchConfig, m: &Incoming, why: Trigger) -> Option<Response> {
+pub fn respond(
+    k: &KnowledgeBase,
+    cfg: &MatchConfig,
+    m: &Incoming,
+    why: Trigger,
+) -> Option<Response> {
     let r = reply::answer(k, &m.content, cfg);
     if r.answered || (why.addressed() && !r.suggestions.is_empty()) {
         Some(Response::from_reply(&r, m.author))

@@ -13,9 +13,9 @@ pub mod logging;
 pub mod messages;
 pub mod response;
 
+use crate::base::{KnowledgeBase, SharedKnowledge};
 use crate::cli::KnowledgeSource;
 use crate::config::{Settings, MESSAGE_CONTENT};
-use crate::knowledge::{Knowledge, SharedKnowledge};
 use serenity::all::{Command as GlobalCommand, GatewayError, GatewayIntents, GuildId, Http};
 use serenity::http::HttpBuilder;
 use serenity::Client;
@@ -86,7 +86,7 @@ pub async fn register_commands(http: &Http, guild: Option<u64>) -> serenity::Res
 pub async fn run(
     settings: Settings,
     source: KnowledgeSource,
-    knowledge: Knowledge,
+    knowledge: KnowledgeBase,
 ) -> Result<(), RunError> {
     let intents = intents(settings.message_content);
     if !settings.message_content {

@@ -24,6 +24,9 @@ pub struct FileDoc {
     /// Glossary terms defined in this file.
     #[serde(default)]
     pub term: Vec<TermDoc>,
+    /// Words people use for a word the knowledge uses ("ping" for "ask").
+    #[serde(default)]
+    pub synonym: Vec<SynonymDoc>,
 }
 
 /// `[meta]`: where the file's facts come from.
@@ -122,4 +125,15 @@ pub struct TermDoc {
     /// Related entry ids.
     #[serde(default)]
     pub related: Vec<String>,
+}
+
+/// `[[synonym]]`: other words and phrases that mean one of the knowledge's own words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymDoc {
+    /// The word the knowledge itself uses (one word).
+    pub word: Spanned<String>,
+    /// Words and phrases people type that mean the same.
+    #[serde(default)]
+    pub also: Vec<String>,
 }

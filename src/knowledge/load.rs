@@ -128,11 +128,6 @@ impl Knowledge {
         }
     }
 
-    /// Every problem (errors and warnings) in the sources, for `rolecall check`.
-    pub fn check(sources: &[Source]) -> Vec<Problem> {
-        Knowledge::validate(sources).1
-    }
-
     /// Validates once: the knowledge (when it has no errors) and every problem found.
     pub fn validate(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
         let (knowledge, problems) = validate::build(sources);

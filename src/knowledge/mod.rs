@@ -1,21 +1,17 @@
 //! Knowledge: roles, aspects, FAQs and terms, loaded from TOML and validated.
 //!
-//! A [`Knowledge`] is immutable once built and carries everything matching needs,
-//! precomputed at load.
+//! A [`Knowledge`] is validated data, immutable once built. It knows nothing of matching:
+//! the matcher is built from `&Knowledge` and held beside it (see [`crate::base`]).
 
 mod format;
 mod load;
 mod problem;
-mod shared;
 mod validate;
 
 pub(crate) use validate::label;
 
 pub use load::{LoadError, Source};
 pub use problem::{Problem, Severity};
-pub use shared::SharedKnowledge;
-
-use crate::matching::Index;
 
 /// Where an entry was defined: file index and 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +101,17 @@ pub struct Term {
     pub origin: Origin,
 }
 
+/// A word the knowledge uses and the other words people type for it.
+#[derive(Debug, Clone)]
+pub struct Synonym {
+    /// The knowledge's own word.
+    pub word: String,
+    /// Words and phrases that mean the same.
+    pub also: Vec<String>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
 /// Something rolecall can answer with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Entry {
@@ -143,6 +150,8 @@ pub enum Kind {
     Faq,
     /// A glossary term.
     Term,
+    /// What rolecall can answer (for "help").
+    Help,
     /// No answer.
     None,
 }
@@ -156,6 +165,7 @@ impl Kind {
             Kind::Compare => "compare",
             Kind::Faq => "faq",
             Kind::Term => "term",
+            Kind::Help => "help",
             Kind::None => "none",
         }
     }
@@ -174,7 +184,7 @@ impl Entry {
     }
 }
 
-/// Validated, indexed knowledge.
+/// Validated knowledge: roles, aspects, FAQs, terms and synonyms.
 #[derive(Debug)]
 pub struct Knowledge {
     /// Title (from the first file's `[meta] title`).
@@ -193,9 +203,10 @@ pub struct Knowledge {
     pub ambient: Vec<String>,
     /// Topics rolecall declines rather than guesses at (e.g. "sprint backlog").
     pub out_of_scope: Vec<String>,
+    /// Synonyms: other words for the knowledge's own words.
+    pub synonyms: Vec<Synonym>,
     /// Warnings found while loading (the knowledge is usable).
     pub warnings: Vec<Problem>,
-    pub(crate) index: Index,
 }
 
 impl Knowledge {

@@ -2,9 +2,10 @@
 
 use super::format::{FileDoc, MetaDoc};
 use super::problem::line_of;
-use super::{Aspect, Entry, Faq, FileInfo, Knowledge, Origin, Problem, Role, Source, Term};
-use crate::matching::normalize::phrase_key;
-use crate::matching::Index;
+use super::{
+    Aspect, Entry, Faq, FileInfo, Knowledge, Origin, Problem, Role, Source, Synonym, Term,
+};
+use crate::normalize::{is_stop_key, name_phrases, phrase_key};
 use crate::render::limits;
 use std::collections::HashMap;
 
@@ -70,6 +71,9 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
     for (file, doc) in &docs {
         b.entries(*file, doc, &sources[*file]);
     }
+    for (file, doc) in &docs {
+        b.synonyms(*file, doc, &sources[*file]);
+    }
     if b.problems.iter().any(Problem::is_error) {
         return (None, b.problems);
     }
@@ -90,6 +94,7 @@ struct Builder {
     roles: Vec<Role>,
     faqs: Vec<Faq>,
     terms: Vec<Term>,
+    synonyms: Vec<Synonym>,
     related: Vec<(Entry, Origin, Vec<String>)>,
 }
 
@@ -414,10 +419,7 @@ impl Builder {
                 self.warn(o, &label, format!("answer has {n} characters; answers over {LONG_ANSWER_CHARS} read as a dump"));
             }
             for p in &f.phrasings {
-                if phrase_key(p)
-                    .iter()
-                    .all(|w| crate::matching::normalize::is_stop_key(w))
-                {
+                if phrase_key(p).iter().all(|w| is_stop_key(w)) {
                     self.err(
                         o,
                         &label,
@@ -448,10 +450,7 @@ impl Builder {
             }
             self.text(o, &label, "name", &t.name, MAX_NAME_CHARS);
             self.text(o, &label, "definition", &t.definition, limits::DESCRIPTION);
-            for a in crate::matching::normalize::name_phrases(&t.name)
-                .iter()
-                .chain(&t.aliases)
-            {
+            for a in name_phrases(&t.name).iter().chain(&t.aliases) {
                 self.claim_phrase(a, &label, o, "alias");
             }
             self.related
@@ -462,6 +461,38 @@ impl Builder {
                 aliases: t.aliases.clone(),
                 definition: t.definition.trim().to_string(),
                 related: Vec::new(),
+                origin: o,
+            });
+        }
+    }
+
+    fn synonyms(&mut self, file: usize, doc: &FileDoc, src: &Source) {
+        for syn in &doc.synonym {
+            let o = Origin {
+                file,
+                line: line_of(&src.text, syn.word.span().start),
+            };
+            let word = syn.word.get_ref().trim().to_lowercase();
+            let label = format!("synonym `{word}`");
+            let keys = phrase_key(&word);
+            if keys.len() != 1 || is_stop_key(&keys[0]) {
+                self.err(
+                    o,
+                    &label,
+                    "word must be one word that is not a stop word (like \"ask\")".into(),
+                );
+                continue;
+            }
+            if syn.also.is_empty() {
+                self.err(o, &label, "also lists no words".into());
+                continue;
+            }
+            for phrase in &syn.also {
+                self.claim_phrase(phrase, &label, o, "synonym");
+            }
+            self.synonyms.push(Synonym {
+                word,
+                also: syn.also.clone(),
                 origin: o,
             });
         }
@@ -480,8 +511,8 @@ impl Builder {
             terms: std::mem::take(&mut self.terms),
             ambient: std::mem::take(&mut self.ambient),
             out_of_scope: std::mem::take(&mut self.out_of_scope),
+            synonyms: std::mem::take(&mut self.synonyms),
             warnings: Vec::new(),
-            index: Index::default(),
         };
         for role in &mut k.roles {
             role.facts.resize(k.aspects.len(), None);
@@ -516,9 +547,6 @@ impl Builder {
         if problems.iter().any(Problem::is_error) {
             return (None, problems);
         }
-        let (index, lints) = Index::build(&k);
-        k.index = index;
-        problems.extend(lints);
         k.warnings = problems.clone();
         (Some(k), problems)
     }

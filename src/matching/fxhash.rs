@@ -2,11 +2,13 @@
 //! matcher's hot look-ups; the keys come from our own knowledge, so no DoS resistance
 //! is needed, and SipHash would dominate the cost of a question.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` using [`FxHasher`].
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` using [`FxHasher`].
+pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// The Fx hash: rotate, xor, multiply per word.
 #[derive(Debug, Default, Clone, Copy)]

@@ -1,8 +1,8 @@
 //! `/ask question [private]`: the core's answer to a free-text question.
 
 use super::{private_option, text_option};
+use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::knowledge::Knowledge;
 use crate::{reply, MatchConfig};
 use serenity::all::CreateCommand;
 
@@ -20,12 +20,12 @@ pub fn register() -> CreateCommand {
 }
 
 /// Answers `question`; a decline (nothing to offer) is shown only to the asker.
-pub fn run(k: &Knowledge, cfg: &MatchConfig, question: &str, asker: u64) -> Response {
+pub fn run(k: &KnowledgeBase, cfg: &MatchConfig, question: &str, asker: u64) -> Response {
     answer(k, cfg, question, asker)
 }
 
 /// The response for a free-text question: answer, suggestions, or a private decline.
-pub fn answer(k: &Knowledge, cfg: &MatchConfig, question: &str, asker: u64) -> Response {
+pub fn answer(k: &KnowledgeBase, cfg: &MatchConfig, question: &str, asker: u64) -> Response {
     let r = reply::answer(k, question, cfg);
     let declined = !r.answered && r.suggestions.is_empty();
     Response::from_reply(&r, asker).or_private(declined)

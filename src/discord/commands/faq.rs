@@ -1,8 +1,9 @@
 //! `/faq topic [private]`: an FAQ or glossary term, picked with fuzzy autocomplete.
 
 use super::{private_option, text_option};
+use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::knowledge::{Entry, Knowledge};
+use crate::knowledge::Entry;
 use crate::{reply, MatchConfig};
 use serenity::all::CreateCommand;
 
@@ -22,7 +23,7 @@ pub fn register() -> CreateCommand {
 }
 
 /// Answers the picked FAQ or term; typed text that names none is matched as a question.
-pub fn run(k: &Knowledge, cfg: &MatchConfig, topic: &str, asker: u64) -> Response {
+pub fn run(k: &KnowledgeBase, cfg: &MatchConfig, topic: &str, asker: u64) -> Response {
     match k.parse_entry(topic.trim()) {
         Some(e @ (Entry::Faq(_) | Entry::Term(_))) => {
             Response::from_reply(&reply::for_entry(k, e), asker)

@@ -10,6 +10,7 @@ pub mod help;
 pub mod role;
 
 use super::response::Response;
+use crate::base::KnowledgeBase;
 use crate::complete::{self, Choice, Item, Pool};
 use crate::knowledge::{Entry, Knowledge};
 use crate::MatchConfig;
@@ -127,7 +128,7 @@ impl Command {
     }
 
     /// Runs the command: pure, from knowledge and options to a response.
-    pub fn run(&self, k: &Knowledge, cfg: &MatchConfig, asker: u64) -> Response {
+    pub fn run(&self, k: &KnowledgeBase, cfg: &MatchConfig, asker: u64) -> Response {
         match self {
             Command::Ask { question, private } => {
                 ask::run(k, cfg, question, asker).or_private(*private)

@@ -1,0 +1,270 @@
+//! The scoring index, built once from the knowledge: word weights (inverse document
+//! frequency), scorable phrasings (FAQ questions and phrasings, terms), the role facts as
+//! documents for "who does X" look-ups, and posting lists from tokens to documents.
+
+use super::interpret::interpret;
+use super::lexicon::{Lexicon, Tok, LIGHT_WORDS};
+use super::question::Question;
+use crate::knowledge::{Entry, Knowledge, Problem};
+use crate::normalize::word_key;
+use std::collections::{HashMap, HashSet};
+
+/// Weight given to words the knowledge has never seen, relative to the rarest known word.
+const UNKNOWN_WEIGHT_FACTOR: f32 = 1.0;
+/// Weight of an out-of-scope topic, relative to an unknown word: enough to sink any match.
+const OUT_OF_SCOPE_FACTOR: f32 = 3.0;
+/// Upper bound on the weight of a light word.
+pub(crate) const LIGHT_WEIGHT: f32 = 0.4;
+/// Lower bound on the weight of a concept (role, aspect, term, comparison).
+const CONCEPT_FLOOR: f32 = 1.2;
+
+/// One scorable phrasing: a FAQ question or phrasing, or a term.
+#[derive(Debug)]
+pub(crate) struct Doc {
+    /// The entry it answers with.
+    pub entry: Entry,
+    /// Its tokens, sorted and unique.
+    pub tokens: Vec<u32>,
+    /// Sum of its tokens' weights.
+    pub weight: f32,
+    /// The text it was read from.
+    pub text: String,
+}
+
+/// One role fact (or summary), read as a document for "who does X" look-ups.
+#[derive(Debug)]
+pub(crate) struct FactDoc {
+    /// The role it belongs to.
+    pub role: usize,
+    /// The fact's entry (the role card for a summary).
+    pub entry: Entry,
+    /// Its tokens, sorted and unique.
+    pub tokens: Vec<u32>,
+}
+
+/// Weights, documents and postings.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    /// Weight of each token id.
+    pub weights: Vec<f32>,
+    /// Weight of a word the knowledge has never seen.
+    pub unknown_weight: f32,
+    /// FAQ phrasings and terms.
+    pub docs: Vec<Doc>,
+    /// Token id → documents containing it.
+    pub postings: Vec<Vec<u32>>,
+    /// Each FAQ's documents, as a range of `docs`.
+    pub faq_docs: Vec<std::ops::Range<usize>>,
+    /// Role facts and summaries.
+    pub facts: Vec<FactDoc>,
+    /// Token id → fact documents containing it.
+    pub fact_postings: Vec<Vec<u32>>,
+}
+
+impl Index {
+    /// Builds the index for `k` over the lexicon `lx`.
+    pub fn build(lx: &Lexicon, k: &Knowledge) -> Index {
+        let mut ix = Index::default();
+        let read = |text: &str| Question::read(lx, &[], text, false);
+        // A text's tokens, plus the token of its intent when it has one.
+        let all_tokens = |q: &Question| -> Vec<u32> {
+            let intent = interpret(lx, q).intent;
+            q.tokens
+                .iter()
+                .map(|t| t.id)
+                .chain(lx.intent_token(intent))
+                .collect()
+        };
+        // 1. weights: inverse document frequency over all entries' texts.
+        let mut df = vec![0u32; lx.texts.len()];
+        let mut n_docs = 0usize;
+        for doc in entry_documents(k) {
+            n_docs += 1;
+            let mut seen: HashSet<u32> = HashSet::new();
+            for part in doc {
+                let q = read(part);
+                seen.extend(all_tokens(&q));
+                seen.extend(q.parts);
+            }
+            for t in seen {
+                df[t as usize] += 1;
+            }
+        }
+        let n = n_docs.max(1) as f32;
+        let light: HashSet<u32> = LIGHT_WORDS
+            .iter()
+            .filter_map(|w| lx.lookup(&word_key(w)))
+            .collect();
+        ix.weights = (0..lx.texts.len())
+            .map(|t| {
+                let idf = (1.0 + n / df[t].max(1) as f32).ln();
+                match lx.kinds[t] {
+                    Tok::Word { .. } if light.contains(&(t as u32)) => idf.min(LIGHT_WEIGHT),
+                    Tok::Word { .. } => idf,
+                    _ => idf.max(CONCEPT_FLOOR),
+                }
+            })
+            .collect();
+        ix.unknown_weight = (1.0 + n).ln() * UNKNOWN_WEIGHT_FACTOR;
+        for (t, kind) in lx.kinds.iter().enumerate() {
+            if *kind == Tok::OutOfScope {
+                ix.weights[t] = ix.unknown_weight * OUT_OF_SCOPE_FACTOR;
+            }
+        }
+        // 2. scorable documents: FAQ questions and phrasings, terms.
+        let tokens_of = |text: &str| -> Vec<u32> {
+            let mut v: Vec<u32> = all_tokens(&read(text))
+                .into_iter()
+                .filter(|&t| !lx.ambient[t as usize])
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for (i, f) in k.faqs.iter().enumerate() {
+            let first = ix.docs.len();
+            for text in std::iter::once(&f.question).chain(&f.phrasings) {
+                ix.push_doc(Entry::Faq(i), tokens_of(text), text);
+            }
+            ix.faq_docs.push(first..ix.docs.len());
+        }
+        for (i, t) in k.terms.iter().enumerate() {
+            let own = lx
+                .kinds
+                .iter()
+                .position(|&kind| kind == Tok::Term(i))
+                .map(|c| c as u32);
+            ix.push_doc(Entry::Term(i), own.into_iter().collect(), &t.name);
+        }
+        ix.postings = vec![Vec::new(); lx.texts.len()];
+        for (d, doc) in ix.docs.iter().enumerate() {
+            for &t in &doc.tokens {
+                ix.postings[t as usize].push(d as u32);
+            }
+        }
+        // 3. role facts and summaries, for "who does X".
+        for (r, role) in k.roles.iter().enumerate() {
+            ix.facts.push(FactDoc {
+                role: r,
+                entry: Entry::Role(r),
+                tokens: tokens_of(&role.summary),
+            });
+            for (a, fact) in role.facts.iter().enumerate() {
+                if let Some(fact) = fact {
+                    ix.facts.push(FactDoc {
+                        role: r,
+                        entry: Entry::Fact { role: r, aspect: a },
+                        tokens: tokens_of(fact),
+                    });
+                }
+            }
+        }
+        ix.fact_postings = vec![Vec::new(); lx.texts.len()];
+        for (d, doc) in ix.facts.iter().enumerate() {
+            for &t in &doc.tokens {
+                ix.fact_postings[t as usize].push(d as u32);
+            }
+        }
+        ix
+    }
+
+    fn push_doc(&mut self, entry: Entry, tokens: Vec<u32>, text: &str) {
+        if tokens.is_empty() {
+            return;
+        }
+        let weight = tokens.iter().map(|&t| self.weights[t as usize]).sum();
+        self.docs.push(Doc {
+            entry,
+            tokens,
+            weight,
+            text: text.to_string(),
+        });
+    }
+
+    /// Warns about phrasings that can never be told apart from another entry's.
+    pub fn lint(&self, lx: &Lexicon, k: &Knowledge) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut seen: HashMap<&[u32], usize> = HashMap::new();
+        let warn = |entry: Entry, msg: String| {
+            let o = k.origin(entry);
+            Problem::warning(
+                &k.files[o.file].path,
+                Some(o.line),
+                Some(crate::knowledge::label(k, entry)),
+                msg,
+            )
+        };
+        for (d, doc) in self.docs.iter().enumerate() {
+            if let Some(&first) = seen.get(doc.tokens.as_slice()) {
+                let other = &self.docs[first];
+                if other.entry != doc.entry {
+                    out.push(warn(
+                        doc.entry,
+                        format!(
+                            "\"{}\" reads the same as {} (\"{}\"): such questions will always be ambiguous",
+                            doc.text,
+                            crate::knowledge::label(k, other.entry),
+                            other.text
+                        ),
+                    ));
+                }
+                continue;
+            }
+            seen.insert(&doc.tokens, d);
+            let mut roles = Vec::new();
+            let mut aspects = Vec::new();
+            let structural = doc.tokens.iter().all(|&t| match lx.kinds[t as usize] {
+                Tok::Role(r) => {
+                    roles.push(r);
+                    true
+                }
+                Tok::Aspect(a) => {
+                    aspects.push(a);
+                    true
+                }
+                _ => false,
+            });
+            if let ([role], [aspect]) = (roles.as_slice(), aspects.as_slice()) {
+                if structural && k.roles[*role].facts[*aspect].is_some() {
+                    let fact = Entry::Fact {
+                        role: *role,
+                        aspect: *aspect,
+                    };
+                    out.push(warn(
+                        doc.entry,
+                        format!(
+                            "\"{}\" reads exactly like {}, which will answer it instead",
+                            doc.text,
+                            crate::knowledge::label(k, fact)
+                        ),
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Each entry's texts, as the documents word frequencies are counted over.
+fn entry_documents(k: &Knowledge) -> Vec<Vec<&str>> {
+    let mut docs = Vec::new();
+    for r in &k.roles {
+        let mut d = vec![r.name.as_str(), r.summary.as_str()];
+        d.extend(r.aliases.iter().map(String::as_str));
+        docs.push(d);
+        for fact in r.facts.iter().flatten() {
+            docs.push(vec![r.name.as_str(), fact.as_str()]);
+        }
+    }
+    for f in &k.faqs {
+        let mut d = vec![f.question.as_str(), f.answer.as_str()];
+        d.extend(f.phrasings.iter().map(String::as_str));
+        docs.push(d);
+    }
+    for t in &k.terms {
+        let mut d = vec![t.name.as_str(), t.definition.as_str()];
+        d.extend(t.aliases.iter().map(String::as_str));
+        docs.push(d);
+    }
+    docs
+}

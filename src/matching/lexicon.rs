@@ -1,0 +1,449 @@
+//! The matcher's vocabulary: word ids, the concepts the knowledge names (roles, aspects,
+//! terms, comparison cues, ambient words, out-of-scope topics), the phrases that name them,
+//! synonyms, and the typo index over all of it.
+
+use super::fxhash::{FxHashMap, FxHashSet};
+use super::interpret::Intent;
+use super::typo::TypoIndex;
+use crate::knowledge::Knowledge;
+use crate::normalize::{self, clean, is_stop_key, name_phrases, word_key, words};
+
+/// Words that signal a comparison.
+pub(crate) const COMPARE_WORDS: &[&str] = &[
+    "vs",
+    "versus",
+    "between",
+    "difference",
+    "different",
+    "differ",
+    "differentiate",
+    "compare",
+    "comparison",
+    "contrast",
+    "distinguish",
+    "distinction",
+    "diff",
+];
+/// Generic English words (verbs, fillers, vague nouns and adjectives) that say little about
+/// what is asked: they weigh little, whether matched or left over.
+pub(crate) const LIGHT_WORDS: &[&str] = &[
+    "actual",
+    "actually",
+    "already",
+    "anybody",
+    "anything",
+    "anyway",
+    "away",
+    "back",
+    "bad",
+    "basic",
+    "best",
+    "big",
+    "bit",
+    "business",
+    "call",
+    "care",
+    "case",
+    "come",
+    "company",
+    "cool",
+    "crazy",
+    "day",
+    "directly",
+    "done",
+    "easy",
+    "else",
+    "enough",
+    "especially",
+    "everybody",
+    "everyone",
+    "example",
+    "exist",
+    "fine",
+    "first",
+    "follow",
+    "forward",
+    "general",
+    "give",
+    "go",
+    "going",
+    "gone",
+    "good",
+    "got",
+    "great",
+    "guy",
+    "handle",
+    "happen",
+    "hard",
+    "heck",
+    "hell",
+    "honest",
+    "idea",
+    "instead",
+    "job",
+    "keep",
+    "kind",
+    "last",
+    "later",
+    "let",
+    "life",
+    "little",
+    "live",
+    "long",
+    "look",
+    "lot",
+    "mad",
+    "main",
+    "make",
+    "matter",
+    "maybe",
+    "mind",
+    "moment",
+    "more",
+    "most",
+    "much",
+    "new",
+    "nice",
+    "normal",
+    "normally",
+    "now",
+    "often",
+    "old",
+    "once",
+    "one",
+    "organization",
+    "other",
+    "place",
+    "point",
+    "pretty",
+    "probably",
+    "proper",
+    "quick",
+    "rather",
+    "real",
+    "reason",
+    "regular",
+    "say",
+    "see",
+    "seem",
+    "sense",
+    "set",
+    "simple",
+    "small",
+    "someone",
+    "sometimes",
+    "somewhere",
+    "sort",
+    "start",
+    "stuff",
+    "suppose",
+    "supposed",
+    "sure",
+    "take",
+    "talk",
+    "thing",
+    "think",
+    "time",
+    "today",
+    "together",
+    "true",
+    "try",
+    "turn",
+    "typical",
+    "use",
+    "usual",
+    "usually",
+    "want",
+    "way",
+    "weird",
+    "well",
+    "whole",
+    "wonder",
+    "word",
+    "work",
+    "world",
+    "wrong",
+    "year",
+];
+/// Words a question for a role card, fact or comparison may carry without penalty.
+pub(crate) const STRUCTURED_OPTIONAL: &[&str] = &["who", "whose"];
+/// Words a question for a role card may carry without penalty.
+pub(crate) const ROLE_OPTIONAL: &[&str] = &[
+    "definition",
+    "define",
+    "description",
+    "describe",
+    "overview",
+    "intro",
+    "introduction",
+    "summary",
+    "purpose",
+    "point",
+];
+/// Words a question for a glossary term may carry without penalty.
+pub(crate) const TERM_OPTIONAL: &[&str] = &[
+    "stand",
+    "definition",
+    "define",
+    "meaning",
+    "acronym",
+    "abbreviation",
+    "term",
+    "glossary",
+    "short",
+    "abbreviate",
+    "abbreviated",
+];
+
+/// What a token id stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Tok {
+    /// A plain word (stop words are kept for phrases, never scored).
+    Word { stop: bool },
+    /// A role, by index.
+    Role(usize),
+    /// An aspect, by index.
+    Aspect(usize),
+    /// A glossary term, by index.
+    Term(usize),
+    /// A comparison cue ("vs", "difference").
+    Compare,
+    /// A context word that never changes a match ("SAFe").
+    Ambient,
+    /// A neighbouring topic the knowledge does not cover.
+    OutOfScope,
+    /// A kind of question ("can one person be both", "who is above whom").
+    Intent(Intent),
+}
+
+/// Intents that become tokens, so FAQ phrasings and questions that ask the same kind of
+/// thing in different words share one.
+pub(crate) const TOKEN_INTENTS: &[Intent] = &[Intent::CanOnePerson, Intent::Hierarchy];
+
+/// Vocabulary and phrase table, built once from the knowledge.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Text of each token id (word keys, or labels like `@pm` for concepts).
+    pub texts: Vec<Box<str>>,
+    /// Word key → token id.
+    pub word_ids: FxHashMap<Box<str>, u32>,
+    /// Kind of each token id.
+    pub kinds: Vec<Tok>,
+    /// True for ambient concepts.
+    pub ambient: Vec<bool>,
+    /// Word-id sequences that name a concept (or a synonym's word).
+    pub phrases: FxHashMap<Box<[u32]>, u32>,
+    /// Longest phrase, in words.
+    pub max_phrase: usize,
+    /// Typo look-up over content words.
+    pub typo: TypoIndex,
+    /// Pairs of consecutive word keys that occur in the knowledge's own texts.
+    pub bigrams: FxHashSet<(u32, u32)>,
+    /// Word ids that occur in the knowledge's own texts (not only in code word lists).
+    pub in_knowledge: Vec<bool>,
+    /// Token ids of the [`TOKEN_INTENTS`], in that order.
+    pub intents: Vec<u32>,
+    /// One-word synonyms of plain words: word id → the knowledge's word id ("cert" →
+    /// "certification"), applied before phrases are looked up.
+    pub same_as: FxHashMap<u32, u32>,
+}
+
+impl Lexicon {
+    /// The id of a word key, adding it when new.
+    pub fn word(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.word_ids.get(key) {
+            return id;
+        }
+        let id = self.texts.len() as u32;
+        self.texts.push(key.into());
+        self.word_ids.insert(key.into(), id);
+        self.kinds.push(Tok::Word {
+            stop: is_stop_key(key),
+        });
+        id
+    }
+
+    /// The id of a word key, if known.
+    pub fn lookup(&self, key: &str) -> Option<u32> {
+        self.word_ids.get(key).copied()
+    }
+
+    /// The token standing for `intent`, if it is one of the [`TOKEN_INTENTS`].
+    pub fn intent_token(&self, intent: Intent) -> Option<u32> {
+        let i = TOKEN_INTENTS.iter().position(|&x| x == intent)?;
+        self.intents.get(i).copied()
+    }
+
+    /// Ids of the known words in a list (sorted), for quick membership tests.
+    pub fn ids_of(&self, list: &[&str]) -> Vec<u32> {
+        let mut v: Vec<u32> = list
+            .iter()
+            .filter_map(|w| self.lookup(&word_key(w)))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    fn concept(&mut self, label: String, kind: Tok) -> u32 {
+        let id = self.texts.len() as u32;
+        self.texts.push(label.into());
+        self.kinds.push(kind);
+        id
+    }
+
+    fn phrase_ids(&mut self, phrase: &str) -> Vec<u32> {
+        words(&clean(phrase))
+            .map(|w| self.word(&word_key(&w)))
+            .collect()
+    }
+
+    /// Names `concept` by `phrase`; the first concept to claim a phrase keeps it.
+    fn add_phrase(&mut self, phrase: &str, concept: u32) {
+        let ids = self.phrase_ids(phrase);
+        if ids.is_empty() {
+            return;
+        }
+        self.max_phrase = self.max_phrase.max(ids.len());
+        self.phrases
+            .entry(ids.into_boxed_slice())
+            .or_insert(concept);
+    }
+
+    /// Names `concept` by `phrase` and, for a phrase of several words, by the words
+    /// written together ("productowner").
+    fn add_name(&mut self, phrase: &str, concept: u32) {
+        self.add_phrase(phrase, concept);
+        let parts: Vec<String> = words(&clean(phrase)).collect();
+        if parts.len() >= 2 {
+            let joined: String = parts.concat();
+            let id = self.word(&word_key(&joined));
+            self.phrases.entry(Box::new([id])).or_insert(concept);
+        }
+    }
+
+    /// Builds the lexicon for `k`.
+    pub fn build(k: &Knowledge) -> Lexicon {
+        let mut lx = Lexicon::default();
+        // 1. vocabulary: every word the knowledge uses, plus the words code relies on.
+        for list in [
+            normalize::STOP_WORDS,
+            COMPARE_WORDS,
+            LIGHT_WORDS,
+            STRUCTURED_OPTIONAL,
+            ROLE_OPTIONAL,
+            TERM_OPTIONAL,
+        ] {
+            for w in list {
+                lx.phrase_ids(w);
+            }
+        }
+        for text in all_texts(k) {
+            let ids = lx.phrase_ids(text);
+            lx.in_knowledge.resize(lx.texts.len(), false);
+            for &id in &ids {
+                lx.in_knowledge[id as usize] = true;
+            }
+            for pair in ids.windows(2) {
+                lx.bigrams.insert((pair[0], pair[1]));
+            }
+        }
+        // 2. concepts and the phrases that name them.
+        for (i, r) in k.roles.iter().enumerate() {
+            let c = lx.concept(format!("@{}", r.id), Tok::Role(i));
+            for p in std::iter::once(&r.name).chain(&r.aliases) {
+                lx.add_name(p, c);
+            }
+        }
+        for (i, t) in k.terms.iter().enumerate() {
+            let c = lx.concept(format!("${}", t.id), Tok::Term(i));
+            for p in name_phrases(&t.name).iter().chain(&t.aliases) {
+                lx.add_name(p, c);
+            }
+        }
+        for (i, a) in k.aspects.iter().enumerate() {
+            let c = lx.concept(format!("#{}", a.id), Tok::Aspect(i));
+            for p in &a.words {
+                lx.add_phrase(p, c);
+            }
+        }
+        for &intent in TOKEN_INTENTS {
+            let c = lx.concept(format!("?{}", intent.as_str()), Tok::Intent(intent));
+            lx.intents.push(c);
+        }
+        let cmp = lx.concept("~vs".into(), Tok::Compare);
+        for w in COMPARE_WORDS {
+            lx.add_phrase(w, cmp);
+        }
+        lx.ambient = vec![false; lx.texts.len()];
+        for a in &k.ambient {
+            let key = lx.phrase_ids(a);
+            let concept = match lx.phrases.get(key.as_slice()) {
+                Some(&c) => c,
+                None => {
+                    let c = lx.concept(format!("~{a}"), Tok::Ambient);
+                    lx.add_phrase(a, c);
+                    c
+                }
+            };
+            lx.ambient.resize(lx.texts.len(), false);
+            lx.ambient[concept as usize] = true;
+        }
+        for topic in &k.out_of_scope {
+            let c = lx.concept(format!("!{topic}"), Tok::OutOfScope);
+            lx.add_phrase(topic, c);
+        }
+        // 3. synonyms: each phrase reads as the knowledge's own word.
+        for s in &k.synonyms {
+            let word = lx.word(&word_key(&s.word));
+            // A synonym of a concept's one-word name reads as that concept.
+            let target = lx.phrases.get([word].as_slice()).copied().unwrap_or(word);
+            for p in &s.also {
+                let ids = lx.phrase_ids(p);
+                match ids.as_slice() {
+                    [one] if target == word && !lx.phrases.contains_key([*one].as_slice()) => {
+                        lx.same_as.entry(*one).or_insert(word);
+                    }
+                    _ => lx.add_phrase(p, target),
+                }
+            }
+        }
+        lx.ambient.resize(lx.texts.len(), false);
+        lx.in_knowledge.resize(lx.texts.len(), false);
+        // Typo targets: content words, not light ones (a fix to "come" anchors nothing).
+        let light = lx.ids_of(LIGHT_WORDS);
+        for (id, key) in lx.texts.iter().enumerate() {
+            let content = matches!(lx.kinds[id], Tok::Word { stop: false });
+            if content && !key.is_empty() && light.binary_search(&(id as u32)).is_err() {
+                lx.typo.insert(key, id as u32);
+            }
+        }
+        lx
+    }
+}
+
+/// Every text of the knowledge, for the vocabulary.
+pub(crate) fn all_texts(k: &Knowledge) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    for a in &k.aspects {
+        v.push(&a.name);
+        v.extend(a.words.iter().map(String::as_str));
+    }
+    for r in &k.roles {
+        v.extend([r.name.as_str(), r.summary.as_str()]);
+        v.extend(r.aliases.iter().map(String::as_str));
+        v.extend(r.facts.iter().flatten().map(String::as_str));
+    }
+    for f in &k.faqs {
+        v.extend([f.question.as_str(), f.answer.as_str()]);
+        v.extend(f.phrasings.iter().map(String::as_str));
+    }
+    for t in &k.terms {
+        v.extend([t.name.as_str(), t.definition.as_str()]);
+        v.extend(t.aliases.iter().map(String::as_str));
+    }
+    for s in &k.synonyms {
+        v.push(s.word.as_str());
+    }
+    v.extend(k.ambient.iter().map(String::as_str));
+    v
+}

@@ -1,0 +1,144 @@
+//! A question read against the lexicon: its words, typo fixes, and the tokens (concepts
+//! and content words) it reduces to, longest phrase first.
+
+use super::lexicon::{Lexicon, Tok};
+use crate::normalize::{clean, is_stop_key, word_key, words};
+
+/// Most words of a question that are looked at.
+pub(crate) const MAX_WORDS: usize = 80;
+
+/// One token of a question and the words it came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Token {
+    /// Token id (a word or a concept).
+    pub id: u32,
+    /// Index of its first word.
+    pub start: usize,
+    /// Number of words it spans.
+    pub len: usize,
+}
+
+/// A question reduced to tokens.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Question {
+    /// The words as typed (cleaned, lower-cased), stop words included.
+    pub words: Vec<String>,
+    /// Word id of each word after typo correction (`None`: unknown to the knowledge).
+    pub ids: Vec<Option<u32>>,
+    /// Words that were typo-corrected: (word index, the id it was read as).
+    pub corrected: Vec<(usize, u32)>,
+    /// Tokens in order; stop words are dropped.
+    pub tokens: Vec<Token>,
+    /// Content words inside matched phrases ("manager" in "product manager").
+    pub parts: Vec<u32>,
+    /// True when the text ends with a question mark.
+    pub asks: bool,
+}
+
+impl Question {
+    /// Reads `text`; with `correct`, fixes typos (never in a message of one content word,
+    /// so a one-word reply like "Talc" is not read as a topic).
+    /// Among equally close corrections, the most common word (lowest `weights`) wins.
+    pub fn read(lx: &Lexicon, weights: &[f32], text: &str, correct: bool) -> Question {
+        let cleaned = clean(text);
+        let asks = cleaned.trim_end().ends_with('?');
+        let raw: Vec<String> = words(&cleaned).take(MAX_WORDS).collect();
+        let keys: Vec<String> = raw.iter().map(|w| word_key(w)).collect();
+        let content = keys.iter().filter(|k| !is_stop_key(k)).count();
+        let correct = correct && content >= 2;
+        let mut ids = Vec::with_capacity(keys.len());
+        let mut corrected = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            let id = lx.lookup(key).or_else(|| {
+                if !correct || is_stop_key(key) {
+                    return None;
+                }
+                let fixed = lx.typo.closest(
+                    key,
+                    |id| &lx.texts[id as usize],
+                    |id| -weights.get(id as usize).copied().unwrap_or(0.0),
+                )?;
+                corrected.push((i, fixed));
+                Some(fixed)
+            });
+            ids.push(id.map(|id| lx.same_as.get(&id).copied().unwrap_or(id)));
+        }
+        let mut q = Question {
+            words: raw,
+            ids,
+            corrected,
+            asks,
+            ..Question::default()
+        };
+        q.tokenise(lx);
+        q
+    }
+
+    /// Groups words into tokens, longest known phrase first.
+    fn tokenise(&mut self, lx: &Lexicon) {
+        let seq = &self.ids;
+        let mut window: Vec<u32> = Vec::with_capacity(lx.max_phrase);
+        let mut i = 0;
+        'outer: while i < seq.len() {
+            for len in (1..=lx.max_phrase.min(seq.len() - i)).rev() {
+                let span = &seq[i..i + len];
+                if span.iter().all(Option::is_some) {
+                    window.clear();
+                    window.extend(span.iter().flatten());
+                    if let Some(&c) = lx.phrases.get(window.as_slice()) {
+                        if !matches!(lx.kinds[c as usize], Tok::Word { stop: true }) {
+                            self.tokens.push(Token {
+                                id: c,
+                                start: i,
+                                len,
+                            });
+                        }
+                        if !matches!(lx.kinds[c as usize], Tok::Word { .. }) {
+                            self.parts.extend(
+                                window.iter().filter(|&&w| {
+                                    lx.kinds[w as usize] == (Tok::Word { stop: false })
+                                }),
+                            );
+                        }
+                        i += len;
+                        continue 'outer;
+                    }
+                }
+            }
+            if let Some(id) = seq[i] {
+                if lx.kinds[id as usize] != (Tok::Word { stop: true }) {
+                    self.tokens.push(Token {
+                        id,
+                        start: i,
+                        len: 1,
+                    });
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Indices of the words the lexicon does not know.
+    pub fn unknown(&self) -> impl Iterator<Item = usize> + '_ {
+        self.ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| id.is_none())
+            .map(|(i, _)| i)
+    }
+
+    /// The token that covers word `i`, if any.
+    pub fn token_at(&self, i: usize) -> Option<&Token> {
+        self.tokens
+            .iter()
+            .find(|t| t.start <= i && i < t.start + t.len)
+    }
+
+    /// True when word `i` is a stop word.
+    pub fn is_stop(&self, lx: &Lexicon, i: usize) -> bool {
+        match self.ids[i] {
+            Some(id) => lx.kinds[id as usize] == (Tok::Word { stop: true }),
+            None => false,
+        }
+    }
+}

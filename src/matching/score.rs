@@ -1,0 +1,417 @@
+//! Candidates and their scores: every candidate (FAQ phrasing, term, role card, fact,
+//! comparison, "who does X" fact) is scored by one weighted Dice formula,
+//! `2·matched / (matched + λ·unexplained + required)`, scaled down when the evidence is thin.
+
+use super::index::Index;
+use super::interpret::{Intent, Interpretation};
+use super::lexicon::{Lexicon, Tok};
+use crate::knowledge::{Entry, Kind, Knowledge};
+use std::cell::RefCell;
+
+/// Matched weight below which a match is too thin to trust fully (one common word).
+const MIN_EVIDENCE: f32 = 1.5;
+/// Questions up to this many words count unexplained words in full.
+const SHORT_QUESTION_WORDS: f32 = 4.0;
+/// Highest score a "who does X" answer composed from a role's facts may reach, so a FAQ
+/// written for the question wins a tie.
+const REVERSE_CAP: f32 = 0.8;
+/// Share of a comparison's score kept when the question asks "who …?".
+const WHO_COMPARE: f32 = 0.7;
+/// Share of a "who does X" score kept when another role's facts explain the question too.
+const REVERSE_SHARED: f32 = 0.6;
+
+thread_local! {
+    static SCRATCH: RefCell<(Vec<f32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Scales down matches resting on too little: a lone "manager" must not decide an answer.
+fn evidence(matched: f32) -> f32 {
+    (matched / MIN_EVIDENCE).min(1.0)
+}
+
+/// How much unexplained words count against a match: fully in short questions, less
+/// in long chatty ones ("my company wants me to…"), never below half.
+fn unexplained_factor(words: usize) -> f32 {
+    (SHORT_QUESTION_WORDS / words.max(1) as f32)
+        .sqrt()
+        .clamp(0.5, 1.0)
+}
+
+/// The best few distinct entries, highest score first.
+#[derive(Debug, Default)]
+pub(crate) struct Top {
+    /// Entries and scores, best first.
+    pub items: Vec<(Entry, f32)>,
+}
+
+impl Top {
+    const SIZE: usize = 4;
+
+    fn offer(&mut self, entry: Entry, score: f32) {
+        // Scores within float noise of each other tie, so the more specific entry wins.
+        let score = (score * 1000.0).round() / 1000.0;
+        if let Some(i) = self.items.iter().position(|&(e, _)| e == entry) {
+            if self.items[i].1 >= score {
+                return;
+            }
+            self.items.remove(i);
+        }
+        let pos = self
+            .items
+            .iter()
+            .position(|&(e, s)| score > s || (score == s && rank(entry) < rank(e)))
+            .unwrap_or(self.items.len());
+        if pos < Self::SIZE {
+            self.items.insert(pos, (entry, score));
+            self.items.truncate(Self::SIZE);
+        }
+    }
+}
+
+/// Preference among equally scored entries: the most specific answer first.
+fn rank(e: Entry) -> u8 {
+    match e {
+        Entry::Fact { .. } => 0,
+        Entry::Compare {
+            aspect: Some(_), ..
+        } => 1,
+        Entry::Faq(_) => 2,
+        Entry::Compare { .. } => 3,
+        Entry::Term(_) => 4,
+        Entry::Role(_) => 5,
+    }
+}
+
+/// Which unexplained words a candidate does not hold against the question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Forgive {
+    /// Every unexplained word counts.
+    Nothing,
+    /// Words the knowledge has never seen do not count.
+    Unknown,
+    /// Unknown words and words no FAQ phrasing uses do not count, the other unexplained
+    /// words count half: a question that names one role and asks what it is ("what does a
+    /// PO actually do at a company").
+    Chat,
+}
+
+/// A question's tokens with their weights, ready to score candidates against.
+pub(crate) struct Query<'a> {
+    lx: &'a Lexicon,
+    ix: &'a Index,
+    it: &'a Interpretation,
+    tokens: Vec<u32>,
+    /// Weight of every token plus every unknown word.
+    total: f32,
+    /// Weight of the unknown words alone.
+    unknown: f32,
+    /// Weight of the unknown words plus the words no FAQ phrasing uses (they point to no
+    /// other entry: "ok so … around here").
+    noise: f32,
+    lambda: f32,
+    structured_optional: &'a [u32],
+    role_optional: &'a [u32],
+    term_optional: &'a [u32],
+}
+
+/// Word lists (as sorted ids) that some candidates accept without penalty.
+#[derive(Debug, Default)]
+pub(crate) struct Optional {
+    /// "who", "whose": fine on any structured answer.
+    pub structured: Vec<u32>,
+    /// "describe", "overview": fine on a role card.
+    pub role: Vec<u32>,
+    /// "stand", "acronym": fine on a term.
+    pub term: Vec<u32>,
+}
+
+impl<'a> Query<'a> {
+    /// Prepares `tokens` (with `unknown` unknown words) for scoring.
+    pub fn new(
+        lx: &'a Lexicon,
+        ix: &'a Index,
+        it: &'a Interpretation,
+        opt: &'a Optional,
+        tokens: Vec<u32>,
+        unknown: usize,
+    ) -> Query<'a> {
+        let unknown_w = unknown as f32 * ix.unknown_weight;
+        let total = tokens.iter().map(|&t| ix.weights[t as usize]).sum::<f32>() + unknown_w;
+        let lambda = unexplained_factor(tokens.len() + unknown);
+        let noise = unknown_w
+            + tokens
+                .iter()
+                .filter(|&&t| {
+                    matches!(lx.kinds[t as usize], Tok::Word { .. })
+                        && ix.postings[t as usize].is_empty()
+                })
+                .map(|&t| ix.weights[t as usize])
+                .sum::<f32>();
+        Query {
+            lx,
+            ix,
+            it,
+            tokens,
+            total,
+            unknown: unknown_w,
+            noise,
+            lambda,
+            structured_optional: &opt.structured,
+            role_optional: &opt.role,
+            term_optional: &opt.term,
+        }
+    }
+
+    fn has(&self, t: u32) -> bool {
+        self.tokens.contains(&t)
+    }
+
+    fn w(&self, t: u32) -> f32 {
+        self.ix.weights[t as usize]
+    }
+
+    /// The one formula: `2·m / (m + λ·unexplained + need + extra)`, scaled by evidence.
+    /// `m` is the matched weight (required tokens present plus `extra`, the optional ones),
+    /// `need` the weight the candidate requires; `forgive` says which words do not count
+    /// as unexplained.
+    fn dice(&self, matched: f32, need: f32, extra: f32, forgive: Forgive) -> f32 {
+        let m = matched + extra;
+        let total = match forgive {
+            Forgive::Nothing => self.total,
+            Forgive::Unknown => self.total - self.unknown,
+            Forgive::Chat => (self.total - self.noise + matched + extra) / 2.0,
+        };
+        let denom = m + self.lambda * (total - m).max(0.0) + need + extra;
+        if denom <= 0.0 {
+            0.0
+        } else {
+            (2.0 * m / denom).min(1.0) * evidence(m)
+        }
+    }
+
+    /// Scores a structured candidate that requires `required` and accepts `optional`.
+    fn score(&self, required: &[u32], optional: &[&[u32]], forgive: Forgive) -> f32 {
+        let mut matched = 0.0;
+        let mut need = 0.0;
+        for &t in required {
+            need += self.w(t);
+            if self.has(t) {
+                matched += self.w(t);
+            }
+        }
+        let extra: f32 = self
+            .tokens
+            .iter()
+            .filter(|t| !required.contains(t) && optional.iter().any(|o| o.contains(t)))
+            .map(|&t| self.w(t))
+            .sum();
+        self.dice(matched, need, extra, forgive)
+    }
+
+    /// True when the question has words beyond roles, aspects, comparison cues and
+    /// "who" (or words rolecall does not know): e.g. the "Epic Owner" in "Epic Owner vs PO".
+    fn has_loose_words(&self) -> bool {
+        self.unknown > 0.0
+            || self.tokens.iter().any(|&t| {
+                matches!(self.lx.kinds[t as usize], Tok::Word { .. } | Tok::Term(_))
+                    && !self.structured_optional.contains(&t)
+            })
+    }
+
+    /// Scores every FAQ phrasing and term sharing a token with the question.
+    pub fn docs(&self, top: &mut Top) {
+        let ix = self.ix;
+        SCRATCH.with(|cell| {
+            let (acc, touched) = &mut *cell.borrow_mut();
+            if acc.len() < ix.docs.len() {
+                acc.resize(ix.docs.len(), 0.0);
+            }
+            for &t in &self.tokens {
+                let w = self.w(t);
+                for &d in &ix.postings[t as usize] {
+                    if acc[d as usize] == 0.0 {
+                        touched.push(d);
+                    }
+                    acc[d as usize] += w;
+                }
+            }
+            for &d in touched.iter() {
+                let doc = &ix.docs[d as usize];
+                let matched = acc[d as usize];
+                acc[d as usize] = 0.0;
+                let extra = match doc.entry {
+                    Entry::Term(_) => self
+                        .term_optional
+                        .iter()
+                        .filter(|t| self.has(**t))
+                        .map(|&t| self.w(t))
+                        .sum(),
+                    _ => 0.0,
+                };
+                let forgive = match doc.entry {
+                    Entry::Term(_) if self.it.intent == Intent::WhatIs => Forgive::Unknown,
+                    _ => Forgive::Nothing,
+                };
+                let s = self.dice(matched, doc.weight, extra, forgive);
+                top.offer(doc.entry, s);
+            }
+            touched.clear();
+        });
+    }
+
+    /// Scores role cards, facts and comparisons for the roles and aspects named.
+    pub fn structured(&self, k: &Knowledge, top: &mut Top) {
+        let mut roles: Vec<(usize, u32)> = Vec::new();
+        let mut aspects: Vec<(usize, u32)> = Vec::new();
+        let mut compare = None;
+        for &t in &self.tokens {
+            match self.lx.kinds[t as usize] {
+                Tok::Role(r) if r < 64 => roles.push((r, t)),
+                Tok::Aspect(a) => aspects.push((a, t)),
+                Tok::Compare => compare = Some(t),
+                _ => {}
+            }
+        }
+        let so: &[u32] = self.structured_optional;
+        let cmp: Vec<u32> = compare.into_iter().collect();
+        let mask = roles.iter().fold(0u64, |m, &(r, _)| m | (1 << r));
+        let role_tokens: Vec<u32> = roles.iter().map(|&(_, t)| t).collect();
+        let what_is = self.it.intent == Intent::WhatIs;
+        // "Who …?" wants a role, not a side-by-side.
+        let who = if self.it.intent == Intent::WhoDoes {
+            WHO_COMPARE
+        } else {
+            1.0
+        };
+        for &(r, t) in &roles {
+            let forgive = if what_is && roles.len() == 1 && aspects.is_empty() {
+                Forgive::Chat
+            } else {
+                Forgive::Nothing
+            };
+            top.offer(
+                Entry::Role(r),
+                self.score(&[t], &[so, self.role_optional], forgive),
+            );
+            for &(a, at) in &aspects {
+                if k.roles[r].facts[a].is_some() {
+                    let forgive = Forgive::Nothing;
+                    top.offer(
+                        Entry::Fact { role: r, aspect: a },
+                        self.score(&[t, at], &[so], forgive),
+                    );
+                }
+            }
+        }
+        if roles.len() >= 2 {
+            top.offer(
+                Entry::Compare {
+                    roles: mask,
+                    aspect: None,
+                },
+                self.score(&role_tokens, &[so, &cmp], Forgive::Nothing) * who,
+            );
+            for &(a, at) in &aspects {
+                if k.roles_in(mask).all(|r| k.roles[r].facts[a].is_some()) {
+                    let mut req = role_tokens.clone();
+                    req.push(at);
+                    top.offer(
+                        Entry::Compare {
+                            roles: mask,
+                            aspect: Some(a),
+                        },
+                        self.score(&req, &[so, &cmp], Forgive::Unknown) * who,
+                    );
+                }
+            }
+        } else if roles.len() == 1
+            && compare.is_some()
+            && k.roles.len() >= 2
+            && !self.has_loose_words()
+        {
+            // "how is the PO different?": compare with every other role.
+            let all = (0..k.roles.len().min(64)).fold(0u64, |m, r| m | (1 << r));
+            let aspect = aspects.iter().find(|&&(a, _)| k.roles_with(a) == all);
+            let mut req = role_tokens.clone();
+            req.extend(aspect.map(|&(_, at)| at));
+            top.offer(
+                Entry::Compare {
+                    roles: all,
+                    aspect: aspect.map(|&(a, _)| a),
+                },
+                self.score(&req, &[so, &cmp], Forgive::Nothing),
+            );
+        } else if roles.is_empty() {
+            for &(a, at) in &aspects {
+                let with = k.roles_with(a);
+                let entry = match with.count_ones() {
+                    0 => continue,
+                    1 => Entry::Fact {
+                        role: with.trailing_zeros() as usize,
+                        aspect: a,
+                    },
+                    _ => Entry::Compare {
+                        roles: with,
+                        aspect: Some(a),
+                    },
+                };
+                let s = self.score(&[at], &[so, &cmp], Forgive::Nothing);
+                top.offer(
+                    entry,
+                    if entry.kind() == Kind::Compare {
+                        s * who
+                    } else {
+                        s
+                    },
+                );
+            }
+        }
+    }
+
+    /// "Who does X" with no role named: the role whose facts say X, scored on how much of
+    /// the question those facts explain (the facts' other words are not required).
+    pub fn reverse(&self, top: &mut Top) {
+        if self.it.intent != Intent::WhoDoes || !self.it.roles.is_empty() {
+            return;
+        }
+        let ix = self.ix;
+        let content: Vec<u32> = self
+            .tokens
+            .iter()
+            .copied()
+            .filter(|t| !self.structured_optional.contains(t))
+            .collect();
+        let mut matched = vec![0.0f32; ix.facts.len()];
+        let mut touched = Vec::new();
+        for &t in &content {
+            for &d in &ix.fact_postings[t as usize] {
+                if matched[d as usize] == 0.0 {
+                    touched.push(d as usize);
+                }
+                matched[d as usize] += self.w(t);
+            }
+        }
+        // The best-explained fact per role: most matched weight, then the most focused
+        // fact (fewest other tokens).
+        let mut best: Vec<(usize, Entry, f32, usize)> = Vec::new();
+        for d in touched {
+            let doc = &ix.facts[d];
+            let this = (doc.role, doc.entry, matched[d], doc.tokens.len());
+            match best.iter_mut().find(|b| b.0 == doc.role) {
+                Some(b) if (b.2, usize::MAX - b.3) >= (this.2, usize::MAX - this.3) => {}
+                Some(b) => *b = this,
+                None => best.push(this),
+            }
+        }
+        best.sort_by(|a, b| b.2.total_cmp(&a.2));
+        let Some(&(_, entry, m, _)) = best.first() else {
+            return;
+        };
+        let shared = best.get(1).is_some_and(|b| b.2 >= m * 0.8);
+        let mut s = self.dice(m, m, 0.0, Forgive::Nothing).min(REVERSE_CAP);
+        if shared {
+            s *= REVERSE_SHARED;
+        }
+        top.offer(entry, s);
+    }
+}
