@@ -1,9 +1,13 @@
-//! Autocomplete: fuzzy ranking of roles, aspects, FAQs and terms for partial input.
+//! Autocomplete and name resolution: fuzzy ranking of roles, aspects, FAQs and terms for
+//! partial or typed input. The one resolver for names: what the matcher reads as a role or
+//! aspect (aliases, "product-owner", "prodct ownr") ranks first, as it does for `/ask`,
+//! then fuzzy label matches.
 //!
 //! Pure and cheap: a few string comparisons per candidate label, so it runs on every
 //! keystroke. At most [`CHOICES`] choices come back, names cut to [`CHOICE_NAME`]
 //! characters, each choice's value being the stable id of what it names.
 
+use crate::base::KnowledgeBase;
 use crate::knowledge::{Entry, Knowledge};
 use crate::matching::normalize::{clean, words};
 use crate::render::limits::{truncate, CHOICES, CHOICE_NAME};
@@ -48,7 +52,7 @@ const MAX_INPUT: usize = 100;
 /// Choices for `input` from `pool`, best first: at most 25, names at most 100 characters.
 ///
 /// Empty input lists the pool in definition order.
-pub fn complete(k: &Knowledge, pool: Pool, input: &str) -> Vec<Choice> {
+pub fn complete(k: &KnowledgeBase, pool: Pool, input: &str) -> Vec<Choice> {
     rank(k, pool, input)
         .into_iter()
         .filter_map(|(item, _)| {
@@ -63,14 +67,18 @@ pub fn complete(k: &Knowledge, pool: Pool, input: &str) -> Vec<Choice> {
 }
 
 /// Every item of `pool` that matches `input`, with its score in (0, 1], best first.
-pub fn rank(k: &Knowledge, pool: Pool, input: &str) -> Vec<(Item, f32)> {
-    let query = norm(&truncate(input, MAX_INPUT));
+pub fn rank(k: &KnowledgeBase, pool: Pool, input: &str) -> Vec<(Item, f32)> {
+    let input = truncate(input, MAX_INPUT);
+    let query = norm(&input);
+    let read = named(k, pool, &input);
     let mut scored: Vec<(usize, Item, f32)> = candidates(k, pool)
         .into_iter()
         .enumerate()
         .filter_map(|(order, (item, labels))| {
             let best = if query.is_empty() {
                 MIN_SCORE
+            } else if read.contains(&item) {
+                1.0
             } else {
                 labels
                     .iter()
@@ -86,7 +94,7 @@ pub fn rank(k: &Knowledge, pool: Pool, input: &str) -> Vec<(Item, f32)> {
 
 /// The item typed text most plausibly names: an exact id, name or alias first, else the
 /// best fuzzy match scoring at least `min`.
-pub fn resolve(k: &Knowledge, pool: Pool, text: &str, min: f32) -> Option<Item> {
+pub fn resolve(k: &KnowledgeBase, pool: Pool, text: &str, min: f32) -> Option<Item> {
     let query = norm(text);
     if query.is_empty() {
         return None;
@@ -118,6 +126,21 @@ fn display(k: &Knowledge, item: Item) -> String {
         Item::Entry(Entry::Term(t)) => format!("{} (glossary)", k.terms[t].name),
         Item::Entry(e) => crate::reply::title(k, e),
         Item::Aspect(a) => k.aspects[a].name.clone(),
+    }
+}
+
+/// The roles or aspects the matcher reads in `text`, as items of `pool`.
+fn named(k: &KnowledgeBase, pool: Pool, text: &str) -> Vec<Item> {
+    let (roles, aspects) = match pool {
+        Pool::Topics => return Vec::new(),
+        Pool::Roles | Pool::Aspects { .. } => k.matcher.names(text),
+    };
+    match pool {
+        Pool::Roles => roles
+            .into_iter()
+            .map(|r| Item::Entry(Entry::Role(r)))
+            .collect(),
+        _ => aspects.into_iter().map(Item::Aspect).collect(),
     }
 }
 
@@ -218,12 +241,12 @@ mod tests {
     use crate::cli::KnowledgeSource;
     use std::path::Path;
 
-    fn knowledge() -> Knowledge {
+    fn knowledge() -> KnowledgeBase {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/knowledge");
-        KnowledgeSource::Path(dir).load().unwrap().knowledge
+        KnowledgeSource::Path(dir).load().unwrap()
     }
 
-    fn values(k: &Knowledge, pool: Pool, input: &str) -> Vec<String> {
+    fn values(k: &KnowledgeBase, pool: Pool, input: &str) -> Vec<String> {
         complete(k, pool, input)
             .into_iter()
             .map(|c| c.value)

@@ -26,6 +26,9 @@ const CASES: &[(&str, &str, bool)] = &[
     ("too-long.toml", "too-long.toml:12: role `po`: fact `owns` has 1025 characters; Discord shows at most 1024 here", true),
     ("bad-colour.toml", "bad-colour.toml:2: role `po`: colour `blue` must look like #1f8b4c", true),
     ("self-related.toml", "self-related.toml:2: term `epic`: related entry `epic` is the entry itself", true),
+    ("synonym-collision.toml", "synonym-collision.toml:8: synonym `ask`: synonym `po` is also used by role `po` at tests/fixtures/bad/synonym-collision.toml:2", true),
+    ("synonym-shape.toml", "synonym-shape.toml:7: synonym `look after`: word must be one word that is not a stop word", true),
+    ("synonym-shape.toml", "synonym-shape.toml:11: synonym `story`: also lists no words", true),
     ("ambiguous.toml", "ambiguous.toml:7: faq `backlog-owner`: warning: \"who owns the backlog\" reads the same as faq `who-owns-backlog`", false),
 ];
 

@@ -1,14 +1,14 @@
 //! Questions typed in channels: when to answer, and with what.
 //!
 //! A message is answered when it mentions the bot, replies to the bot, arrives in a DM, or
-//! arrives in a watched channel and reads as a question. Only confident answers (at the
-//! higher channel bar) are sent; a bot addressed directly but unsure offers suggestion
-//! buttons; everything else is left alone.
+//! arrives in a watched channel and reads as a question (a statement there stays silent).
+//! Only confident answers (at the higher channel bar) are sent; a bot addressed directly
+//! but unsure offers suggestion buttons; everything else is left alone.
 
 use super::response::Response;
 use crate::base::KnowledgeBase;
 use crate::matching::normalize::{clean, words};
-use crate::{reply, MatchConfig};
+use crate::{reply, Intent, MatchConfig};
 use serenity::all::{Message, MessageType};
 
 /// The parts of a channel message that decide whether and how to answer.
@@ -125,7 +125,13 @@ pub fn respond(
     m: &Incoming,
     why: Trigger,
 ) -> Option<Response> {
-    let r = reply::answer(k, &m.content, cfg);
+    let found = k.find(&m.content, cfg);
+    // A statement in a watched channel ("PMs earn way more than POs") is conversation, not
+    // a question to the bot: stay silent.
+    if why == Trigger::Watched && found.reading.intent == Intent::Claim {
+        return None;
+    }
+    let r = reply::from_match(k, &found, cfg);
     if r.answered || (why.addressed() && !r.suggestions.is_empty()) {
         Some(Response::from_reply(&r, m.author))
     } else {

@@ -398,7 +398,12 @@ fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
         let key = word_key(w);
         let head = ROLE_HEADS.iter().any(|h| word_key(h) == key);
         let bare = BARE_ROLES.iter().any(|h| word_key(h) == key);
-        if !(head || bare) || !free(i) || about_self(i) {
+        // "UX designer": "ux" only modifies the title that follows.
+        let modifies_next = q
+            .words
+            .get(i + 1)
+            .is_some_and(|n| ROLE_HEADS.iter().any(|h| word_key(h) == word_key(n)));
+        if !(head || bare) || !free(i) || about_self(i) || modifies_next {
             continue;
         }
         let modifier = i
@@ -475,7 +480,7 @@ fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent {
         || w.iter().any(|x| {
             matches!(
                 x.as_str(),
-                "whats" | "explain" | "describe" | "define" | "about" | "overview"
+                "whats" | "explain" | "describe" | "define" | "about" | "overview" | "understand"
             )
         });
     let bare_role = !it.roles.is_empty()

@@ -179,6 +179,10 @@ pub(crate) const ROLE_OPTIONAL: &[&str] = &[
     "summary",
     "purpose",
     "point",
+    "understand",
+    "learn",
+    "help",
+    "basics",
 ];
 /// Words a question for a glossary term may carry without penalty.
 pub(crate) const TERM_OPTIONAL: &[&str] = &[

@@ -147,6 +147,13 @@ impl Matcher {
         interpret::interpret(&self.lexicon, &self.read(question))
     }
 
+    /// The roles and the aspects `text` names, in order (aliases, joined forms and typos
+    /// read as for any question).
+    pub fn names(&self, text: &str) -> (Vec<usize>, Vec<usize>) {
+        let it = interpret::interpret(&self.lexicon, &self.read(text));
+        (it.roles, it.aspects)
+    }
+
     /// The question's tokens with their weights, e.g. `@pm=1.20` (for `ask --explain`).
     pub fn tokens(&self, question: &str) -> Vec<(String, f32)> {
         let q = self.read(question);
@@ -162,12 +169,37 @@ impl Matcher {
     }
 
     /// Matches a question against the knowledge.
+    ///
+    /// A message of several sentences ("What do POs do? Is that a management role?") is
+    /// also matched sentence by sentence; a sentence that is answered clearly more surely
+    /// than the whole message answers it.
     pub fn find(&self, k: &Knowledge, question: &str, cfg: &MatchConfig) -> Match {
-        let lx = &self.lexicon;
         let chars = question.chars().count();
         if chars > cfg.max_question_chars {
             return Match::rejected(Rejection::TooLong(chars), Interpretation::default());
         }
+        let whole = self.find_one(k, question, cfg);
+        // A sentence read alone loses what the others say: never split a message that names
+        // a topic rolecall declines.
+        if whole.rejection.is_some() || !whole.reading.out_of_scope.is_empty() {
+            return whole;
+        }
+        let mut best = whole;
+        for sentence in sentences(question).take(MAX_SENTENCES) {
+            let m = self.find_one(k, sentence, cfg);
+            if m.rejection.is_none()
+                && m.band == Band::Answer
+                && m.confidence() >= best.confidence() + SENTENCE_MARGIN
+            {
+                best = m;
+            }
+        }
+        best
+    }
+
+    /// Matches one piece of text.
+    fn find_one(&self, k: &Knowledge, question: &str, cfg: &MatchConfig) -> Match {
+        let lx = &self.lexicon;
         let q = self.read(question);
         let reading = interpret::interpret(lx, &q);
         let mut tokens: Vec<u32> = q
@@ -182,11 +214,11 @@ impl Matcher {
         if tokens.iter().any(|&t| !lx.ambient[t as usize]) || unknown > 0 {
             tokens.retain(|&t| !lx.ambient[t as usize]);
         }
-        if tokens.is_empty() && unknown == 0 {
-            return Match::rejected(Rejection::Empty, reading);
-        }
         if reading.intent == Intent::Help {
             return Match::rejected(Rejection::Help, reading);
+        }
+        if tokens.is_empty() && unknown == 0 {
+            return Match::rejected(Rejection::Empty, reading);
         }
         if let Some(name) = reading.unknown_roles.first() {
             return Match::rejected(Rejection::UnknownRole(name.clone()), reading);
@@ -274,3 +306,20 @@ impl Matcher {
 /// Telling tokens a question must share with a FAQ phrasing for the FAQ alone to count as
 /// evidence that it is about this knowledge.
 const FAQ_EVIDENCE: usize = 2;
+
+/// Most sentences of one message matched on their own.
+const MAX_SENTENCES: usize = 4;
+/// How much surer a single sentence must be than the whole message to answer it.
+const SENTENCE_MARGIN: f32 = 0.15;
+
+/// The sentences of a message with two or more of them (split at `?`, `!`, `;` and line
+/// breaks); nothing for a message of one sentence.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let parts: Vec<&str> = text
+        .split(['?', '!', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| p.split_whitespace().count() >= 2)
+        .collect();
+    let several = parts.len() >= 2;
+    parts.into_iter().filter(move |_| several)
+}

@@ -284,7 +284,10 @@ impl<'a> Query<'a> {
             1.0
         };
         for &(r, t) in &roles {
-            let forgive = if what_is && roles.len() == 1 && aspects.is_empty() {
+            // "What's a PM supposed to do when there's already a PO?": the first role named
+            // is the one asked about.
+            let subject = self.it.roles.first() == Some(&r);
+            let forgive = if what_is && subject && aspects.is_empty() && compare.is_none() {
                 Forgive::Chat
             } else {
                 Forgive::Nothing

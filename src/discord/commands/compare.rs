@@ -2,8 +2,9 @@
 
 use super::role::{aspects_of, unknown_role};
 use super::{private_option, resolve_aspect, resolve_role, text_option};
+use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::knowledge::{Entry, Knowledge};
+use crate::knowledge::Entry;
 use crate::reply;
 use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption};
 
@@ -35,7 +36,13 @@ pub fn register() -> CreateCommand {
 }
 
 /// The comparison; unknown or identical roles and unknown aspects get a private hint.
-pub fn run(k: &Knowledge, first: &str, second: &str, aspect: Option<&str>, asker: u64) -> Response {
+pub fn run(
+    k: &KnowledgeBase,
+    first: &str,
+    second: &str,
+    aspect: Option<&str>,
+    asker: u64,
+) -> Response {
     let (a, b) = match (resolve_role(k, first), resolve_role(k, second)) {
         (Some(a), Some(b)) => (a, b),
         (None, _) => return unknown_role(k, first),

@@ -12,7 +12,7 @@ pub mod role;
 use super::response::Response;
 use crate::base::KnowledgeBase;
 use crate::complete::{self, Choice, Item, Pool};
-use crate::knowledge::{Entry, Knowledge};
+use crate::knowledge::Entry;
 use crate::MatchConfig;
 use serenity::all::{
     CommandData, CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
@@ -164,7 +164,7 @@ impl Response {
 }
 
 /// Choices for an autocomplete interaction: at most 25, names at most 100 characters.
-pub fn autocomplete(k: &Knowledge, data: &CommandData) -> Vec<Choice> {
+pub fn autocomplete(k: &KnowledgeBase, data: &CommandData) -> Vec<Choice> {
     let Some(focused) = data.autocomplete() else {
         return Vec::new();
     };
@@ -184,7 +184,7 @@ pub fn autocomplete(k: &Knowledge, data: &CommandData) -> Vec<Choice> {
 }
 
 /// The roles named (by id or text) in already-filled options, as a bit set.
-fn roles_mask<const N: usize>(k: &Knowledge, names: [Option<String>; N]) -> u64 {
+fn roles_mask<const N: usize>(k: &KnowledgeBase, names: [Option<String>; N]) -> u64 {
     names
         .iter()
         .flatten()
@@ -194,7 +194,7 @@ fn roles_mask<const N: usize>(k: &Knowledge, names: [Option<String>; N]) -> u64 
 }
 
 /// The role typed text or a picked id names.
-pub fn resolve_role(k: &Knowledge, text: &str) -> Option<usize> {
+pub fn resolve_role(k: &KnowledgeBase, text: &str) -> Option<usize> {
     match complete::resolve(k, Pool::Roles, text, RESOLVE_MIN)? {
         Item::Entry(Entry::Role(r)) => Some(r),
         _ => None,
@@ -202,7 +202,7 @@ pub fn resolve_role(k: &Knowledge, text: &str) -> Option<usize> {
 }
 
 /// The aspect typed text or a picked id names, among those every role in `roles` has.
-pub fn resolve_aspect(k: &Knowledge, text: &str, roles: u64) -> Option<usize> {
+pub fn resolve_aspect(k: &KnowledgeBase, text: &str, roles: u64) -> Option<usize> {
     match complete::resolve(k, Pool::Aspects { roles }, text, RESOLVE_MIN)? {
         Item::Aspect(a) => Some(a),
         Item::Entry(_) => None,

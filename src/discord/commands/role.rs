@@ -1,6 +1,7 @@
 //! `/role name [aspect] [private]`: a role card, or one of the role's facts.
 
 use super::{private_option, resolve_aspect, resolve_role, text_option};
+use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
 use crate::knowledge::{Entry, Knowledge};
 use crate::reply;
@@ -31,7 +32,7 @@ pub fn register() -> CreateCommand {
 }
 
 /// The role card, or the fact for `aspect`; unknown names get a private hint.
-pub fn run(k: &Knowledge, name: &str, aspect: Option<&str>, asker: u64) -> Response {
+pub fn run(k: &KnowledgeBase, name: &str, aspect: Option<&str>, asker: u64) -> Response {
     let Some(role) = resolve_role(k, name) else {
         return unknown_role(k, name);
     };

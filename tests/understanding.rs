@@ -1,0 +1,225 @@
+//! How questions are understood on the shipped knowledge: the interpretation, chatty
+//! questions, roles the knowledge lacks, "who does X", claims, help and small talk.
+//! One line per behaviour; phrasings are our own, not from the evaluation set.
+
+use rolecall::discord::messages::{self, Incoming, Trigger};
+use rolecall::{reply, Intent, Kind, KnowledgeBase, MatchConfig};
+use std::sync::OnceLock;
+
+fn k() -> &'static KnowledgeBase {
+    static K: OnceLock<KnowledgeBase> = OnceLock::new();
+    K.get_or_init(|| KnowledgeBase::shipped().expect("shipped knowledge loads"))
+}
+
+fn ask(q: &str) -> rolecall::Reply {
+    reply::answer(k(), q, &MatchConfig::DEFAULT)
+}
+
+fn role_ids(q: &str) -> Vec<String> {
+    let it = k().interpret(q);
+    it.roles.iter().map(|&r| k().roles[r].id.clone()).collect()
+}
+
+#[test]
+fn the_interpretation_names_roles_aspects_and_intent() {
+    let it = k().interpret("how much does a PO earn?");
+    assert_eq!(role_ids("how much does a PO earn?"), ["po"]);
+    assert_eq!(it.aspects, [k().aspect_index("salary").unwrap()]);
+    assert_eq!(it.intent, Intent::HowMuch);
+    let cases = [
+        ("PM vs PO", Intent::Compare),
+        ("who looks after the backlog", Intent::WhoDoes),
+        ("is the PM above the PO?", Intent::Hierarchy),
+        ("could one person do both jobs", Intent::CanOnePerson),
+        ("what is a product owner", Intent::WhatIs),
+        ("POs are basically project managers", Intent::Claim),
+        ("what can you do?", Intent::Help),
+    ];
+    for (q, want) in cases {
+        assert_eq!(k().interpret(q).intent, want, "{q}");
+    }
+    let described = k().interpret("wat does a prodct ownr do lol").describe(k());
+    assert!(described.contains("roles=[po]"), "{described}");
+    assert!(described.contains("typo:"), "{described}");
+}
+
+#[test]
+fn hyphenated_and_joined_role_names_read_as_the_roles() {
+    assert_eq!(role_ids("the product-owner role"), ["po"]);
+    assert_eq!(role_ids("productowner or productmanager?"), ["po", "pm"]);
+    let r = ask("the product-owner role vs the product-manager role");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry.as_deref(), Some("pm+po"));
+}
+
+#[test]
+fn chatty_questions_that_name_one_role_get_its_card() {
+    for q in [
+        "ok so could somebody explain what the product owner is actually for around here",
+        "always been curious what a PO really does in safe",
+        "lets talk about the product owner role",
+        "heyy just joined lol what does a prodct ownr do",
+        "wot is a po lol",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert!(r.entry.as_deref().unwrap().starts_with("po"), "{q}: {r:?}");
+    }
+}
+
+#[test]
+fn aspect_questions_with_context_get_the_fact() {
+    for (q, want) in [
+        ("what numbers is a PO judged by", "po.metrics"),
+        ("what makes a good product manager", "pm.skills"),
+        ("what does a PO do all day", "po.jobs"),
+    ] {
+        let r = ask(q);
+        assert_eq!(r.entry.as_deref(), Some(want), "{q}: {r:?}");
+    }
+}
+
+#[test]
+fn roles_the_knowledge_lacks_are_declined_by_name() {
+    for (q, name) in [
+        ("UX designer vs PM", "ux designer"),
+        ("is a delivery manager above a PO", "delivery manager"),
+        ("do POs earn more than QA engineers", "qa engineers"),
+        ("can a PO also be a tester", "tester"),
+        ("can a product owner be a developer?", "developer"),
+    ] {
+        let r = ask(q);
+        assert!(!r.answered, "{q}: answered {:?}", r.entry);
+        assert_eq!(r.kind, Kind::None);
+        assert!(r.description.contains(name), "{q}: {}", r.description);
+        assert!(r.description.contains("Product Owner"), "{}", r.description);
+        assert!(r.suggestions.is_empty());
+    }
+}
+
+#[test]
+fn a_role_word_that_is_not_the_subject_does_not_decline() {
+    // The asker describing themselves, and developers as the team a PO works with.
+    for q in [
+        "I am a software engineer, what does a product owner do?",
+        "who answers the developers' questions?",
+    ] {
+        assert!(ask(q).answered, "{q}");
+    }
+}
+
+#[test]
+fn who_does_x_finds_the_role_whose_facts_say_so() {
+    let r = ask("who keeps an eye on churn and revenue?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry.as_deref(), Some("pm.metrics"));
+    assert!(
+        r.description.starts_with("**The Product Manager.**"),
+        "{}",
+        r.description
+    );
+}
+
+#[test]
+fn questions_about_the_work_reach_the_faq_that_answers_them() {
+    for (q, want) in [
+        (
+            "who do I ping when a ticket makes no sense?",
+            "team-questions",
+        ),
+        (
+            "who has the final say on what we build?",
+            "who-decides-what-to-build",
+        ),
+        ("who slices features into stories", "who-writes-stories"),
+        ("is the cert worth getting for a PO?", "certification"),
+    ] {
+        let r = ask(q);
+        assert_eq!(r.entry.as_deref(), Some(want), "{q}: {r:?}");
+    }
+}
+
+#[test]
+fn neighbouring_safe_practice_is_declined() {
+    for q in [
+        "who facilitates inspect and adapt?",
+        "how long is a PI?",
+        "how do we estimate features?",
+        "who runs PI planning",
+    ] {
+        assert!(!ask(q).answered, "{q}");
+    }
+}
+
+#[test]
+fn a_claim_is_answered_with_the_source_in_ask_and_left_alone_in_channels() {
+    let q = "PMs earn way more than POs";
+    let r = ask(q);
+    assert!(r.answered, "{r:?}");
+    assert!(
+        r.description.starts_with("According to the source"),
+        "{r:?}"
+    );
+    let text = format!("{} {:?}", r.description, r.fields);
+    assert!(text.contains("$112K") && text.contains("$110K"), "{text}");
+    let incoming = Incoming {
+        author: 1,
+        author_is_bot: false,
+        webhook: false,
+        system: false,
+        channel: 2,
+        id: 3,
+        guild: Some(4),
+        content: q.into(),
+        mentions: Vec::new(),
+        replied_to: None,
+    };
+    let cfg = MatchConfig::DEFAULT;
+    assert!(messages::respond(k(), &cfg, &incoming, Trigger::Watched).is_none());
+    assert!(messages::respond(k(), &cfg, &incoming, Trigger::Mention).is_some());
+}
+
+#[test]
+fn help_says_what_rolecall_covers() {
+    for q in [
+        "help",
+        "what roles do you know?",
+        "can you show me all the roles",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}");
+        assert_eq!(r.kind, Kind::Help, "{q}");
+        let text = format!("{} {:?}", r.description, r.fields);
+        assert!(text.contains("Product Manager") && text.contains("Product Owner"));
+    }
+    // Asking for help with a role is a question about the role.
+    assert_eq!(
+        ask("help me understand the product owner").entry.as_deref(),
+        Some("po")
+    );
+}
+
+#[test]
+fn small_talk_is_never_answered() {
+    for q in [
+        "Fine",
+        "Great",
+        "Talc",
+        "how much do you earn?",
+        "tell me about your relationships",
+        "who painted the mona lisa?",
+        "what's your favourite colour",
+        "I have a question",
+        "thanks, that helps!",
+        "good morning everyone",
+    ] {
+        let r = ask(q);
+        assert!(
+            !r.answered,
+            "{q}: answered {:?} ({})",
+            r.entry, r.confidence
+        );
+    }
+    let it = k().interpret("Talc");
+    assert!(it.corrected.is_empty(), "one word is never typo-corrected");
+}
