@@ -15,9 +15,27 @@ const QUESTIONS: &[&str] = &[
     "what does a PO do in safe",
     "who owns the sprint backlog?",
     "How to Reset VPN Password",
-    "my company is adopting SAFe and wants me to play both the PM and PO role on our train",
+    "our org just went SAFe and my boss wants me to be PM and PO at once, is that a good idea",
     "what does ART stand for",
+    "ok so can someone explain what the product owner is actually for around here",
+    "who keeps an eye on churn?",
+    "UX designer vs PM",
+    "PMs earn way more than POs",
+    "What do POs do? Is that a management role? Who do they report to?",
+    "help",
 ];
+
+/// Hostile input, within the 600-character limit: many sentences, long unknown words,
+/// unicode, role names everywhere.
+fn hostile() -> Vec<String> {
+    vec![
+        "who owns it? ".repeat(46),
+        "x".repeat(590),
+        format!("{} po", "supercalifragilisticexpialidocious ".repeat(16)),
+        "pm po vs ".repeat(66),
+        "ǫ̶͉͝w̷̞͐n̵̰͒ë̸̠r̶̬͝ ".repeat(12),
+    ]
+}
 
 /// Deterministic pseudo-words, so generated knowledge has a realistic vocabulary.
 fn pseudo_word(mut n: u64) -> String {
@@ -81,6 +99,15 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    let shipped = &sets[0].1;
+    let hostile = hostile();
+    let mut i = 0;
+    group.bench_function("hostile/shipped", |b| {
+        b.iter(|| {
+            i = (i + 1) % hostile.len();
+            black_box(reply::answer(shipped, black_box(&hostile[i]), &cfg))
+        })
+    });
     group.finish();
     c.bench_function("load/shipped", |b| {
         b.iter(|| black_box(KnowledgeBase::shipped().expect("shipped")))

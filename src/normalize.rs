@@ -218,7 +218,7 @@ fn fold_char(c: char, out: &mut String) {
 /// URLs and code, and folds case, quotes and dashes.
 ///
 /// ```
-/// use rolecall::matching::normalize::clean;
+/// use rolecall::normalize::clean;
 /// assert_eq!(clean("Hey <@123> what’s a PO? https://x.io `code`").trim(), "hey   what's a po?");
 /// ```
 pub fn clean(text: &str) -> String {
@@ -322,7 +322,7 @@ fn collapse_stretched(word: &str) -> String {
 /// "refine", "refines", "refined" and "refining" all read "refin".
 ///
 /// ```
-/// use rolecall::matching::normalize::stem;
+/// use rolecall::normalize::stem;
 /// assert_eq!(stem("stories"), "story");
 /// assert_eq!(stem("owners"), "owner");
 /// assert_eq!(stem("prioritise"), stem("prioritizing"));
