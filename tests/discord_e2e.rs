@@ -393,3 +393,96 @@ async fn sighup_reloads_knowledge_and_a_bad_edit_keeps_the_last_good() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An `/ask` interaction for `question`, with a fresh id and token.
+fn ask(fake: &Fake, question: &str) -> (Value, String) {
+    let (mut v, id) = interaction(fake, "interaction_ask.json");
+    v["data"]["options"][0]["value"] = json!(question);
+    (v, id)
+}
+
+#[tokio::test]
+async fn ask_help_declines_an_unknown_role_and_claims_in_channels_stay_silent() {
+    let (fake, _bot) = start(&[("ROLECALL_MESSAGE_CONTENT", "true")]).await;
+    let intents = fake.identifies()[0]["intents"].as_u64().unwrap_or(0);
+    assert_ne!(intents & (1 << 15), 0, "Message Content intent requested");
+
+    // `/ask help`: the help embed, listing the roles.
+    let (payload, id) = ask(&fake, "help");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let body = callback(&fake, &id).await;
+    assert_eq!(body["type"], 4);
+    assert_no_mentions(&body["data"]);
+    let embed = &body["data"]["embeds"][0];
+    assert_eq!(
+        embed["title"], "What I can answer: Test team roles",
+        "{body}"
+    );
+    let roles = embed["fields"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["name"] == "Roles I know"))
+        .unwrap_or_else(|| panic!("a field listing the roles: {body}"));
+    let roles = roles["value"].as_str().unwrap_or_default();
+    assert!(
+        roles.contains("Product Manager") && roles.contains("Product Owner"),
+        "{roles}"
+    );
+
+    // A role the knowledge lacks: a private decline that names it.
+    let (payload, id) = ask(&fake, "UX designer vs PM");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let body = callback(&fake, &id).await;
+    assert_eq!(body["type"], 4);
+    assert!(ephemeral(&body), "the decline is private: {body}");
+    assert_no_mentions(&body["data"]);
+    assert!(
+        body["data"]["embeds"][0]["description"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("ux designer"),
+        "{body}"
+    );
+    assert!(body["data"]["components"]
+        .as_array()
+        .is_none_or(|c| c.is_empty()));
+
+    // A claim typed in a watched channel is conversation: no reply. A question after it
+    // and the same claim addressed to the bot are answered; once both answers are in, the
+    // claim (dispatched first) has had its turn.
+    let claim = "PMs earn way more than POs";
+    let silent = message(&fake, claim, ASKER, false);
+    let silent_id = silent["id"].clone();
+    fake.dispatch("MESSAGE_CREATE", silent).await;
+    let question = message(&fake, "who owns the backlog?", ASKER + 1, false);
+    let question_id = question["id"].clone();
+    fake.dispatch("MESSAGE_CREATE", question).await;
+    let mut mention = message(&fake, &format!("<@{APP_ID}> {claim}"), ASKER + 2, false);
+    mention["mentions"] = json!([{"id": APP_ID.to_string(), "username": "rolecall",
+        "discriminator": "0", "avatar": null, "bot": true}]);
+    let mention_id = mention["id"].clone();
+    fake.dispatch("MESSAGE_CREATE", mention).await;
+    fake.wait_for("the answers to the question and the mention", |f| {
+        f.messages().len() >= 2
+    })
+    .await;
+    let sent = fake.messages();
+    let replying_to = |id: &Value| {
+        sent.iter()
+            .filter(|r| r.body["message_reference"]["message_id"] == *id)
+            .collect::<Vec<_>>()
+    };
+    assert!(replying_to(&silent_id).is_empty(), "{sent:#?}");
+    assert_eq!(replying_to(&question_id).len(), 1, "{sent:#?}");
+    let answer = replying_to(&mention_id);
+    assert_eq!(answer.len(), 1, "{sent:#?}");
+    let body = &answer[0].body;
+    assert_no_mentions(body);
+    assert!(
+        body["embeds"][0]["description"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("According to the source"),
+        "{body}"
+    );
+    assert_eq!(sent.len(), 2, "{sent:#?}");
+}

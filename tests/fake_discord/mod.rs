@@ -4,12 +4,20 @@
 //! It answers what serenity 0.12.5 needs (see ../shared/DISCORD-TESTING.md), records every
 //! REST request, echoes the bot's own messages back as MESSAGE_CREATE like Discord does,
 //! and lets a test dispatch events and close the gateway.
+//!
+//! When the last handle on a fake is dropped (at the end of the test, also when it
+//! panics, since the test's runtime drops its tasks), every REST request it received is
+//! written to `target/e2e-requests/<test name>.jsonl`, one `{"scenario","i","method","path",
+//! "body"}` a line with the path without `/api/v10`, for
+//! `scripts/validate-e2e-payloads.sh` to check against Discord's OpenAPI spec.
 
 #![allow(dead_code)] // Each test binary uses a different part of the fake.
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
-use std::path::Path;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -66,6 +74,8 @@ struct State {
 #[derive(Clone)]
 pub struct Fake {
     state: Arc<Mutex<State>>,
+    /// Writes the requests to a JSONL file when the last handle is dropped.
+    recorder: Arc<Recorder>,
     /// `http://127.0.0.1:PORT`, for DISCORD_API_BASE.
     pub api_base: String,
     /// `ws://127.0.0.1:PORT`, returned by GET /gateway.
@@ -79,11 +89,13 @@ impl Fake {
         let ws = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind gateway");
+        let state = Arc::new(Mutex::new(State {
+            next_id: 900_000_000_000_000_000,
+            ..State::default()
+        }));
         let fake = Fake {
-            state: Arc::new(Mutex::new(State {
-                next_id: 900_000_000_000_000_000,
-                ..State::default()
-            })),
+            recorder: Arc::new(Recorder::new(state.clone())),
+            state,
             api_base: format!("http://{}", rest.local_addr().unwrap()),
             gateway_url: format!("ws://{}", ws.local_addr().unwrap()),
         };
@@ -411,6 +423,101 @@ impl Fake {
                 (200, Some(msg))
             }
             _ => (404, Some(json!({"message": "404: Not Found", "code": 0}))),
+        }
+    }
+}
+
+/// Where the requests of every fake go: `target/e2e-requests` (the parent of
+/// `CARGO_TARGET_TMPDIR`, which cargo sets for integration tests to `<target dir>/tmp`).
+pub fn requests_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR is inside the target directory")
+        .join("e2e-requests")
+}
+
+/// Saves a fake's requests as JSONL, named after the test, when the fake is dropped.
+struct Recorder {
+    state: Arc<Mutex<State>>,
+    scenario: String,
+    file: PathBuf,
+}
+
+impl Recorder {
+    /// A recorder for the current test. libtest runs each test on a thread named after it
+    /// (also with `--test-threads=1`), and `#[tokio::test]` polls the test body on that
+    /// thread. The first fake of a test in this process empties the test's file, so a
+    /// rerun never keeps old requests and a second fake in one test appends to the first.
+    fn new(state: Arc<Mutex<State>>) -> Recorder {
+        static STARTED: Mutex<Option<HashSet<String>>> = Mutex::new(None);
+        let scenario = std::thread::current()
+            .name()
+            .filter(|n| *n != "main")
+            .unwrap_or("unnamed")
+            .to_string();
+        let safe: String = scenario
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let dir = requests_dir();
+        let file = dir.join(format!("{safe}.jsonl"));
+        let first = STARTED
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_or_insert_with(HashSet::new)
+            .insert(safe);
+        if first {
+            let created = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&file, ""));
+            if let Err(e) = created {
+                panic!("cannot create {}: {e}", file.display());
+            }
+        }
+        Recorder {
+            state,
+            scenario,
+            file,
+        }
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        // Never panic here: this may run while the test is already unwinding.
+        let requests = self
+            .state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .requests
+            .clone();
+        let mut text = String::new();
+        for (i, r) in requests.iter().enumerate() {
+            let path = r.path.strip_prefix("/api/v10").unwrap_or(&r.path);
+            let line = json!({
+                "scenario": self.scenario,
+                "i": i,
+                "method": r.method,
+                "path": path,
+                "body": r.body,
+            });
+            text.push_str(&line.to_string());
+            text.push('\n');
+        }
+        let written = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&self.file)
+            .and_then(|mut f| f.write_all(text.as_bytes()));
+        if let Err(e) = written {
+            eprintln!(
+                "could not save the requests to {}: {e}",
+                self.file.display()
+            );
         }
     }
 }
