@@ -4,7 +4,7 @@
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
 use crate::knowledge::Knowledge;
-use crate::normalize::{is_stop_word, word_key};
+use crate::normalize::is_stop_word;
 use std::fmt::{self, Write};
 
 /// What kind of question it is, read from its wording.
@@ -145,7 +145,7 @@ impl Interpretation {
 }
 
 /// Nouns that end a job title ("delivery manager", "QA engineer", "tech lead").
-const ROLE_HEADS: &[&str] = &[
+pub(crate) const ROLE_HEADS: &[&str] = &[
     "administrator",
     "analyst",
     "architect",
@@ -171,7 +171,7 @@ const ROLE_HEADS: &[&str] = &[
 ];
 /// Job titles that stand alone ("tester", "CTO"); read as roles only when the knowledge
 /// never uses the word, so a team that adds such a role makes it known.
-const BARE_ROLES: &[&str] = &[
+pub(crate) const BARE_ROLES: &[&str] = &[
     "analyst",
     "architect",
     "ceo",
@@ -394,15 +394,14 @@ fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
         Some(t) => matches!(lx.kinds[t.id as usize], Tok::Word { .. }) && t.len == 1,
         None => true,
     };
-    for (i, w) in q.words.iter().enumerate() {
-        let key = word_key(w);
-        let head = ROLE_HEADS.iter().any(|h| word_key(h) == key);
-        let bare = BARE_ROLES.iter().any(|h| word_key(h) == key);
+    for (i, key) in q.keys.iter().enumerate() {
+        let head = lx.role_heads.contains(key.as_str());
+        let bare = lx.bare_roles.contains(key.as_str());
         // "UX designer": "ux" only modifies the title that follows.
         let modifies_next = q
-            .words
+            .keys
             .get(i + 1)
-            .is_some_and(|n| ROLE_HEADS.iter().any(|h| word_key(h) == word_key(n)));
+            .is_some_and(|n| lx.role_heads.contains(n.as_str()));
         if !(head || bare) || !free(i) || about_self(i) || modifies_next {
             continue;
         }

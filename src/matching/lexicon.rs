@@ -3,7 +3,7 @@
 //! synonyms, and the typo index over all of it.
 
 use super::fxhash::{FxHashMap, FxHashSet};
-use super::interpret::Intent;
+use super::interpret::{Intent, BARE_ROLES, ROLE_HEADS};
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
 use crate::normalize::{self, clean, is_stop_key, name_phrases, word_key, words};
@@ -247,6 +247,10 @@ pub(crate) struct Lexicon {
     pub in_knowledge: Vec<bool>,
     /// Token ids of the [`TOKEN_INTENTS`], in that order.
     pub intents: Vec<u32>,
+    /// Keys of the nouns that end a job title ("manager", "engineer").
+    pub role_heads: FxHashSet<Box<str>>,
+    /// Keys of job titles that stand alone ("tester", "cto").
+    pub bare_roles: FxHashSet<Box<str>>,
     /// One-word synonyms of plain words: word id → the knowledge's word id ("cert" →
     /// "certification"), applied before phrases are looked up.
     pub same_as: FxHashMap<u32, u32>,
@@ -328,6 +332,9 @@ impl Lexicon {
     /// Builds the lexicon for `k`.
     pub fn build(k: &Knowledge) -> Lexicon {
         let mut lx = Lexicon::default();
+        let keys = |list: &[&str]| list.iter().map(|w| word_key(w).into()).collect();
+        lx.role_heads = keys(ROLE_HEADS);
+        lx.bare_roles = keys(BARE_ROLES);
         // 1. vocabulary: every word the knowledge uses, plus the words code relies on.
         for list in [
             normalize::STOP_WORDS,

@@ -23,6 +23,8 @@ pub(crate) struct Token {
 pub(crate) struct Question {
     /// The words as typed (cleaned, lower-cased), stop words included.
     pub words: Vec<String>,
+    /// Each word's key (stemmed, or marked as a stop word).
+    pub keys: Vec<String>,
     /// Word id of each word after typo correction (`None`: unknown to the knowledge).
     pub ids: Vec<Option<u32>>,
     /// Words that were typo-corrected: (word index, the id it was read as).
@@ -65,6 +67,7 @@ impl Question {
         }
         let mut q = Question {
             words: raw,
+            keys,
             ids,
             corrected,
             asks,
