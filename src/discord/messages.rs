@@ -7,7 +7,7 @@
 
 use super::response::Response;
 use crate::base::KnowledgeBase;
-use crate::matching::normalize::{clean, words};
+use crate::normalize::{clean, first_real_word, is_question_word, words};
 use crate::{reply, Intent, MatchConfig};
 use serenity::all::{Message, MessageType};
 
@@ -139,42 +139,6 @@ pub fn respond(
     }
 }
 
-/// Words that open a question.
-const QUESTION_STARTS: &[&str] = &[
-    "any",
-    "anyone",
-    "are",
-    "can",
-    "could",
-    "did",
-    "difference",
-    "do",
-    "does",
-    "has",
-    "have",
-    "how",
-    "is",
-    "should",
-    "was",
-    "were",
-    "what",
-    "whats",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whos",
-    "whose",
-    "why",
-    "will",
-    "would",
-];
-/// Words people put before a question ("hey, who …", "quick question: what …").
-const OPENERS: &[&str] = &[
-    "all", "folks", "guys", "hello", "hey", "hi", "ok", "okay", "question", "quick", "so", "team",
-    "um", "yo",
-];
 /// Longest message still taken for a question, in characters.
 const MAX_QUESTION_CHARS: usize = 300;
 
@@ -194,11 +158,7 @@ pub fn reads_as_question(text: &str) -> bool {
     if trimmed.ends_with('?') {
         return true;
     }
-    let first = w
-        .iter()
-        .find(|x| OPENERS.binary_search(&x.as_str()).is_err())
-        .map_or("", String::as_str);
-    QUESTION_STARTS.binary_search(&first).is_ok()
+    first_real_word(&w).is_some_and(is_question_word)
         || w.iter().any(|x| x == "vs" || x == "versus")
         || trimmed.contains("difference between")
 }
@@ -206,12 +166,6 @@ pub fn reads_as_question(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        assert!(QUESTION_STARTS.windows(2).all(|w| w[0] < w[1]));
-        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn questions_are_recognised() {

@@ -4,7 +4,7 @@
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
 use crate::knowledge::Knowledge;
-use crate::normalize::is_stop_word;
+use crate::normalize::{is_question_word, is_stop_word, OPENERS};
 use std::fmt::{self, Write};
 
 /// What kind of question it is, read from its wording.
@@ -213,21 +213,10 @@ const NEUTRAL_MODIFIERS: &[&str] = &[
     "successful",
     "typical",
 ];
-/// Words that open a question.
-const QUESTION_WORDS: &[&str] = &[
-    "are", "can", "could", "did", "do", "does", "has", "have", "how", "is", "isnt", "should",
-    "was", "wat", "were", "what", "whats", "when", "where", "which", "who", "whom", "whos",
-    "whose", "why", "will", "wot", "would", "wut",
-];
 /// Words that open a request ("tell me about …", "explain …").
 const REQUEST_WORDS: &[&str] = &[
     "compare", "define", "describe", "explain", "give", "help", "lets", "list", "show", "talk",
     "tell",
-];
-/// Chat openers skipped when looking for the first real word.
-const OPENERS: &[&str] = &[
-    "all", "folks", "guys", "hello", "hey", "hi", "hiya", "lol", "ok", "okay", "so", "um", "well",
-    "yo",
 ];
 /// Verbs that make a statement a claim when they follow its first word.
 const CLAIM_VERBS: &[&str] = &[
@@ -353,7 +342,7 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
         || q.words
             .iter()
             .find(|x| !in_list(OPENERS, x))
-            .is_some_and(|x| in_list(QUESTION_WORDS, x));
+            .is_some_and(|x| is_question_word(x));
     it.intent = intent(lx, q, &it);
     it
 }
@@ -509,7 +498,7 @@ fn is_claim(lx: &Lexicon, q: &Question, it: &Interpretation) -> bool {
     let before = &q.words[..role.start];
     let asks = before
         .iter()
-        .any(|x| in_list(QUESTION_WORDS, x) || in_list(REQUEST_WORDS, x) || x == "wot");
+        .any(|x| is_question_word(x) || in_list(REQUEST_WORDS, x));
     let verb_after = q.words[role.start + role.len..]
         .iter()
         .any(|x| in_list(CLAIM_VERBS, x));
