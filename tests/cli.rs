@@ -212,3 +212,30 @@ fn chat_answers_until_end_of_input() {
         "{out}"
     );
 }
+
+#[test]
+fn ask_explain_prints_each_stage_to_stderr() {
+    let o = rolecall(
+        &[
+            "ask",
+            "--explain",
+            "--json",
+            "heyy what does a prodct ownr do",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("explain: tokens: ") && err.contains("@po="),
+        "{err}"
+    );
+    assert!(
+        err.contains("explain: reading: intent=what-is roles=[po]"),
+        "{err}"
+    );
+    assert!(err.contains("typo:"), "{err}");
+    assert!(err.contains("explain: candidates: po="), "{err}");
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON on stdout");
+    assert_eq!(v["entry"], "po");
+}
