@@ -88,14 +88,6 @@ impl Interpretation {
                 && (self.compare || self.intent == Intent::WhoDoes))
     }
 
-    /// True when nothing but a FAQ phrasing could justify an answer: no role or term, and
-    /// not small talk addressed to rolecall.
-    pub fn may_match_faq(&self) -> bool {
-        !self.to_bot
-    }
-}
-
-impl Interpretation {
     /// One line for `ask --explain`: intent, what is named, what is left over.
     pub fn describe(&self, k: &Knowledge) -> String {
         let mut s = String::new();

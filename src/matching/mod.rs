@@ -230,14 +230,7 @@ impl Matcher {
         query.reverse(&mut top);
         let ranked = top.items;
         let best = ranked.first().map_or(0.0, |&(_, s)| s);
-        let evidence = reading.has_domain_evidence()
-            || (reading.may_match_faq() && self.faq_evidence(&q, &reading, &ranked, unknown))
-            || (reading.intent == Intent::WhoDoes
-                && reading.may_match_faq()
-                && matches!(
-                    ranked.first(),
-                    Some((Entry::Fact { .. } | Entry::Role(_), _))
-                ));
+        let evidence = self.evidence(&q, &reading, &ranked, unknown);
         // Without evidence that it is about this knowledge, a question is never answered;
         // it may still get "did you mean" choices, unless it is small talk to rolecall.
         let band = if best >= cfg.answer && evidence {
@@ -259,6 +252,26 @@ impl Matcher {
 }
 
 impl Matcher {
+    /// True when the question shows it is about this knowledge: it names a role or a term
+    /// or compares on an aspect ([`Interpretation::has_domain_evidence`]); or, unless it
+    /// speaks to rolecall itself, its best candidate is a FAQ it shares telling words with,
+    /// or a role's fact that answers its "who …".
+    fn evidence(
+        &self,
+        q: &Question,
+        it: &Interpretation,
+        ranked: &[(Entry, f32)],
+        unknown: usize,
+    ) -> bool {
+        let who_fact = it.intent == Intent::WhoDoes
+            && matches!(
+                ranked.first(),
+                Some((Entry::Fact { .. } | Entry::Role(_), _))
+            );
+        it.has_domain_evidence()
+            || (!it.to_bot && (who_fact || self.faq_evidence(q, it, ranked, unknown)))
+    }
+
     /// True when the best candidate is a FAQ that shares telling tokens with the question
     /// (not "who", light words or typo fixes, and aspects only in a "who" question): one
     /// in a question whose every word is known, else [`FAQ_EVIDENCE`] ("who wrote the hobbit" shares only
