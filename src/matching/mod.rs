@@ -263,29 +263,19 @@ impl Matcher {
         ranked: &[(Entry, f32)],
         unknown: usize,
     ) -> bool {
-        let who_fact = it.intent == Intent::WhoDoes
-            && matches!(
-                ranked.first(),
-                Some((Entry::Fact { .. } | Entry::Role(_), _))
-            );
-        it.has_domain_evidence()
-            || (!it.to_bot && (who_fact || self.faq_evidence(q, it, ranked, unknown)))
+        let best = match ranked.first() {
+            Some(&(Entry::Faq(f), _)) => self.faq_evidence(q, it, f, unknown),
+            Some((Entry::Fact { .. } | Entry::Role(_), _)) => it.intent == Intent::WhoDoes,
+            _ => false,
+        };
+        it.has_domain_evidence() || (!it.to_bot && best)
     }
 
-    /// True when the best candidate is a FAQ that shares telling tokens with the question
-    /// (not "who", light words or typo fixes, and aspects only in a "who" question): one
-    /// in a question whose every word is known, else [`FAQ_EVIDENCE`] ("who wrote the hobbit" shares only
-    /// "write"; "how much money" nothing but the salary aspect).
-    fn faq_evidence(
-        &self,
-        q: &Question,
-        it: &Interpretation,
-        ranked: &[(Entry, f32)],
-        unknown: usize,
-    ) -> bool {
-        let Some(&(Entry::Faq(f), _)) = ranked.first() else {
-            return false;
-        };
+    /// True when FAQ `f` shares telling tokens with the question (not "who", light words or
+    /// typo fixes, and aspects only in a "who" question): one in a question whose every word
+    /// is known, else [`FAQ_EVIDENCE`] ("who wrote the hobbit" shares only "write"; "how much
+    /// money" nothing but the salary aspect).
+    fn faq_evidence(&self, q: &Question, it: &Interpretation, f: usize, unknown: usize) -> bool {
         let lx = &self.lexicon;
         let telling: Vec<u32> = q
             .tokens
