@@ -101,7 +101,7 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
         (None, Some((entry, _)), Band::Answer) => {
             let mut r = for_entry(k, entry);
             r.confidence = confidence;
-            r.description = lead(k, m, entry) + &r.description;
+            r.description = (lead(k, m, entry) + &r.description).trim_end().to_string();
             r
         }
         (None, Some(_), Band::Suggest) => {
