@@ -145,7 +145,7 @@ impl Command {
                 aspect,
                 private,
             } => compare::run(k, first, second, aspect.as_deref(), asker).or_private(*private),
-            Command::Help => help::run(k),
+            Command::Help => help::run(k, asker),
         }
     }
 
