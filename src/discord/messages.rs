@@ -3,10 +3,12 @@
 //! A message is answered when it mentions the bot, replies to the bot, arrives in a DM, or
 //! arrives in a watched channel and reads as a question (a statement there stays silent).
 //! Only confident answers (at the higher channel bar) are sent; a bot addressed directly
-//! but unsure offers suggestion buttons; everything else is left alone.
+//! but unsure offers suggestion buttons, and one addressed with an over-long question gets
+//! the same "too long" notice as `/ask`; everything else is left alone.
 
 use super::response::Response;
 use crate::base::KnowledgeBase;
+use crate::matching::Rejection;
 use crate::normalize::{clean, first_real_word, is_question_word, words};
 use crate::{reply, Intent, MatchConfig};
 use serenity::all::{Message, MessageType};
@@ -118,7 +120,8 @@ pub fn trigger(m: &Incoming, at: &Listening<'_>) -> Option<Trigger> {
 }
 
 /// What to send for a triggered message, matched at the channel bar `cfg`: a confident
-/// answer, suggestions when addressed directly, or nothing.
+/// answer; when addressed directly, suggestions or the notice that the question is too
+/// long; otherwise nothing.
 pub fn respond(
     k: &KnowledgeBase,
     cfg: &MatchConfig,
@@ -132,7 +135,8 @@ pub fn respond(
         return None;
     }
     let r = reply::from_match(k, &found, cfg);
-    if r.answered || (why.addressed() && !r.suggestions.is_empty()) {
+    let too_long = matches!(found.rejection, Some(Rejection::TooLong(_)));
+    if r.answered || (why.addressed() && (too_long || !r.suggestions.is_empty())) {
         Some(Response::from_reply(&r, m.author))
     } else {
         None
@@ -288,5 +292,27 @@ mod tests {
             ..msg("<@7> backlog?")
         };
         assert_eq!(trigger(&mention, &off), Some(Trigger::Mention));
+    }
+
+    #[test]
+    fn an_over_long_question_addressed_to_the_bot_gets_the_too_long_notice() {
+        let k = KnowledgeBase::shipped().unwrap();
+        let cfg = MatchConfig::DEFAULT;
+        let long = format!("<@7> who owns the backlog? {}", "really ".repeat(90));
+        assert!(long.chars().count() > cfg.max_question_chars);
+        let expected = reply::answer(&k, &long, &cfg);
+        assert_eq!(expected.title, "That question is too long");
+        for why in [Trigger::Mention, Trigger::Reply, Trigger::Direct] {
+            let r = respond(&k, &cfg, &msg(&long), why).unwrap_or_else(|| panic!("{why:?}"));
+            let embed = r.embed.expect("an embed");
+            assert_eq!(embed.title, expected.title, "{why:?}");
+            assert_eq!(embed.description, expected.description, "{why:?}");
+            assert!(r.buttons.is_empty());
+        }
+        assert_eq!(
+            respond(&k, &cfg, &msg(&long), Trigger::Watched),
+            None,
+            "chatter not addressed to the bot stays silent"
+        );
     }
 }
