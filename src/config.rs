@@ -31,6 +31,8 @@ pub const SHARDS: &str = "ROLECALL_SHARDS";
 pub const MESSAGE_CONTENT: &str = "ROLECALL_MESSAGE_CONTENT";
 /// Base URL of a Discord-compatible API used instead of discord.com.
 pub const API_BASE: &str = "DISCORD_API_BASE";
+/// Most replies being sent to Discord at once, per kind (interaction answers, channel messages).
+pub const MAX_IN_FLIGHT: &str = "ROLECALL_MAX_IN_FLIGHT";
 
 /// Default bar for answering questions typed in channels (higher than `/ask`'s).
 pub const DEFAULT_CHANNEL_THRESHOLD: f32 = 0.75;
@@ -41,6 +43,13 @@ pub const DEFAULT_USER_RATE: UserRate = UserRate {
     count: 5,
     per: Duration::from_secs(60),
 };
+
+/// Default bound on replies in flight per kind: enough to keep up with a busy server,
+/// few enough sockets to stay far below a 1024 open-file limit.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 16;
+/// Highest accepted `ROLECALL_MAX_IN_FLIGHT`: beyond it the bound no longer protects the
+/// process's open-file limit.
+pub const MAX_IN_FLIGHT_LIMIT: usize = 1024;
 
 /// A problem with the settings; the message names the variable.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +154,8 @@ pub struct Settings {
     pub message_content: bool,
     /// Discord-compatible API base URL, when not discord.com.
     pub api_base: Option<String>,
+    /// Most replies in flight at once, per kind (interaction answers, channel messages).
+    pub max_in_flight: usize,
 }
 
 impl Settings {
@@ -225,6 +236,10 @@ impl Settings {
                 }
             })
             .transpose()?;
+        let max_in_flight = match var(MAX_IN_FLIGHT) {
+            Some(v) => parse_in_flight(&v)?,
+            None => DEFAULT_MAX_IN_FLIGHT,
+        };
         Ok(Settings {
             token,
             guild_id,
@@ -240,6 +255,7 @@ impl Settings {
             shards,
             message_content,
             api_base,
+            max_in_flight,
         })
     }
 
@@ -338,6 +354,17 @@ fn parse_shards(v: &str) -> Result<ShardRange, ConfigError> {
     Ok(ShardRange { first, last, total })
 }
 
+fn parse_in_flight(v: &str) -> Result<usize, ConfigError> {
+    match v.parse::<usize>() {
+        Ok(n) if (1..=MAX_IN_FLIGHT_LIMIT).contains(&n) => Ok(n),
+        _ => Err(ConfigError::Invalid {
+            var: MAX_IN_FLIGHT,
+            expected: "a whole number of replies from 1 to 1024 (e.g. 16)",
+            got: v.to_string(),
+        }),
+    }
+}
+
 fn parse_bool(var: &'static str, v: &str) -> Result<bool, ConfigError> {
     match v.to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
@@ -385,6 +412,7 @@ mod tests {
         assert_eq!(s.shards, None);
         assert!(!s.message_content);
         assert_eq!(s.api_base, None);
+        assert_eq!(s.max_in_flight, DEFAULT_MAX_IN_FLIGHT);
     }
 
     #[test]
@@ -518,6 +546,30 @@ mod tests {
         assert_eq!(
             invalid_var(settings(&[(API_BASE, "127.0.0.1:9")])),
             API_BASE
+        );
+    }
+
+    #[test]
+    fn max_in_flight_is_a_bounded_positive_number() {
+        assert_eq!(
+            settings(&[(MAX_IN_FLIGHT, " 32 ")]).unwrap().max_in_flight,
+            32
+        );
+        assert_eq!(settings(&[(MAX_IN_FLIGHT, "1")]).unwrap().max_in_flight, 1);
+        assert_eq!(
+            settings(&[(MAX_IN_FLIGHT, "1024")]).unwrap().max_in_flight,
+            1024
+        );
+        for bad in ["0", "-4", "1025", "many", "16.5"] {
+            assert_eq!(
+                invalid_var(settings(&[(MAX_IN_FLIGHT, bad)])),
+                MAX_IN_FLIGHT,
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            settings(&[(MAX_IN_FLIGHT, "0")]).unwrap_err().to_string(),
+            "ROLECALL_MAX_IN_FLIGHT: expected a whole number of replies from 1 to 1024 (e.g. 16), got `0`"
         );
     }
 }

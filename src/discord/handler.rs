@@ -6,6 +6,7 @@
 use super::commands::{self, Command};
 use super::limiter::Limiter;
 use super::messages::{self, Incoming, Listening, Trigger};
+use super::outbox::{Outbox, Target};
 use super::response::Response;
 use super::{buttons, register_commands};
 use crate::base::SharedKnowledge;
@@ -30,6 +31,8 @@ pub struct Handler {
     knowledge: SharedKnowledge,
     settings: Settings,
     limiter: Mutex<Limiter>,
+    /// Bounds the replies in flight and retries failed sends.
+    outbox: Outbox,
     /// The bot's own user id, known from READY (events may be handled before it).
     me: watch::Sender<Option<u64>>,
     registered: AtomicBool,
@@ -41,6 +44,7 @@ impl Handler {
         let limiter = Limiter::new(settings.user_rate, settings.cooldown);
         Handler {
             knowledge,
+            outbox: Outbox::new(settings.max_in_flight),
             settings,
             limiter: Mutex::new(limiter),
             me: watch::Sender::new(None),
@@ -73,12 +77,16 @@ impl Handler {
             }
         };
         record(&response);
-        if let Err(e) = cmd
-            .create_response(&ctx.http, response.to_interaction())
-            .await
-        {
-            error!(error = %e, "could not answer the command");
-        } else {
+        let out = response.to_interaction();
+        let target = Target::Interaction {
+            id: cmd.id.get(),
+            channel: cmd.channel_id.get(),
+        };
+        let sent = self
+            .outbox
+            .send(target, || cmd.create_response(&ctx.http, out.clone()))
+            .await;
+        if sent.is_some() {
             info!(ephemeral = response.ephemeral, "answered");
         }
     }
@@ -93,9 +101,13 @@ impl Handler {
         let response = CreateInteractionResponse::Autocomplete(
             CreateAutocompleteResponse::new().set_choices(choices),
         );
-        if let Err(e) = ac.create_response(&ctx.http, response).await {
-            error!(error = %e, "could not send autocomplete choices");
-        }
+        let target = Target::Interaction {
+            id: ac.id.get(),
+            channel: ac.channel_id.get(),
+        };
+        self.outbox
+            .send(target, || ac.create_response(&ctx.http, response.clone()))
+            .await;
     }
 
     async fn on_click(&self, ctx: &Context, click: ComponentInteraction) {
@@ -117,12 +129,16 @@ impl Handler {
             r
         };
         record(&response);
-        if let Err(e) = click
-            .create_response(&ctx.http, response.to_interaction())
-            .await
-        {
-            error!(error = %e, "could not answer the button click");
-        } else {
+        let out = response.to_interaction();
+        let target = Target::Interaction {
+            id: click.id.get(),
+            channel: click.channel_id.get(),
+        };
+        let sent = self
+            .outbox
+            .send(target, || click.create_response(&ctx.http, out.clone()))
+            .await;
+        if sent.is_some() {
             info!(ephemeral = response.ephemeral, "answered");
         }
     }
@@ -143,9 +159,18 @@ impl Handler {
             return;
         };
         let out = r.to_message(Some((msg.channel_id, msg.id)));
-        match msg.channel_id.send_message(&ctx.http, out).await {
-            Ok(sent) => info!(reply = %sent.id, "answered"),
-            Err(e) => error!(error = %e, "could not send the answer"),
+        let target = Target::Message {
+            channel: msg.channel_id.get(),
+            reply_to: msg.id.get(),
+        };
+        let sent = self
+            .outbox
+            .send(target, || {
+                msg.channel_id.send_message(&ctx.http, out.clone())
+            })
+            .await;
+        if let Some(sent) = sent {
+            info!(reply = %sent.id, "answered");
         }
     }
 }

@@ -3,7 +3,8 @@
 //! Split like serenity's `e14_slash_commands` example: [`commands`] holds one module per
 //! command (name constant, `register()`, pure `run()`), [`buttons`] and [`messages`] the
 //! pure logic for clicks and typed questions, [`limiter`] the rate limit and cooldown,
-//! [`response`] the conversion to serenity builders, and [`handler`] the thin I/O.
+//! [`response`] the conversion to serenity builders, [`outbox`] the bounded, retried
+//! sending of replies, and [`handler`] the thin I/O.
 
 pub mod buttons;
 pub mod commands;
@@ -11,6 +12,7 @@ pub mod handler;
 pub mod limiter;
 pub mod logging;
 pub mod messages;
+pub mod outbox;
 pub mod response;
 
 use crate::base::{KnowledgeBase, SharedKnowledge};

@@ -2,7 +2,9 @@
 //!
 //! Handlers build a [`Response`]; only [`Response::to_interaction`] and
 //! [`Response::to_message`] know serenity's builders. Both always set empty allowed
-//! mentions, so nothing the bot sends can ping anyone.
+//! mentions, so nothing the bot sends can ping anyone. A reply to a message carries the
+//! question's id as an enforced nonce, so sending it again after a broken connection can
+//! never post a second copy (Discord returns the one already created).
 
 use crate::render::limits::{truncate, BUTTON_LABEL, CONTENT, CUSTOM_ID};
 use crate::render::Embed;
@@ -10,7 +12,7 @@ use crate::reply::{Offer, Reply};
 use serenity::all::{
     ButtonStyle, ChannelId, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    MessageId, MessageReference,
+    MessageId, MessageReference, Nonce,
 };
 
 /// Prefix of every custom id rolecall puts on a button.
@@ -183,14 +185,18 @@ impl Response {
         CreateInteractionResponse::Message(self.to_interaction_message())
     }
 
-    /// A channel message replying to `reply_to`, allowed mentions empty (no reply ping).
+    /// A channel message replying to `reply_to`, allowed mentions empty (no reply ping),
+    /// with the question's id as an enforced nonce (so a resend cannot post a second copy).
     pub fn to_message(&self, reply_to: Option<(ChannelId, MessageId)>) -> CreateMessage {
         let mut m =
             CreateMessage::new().allowed_mentions(CreateAllowedMentions::new().replied_user(false));
         if let Some((channel, message)) = reply_to {
             let mut reference = MessageReference::from((channel, message));
             reference.fail_if_not_exists = Some(false);
-            m = m.reference_message(reference);
+            m = m
+                .reference_message(reference)
+                .nonce(Nonce::String(message.get().to_string()))
+                .enforce_nonce(true);
         }
         if let Some(content) = &self.content {
             m = m.content(content.clone());
@@ -308,5 +314,17 @@ mod tests {
             m["allowed_mentions"]["replied_user"],
             serde_json::json!(false)
         );
+    }
+
+    #[test]
+    fn a_reply_to_a_message_carries_its_id_as_an_enforced_nonce() {
+        let r = Response::notice("hi");
+        let to = (ChannelId::new(5), MessageId::new(1_234_567_890_123_456_789));
+        let m = serde_json::to_value(r.to_message(Some(to))).unwrap();
+        assert_eq!(m["nonce"], "1234567890123456789");
+        assert_eq!(m["enforce_nonce"], true);
+        assert_eq!(m["message_reference"]["message_id"], "1234567890123456789");
+        let plain = serde_json::to_value(r.to_message(None)).unwrap();
+        assert!(plain.get("nonce").is_none());
     }
 }
