@@ -18,6 +18,7 @@ pub mod response;
 use crate::base::{KnowledgeBase, SharedKnowledge};
 use crate::cli::KnowledgeSource;
 use crate::config::{Settings, MESSAGE_CONTENT};
+use crate::knowledge::{Knowledge, Problem};
 use serenity::all::{Command as GlobalCommand, GatewayError, GatewayIntents, GuildId, Http};
 use serenity::http::HttpBuilder;
 use serenity::Client;
@@ -27,6 +28,9 @@ use tracing::{error, info, warn};
 
 /// How long shards get to close after a shutdown signal before the process exits anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+/// Most knowledge warnings logged one per line at start and at each reload; the rest are
+/// counted, with the command that lists them all.
+pub const MAX_WARNING_LINES: usize = 20;
 
 /// Why the bot stopped with an error.
 #[derive(Debug)]
@@ -90,6 +94,13 @@ pub async fn run(
     source: KnowledgeSource,
     knowledge: KnowledgeBase,
 ) -> Result<(), RunError> {
+    info!(
+        knowledge = %source.describe(),
+        warnings = knowledge.warnings.len(),
+        max_in_flight = settings.max_in_flight,
+        "starting the Discord bot"
+    );
+    log_warnings(&knowledge, &source);
     let intents = intents(settings.message_content);
     if !settings.message_content {
         if settings.channels.is_empty() {
@@ -172,25 +183,79 @@ fn reload_on_hangup(shared: SharedKnowledge, source: KnowledgeSource) -> std::io
         let mut hangup = signal(SignalKind::hangup())?;
         tokio::spawn(async move {
             while hangup.recv().await.is_some() {
-                match shared.reload(|| source.load()) {
-                    Ok(k) => info!(
-                        knowledge = %source.describe(),
-                        roles = k.roles.len(),
-                        faqs = k.faqs.len(),
-                        terms = k.terms.len(),
-                        "knowledge reloaded"
-                    ),
-                    Err(e) => error!(
-                        knowledge = %source.describe(),
-                        "knowledge reload failed, still answering from the last good knowledge: {e}"
-                    ),
-                }
+                reload(&shared, &source).await;
             }
         });
     }
     #[cfg(not(unix))]
     let _ = (shared, source);
     Ok(())
+}
+
+/// Reads, validates and indexes `source` on the blocking pool (file reads and index
+/// building would stall a runtime worker and the events queued on it), then swaps the new
+/// knowledge in; on any failure the last good knowledge stays.
+async fn reload(shared: &SharedKnowledge, source: &KnowledgeSource) {
+    let job = {
+        let (shared, source) = (shared.clone(), source.clone());
+        tokio::task::spawn_blocking(move || {
+            // Freeing the replaced knowledge is work too: when no reader still holds it,
+            // the last reference (this one) is dropped here rather than on the runtime.
+            let previous = shared.get();
+            let reloaded = shared.reload(|| source.load());
+            drop(previous);
+            reloaded
+        })
+    };
+    match job.await {
+        Ok(Ok(k)) => {
+            info!(
+                knowledge = %source.describe(),
+                roles = k.roles.len(),
+                faqs = k.faqs.len(),
+                terms = k.terms.len(),
+                warnings = k.warnings.len(),
+                "knowledge reloaded"
+            );
+            log_warnings(&k, source);
+        }
+        Ok(Err(e)) => error!(
+            knowledge = %source.describe(),
+            "knowledge reload failed, still answering from the last good knowledge: {e}"
+        ),
+        Err(e) => error!(
+            knowledge = %source.describe(),
+            "knowledge reload failed ({e}), still answering from the last good knowledge"
+        ),
+    }
+}
+
+/// Logs the knowledge's warnings, one `warn!` line each, at most [`MAX_WARNING_LINES`].
+fn log_warnings(k: &Knowledge, source: &KnowledgeSource) {
+    for line in warning_lines(&k.warnings, MAX_WARNING_LINES, &check_command(source)) {
+        warn!("{line}");
+    }
+}
+
+/// The log lines for `warnings`: each as `file:line: entry: warning: message`, at most `max`
+/// of them, then "… and N more; run `CHECK` to see them all".
+pub fn warning_lines(warnings: &[Problem], max: usize, check: &str) -> Vec<String> {
+    let mut lines: Vec<String> = warnings.iter().take(max).map(|p| p.to_string()).collect();
+    if warnings.len() > max {
+        lines.push(format!(
+            "… and {} more; run `{check}` to see them all",
+            warnings.len() - max
+        ));
+    }
+    lines
+}
+
+/// The command that lists every problem in `source`.
+fn check_command(source: &KnowledgeSource) -> String {
+    match source {
+        KnowledgeSource::Path(p) => format!("rolecall check {}", p.display()),
+        KnowledgeSource::Shipped => "rolecall check".into(),
+    }
 }
 
 /// Resolves on Ctrl-C or (on Unix) SIGTERM; the handlers are installed before it returns.
@@ -206,4 +271,60 @@ fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
         #[cfg(not(unix))]
         let _ = tokio::signal::ctrl_c().await;
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warning(i: usize) -> Problem {
+        Problem::warning(
+            "k/team.toml",
+            Some(i),
+            Some(format!("aspect `a{i}`")),
+            "has no words".into(),
+        )
+    }
+
+    #[test]
+    fn warnings_are_listed_one_a_line() {
+        let w: Vec<Problem> = (1..=2).map(warning).collect();
+        assert_eq!(
+            warning_lines(&w, 20, "rolecall check k"),
+            [
+                "k/team.toml:1: aspect `a1`: warning: has no words",
+                "k/team.toml:2: aspect `a2`: warning: has no words"
+            ]
+        );
+        assert!(warning_lines(&[], 20, "rolecall check k").is_empty());
+    }
+
+    #[test]
+    fn many_warnings_are_capped_with_a_count_and_the_check_command() {
+        let w: Vec<Problem> = (1..=23).map(warning).collect();
+        let lines = warning_lines(&w, 20, "rolecall check k");
+        assert_eq!(lines.len(), 21);
+        assert_eq!(
+            lines[19],
+            "k/team.toml:20: aspect `a20`: warning: has no words"
+        );
+        assert_eq!(
+            lines[20],
+            "… and 3 more; run `rolecall check k` to see them all"
+        );
+        assert_eq!(
+            warning_lines(&w[..20], 20, "x").len(),
+            20,
+            "exactly the cap"
+        );
+    }
+
+    #[test]
+    fn the_check_command_names_the_source() {
+        assert_eq!(
+            check_command(&KnowledgeSource::Path("/opt/rolecall/knowledge".into())),
+            "rolecall check /opt/rolecall/knowledge"
+        );
+        assert_eq!(check_command(&KnowledgeSource::Shipped), "rolecall check");
+    }
 }
