@@ -239,3 +239,58 @@ fn ask_explain_prints_each_stage_to_stderr() {
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON on stdout");
     assert_eq!(v["entry"], "po");
 }
+
+/// Every `"confidence":NUMBER` in `json`, as printed.
+fn printed_confidences(json: &str) -> Vec<&str> {
+    json.match_indices("\"confidence\":")
+        .map(|(i, key)| {
+            let rest = &json[i + key.len()..];
+            let end = rest.find([',', '}']).unwrap_or(rest.len());
+            rest[..end].trim()
+        })
+        .collect()
+}
+
+#[test]
+fn ask_json_confidences_have_at_most_three_decimals() {
+    // An unsure question (suggestions), a confident one (related offers), a decline.
+    let o = rolecall(
+        &["ask", "--json"],
+        Some("backlog\nwho decides\nvision\nhow do i reset my vpn\n"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4);
+    let (mut offers, mut not_round) = (0, 0);
+    for line in &lines {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut values = vec![&v["confidence"]];
+        for list in ["suggestions", "related"] {
+            for o in v[list].as_array().unwrap() {
+                offers += 1;
+                values.push(&o["confidence"]);
+            }
+        }
+        for c in values {
+            let c = c.as_f64().expect("a number");
+            assert!((0.0..=1.0).contains(&c), "{c}");
+            assert_eq!(c, (c * 1000.0).round() / 1000.0, "{c} in {line}");
+            not_round += usize::from(c != c.round());
+        }
+        let printed = printed_confidences(line);
+        assert_eq!(
+            printed.len(),
+            1 + v["suggestions"].as_array().unwrap().len() + v["related"].as_array().unwrap().len()
+        );
+        for text in printed {
+            let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+            assert!(decimals <= 3, "`{text}` in {line}");
+        }
+    }
+    assert!(
+        offers >= 3,
+        "suggestions and related offers were checked: {out}"
+    );
+    assert!(not_round >= 2, "fractional confidences were checked: {out}");
+}
