@@ -6,9 +6,11 @@ use rolecall::config::Settings;
 use rolecall::discord::{self, logging::Redacting};
 use rolecall::render::text;
 use rolecall::{reply, report, KnowledgeBase, MatchConfig};
+use std::ffi::OsStr;
 use std::io::{self, BufRead, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::{env, fs};
 use tracing_subscriber::EnvFilter;
 
 /// Log filter when `RUST_LOG` is not set.
@@ -61,7 +63,10 @@ impl From<io::Error> for Failure {
 
 fn main() -> ExitCode {
     // `.env` fills in what the real environment does not set (so clap sees it too).
-    let _ = dotenvy::dotenv();
+    if let Err(Failure(msg)) = load_dotenv() {
+        eprintln!("rolecall: {msg}");
+        return ExitCode::FAILURE;
+    }
     let cli = Cli::parse();
     let source = KnowledgeSource::resolve(cli.knowledge.as_deref());
     let result = match cli.command {
@@ -112,10 +117,48 @@ fn run(source: &KnowledgeSource) -> Result<(), Failure> {
 fn load(source: &KnowledgeSource) -> Result<KnowledgeBase, Failure> {
     source.load().map_err(|e| {
         Failure(format!(
-            "cannot load knowledge from {}: {e}\n(run `rolecall check` for details)",
-            source.describe()
+            "cannot load knowledge from {}: {e}\n(run `{}` for details)",
+            source.describe(),
+            check_command(env::args_os().next().as_deref(), source)
         ))
     })
+}
+
+/// The `check` command line for `source`, spelled the way this program was started: `cargo run
+/// -- check …` from a cargo build, the path as typed (`./rolecall check …`), else `rolecall check …`.
+fn check_command(argv0: Option<&OsStr>, source: &KnowledgeSource) -> String {
+    let program = argv0.map(Path::new).filter(|p| !p.as_os_str().is_empty());
+    let profile = program
+        .filter(|p| {
+            p.parent()
+                .and_then(Path::parent)
+                .and_then(Path::file_name)
+                .is_some_and(|d| d == "target")
+        })
+        .and_then(|p| p.parent()?.file_name()?.to_str());
+    let mut command = match (profile, program) {
+        (Some("debug"), _) => "cargo run -- check".to_string(),
+        (Some("release"), _) => "cargo run --release -- check".to_string(),
+        (_, Some(p)) if p.components().count() > 1 => {
+            format!("{} check", shell_word(&p.to_string_lossy()))
+        }
+        _ => "rolecall check".to_string(),
+    };
+    if let KnowledgeSource::Path(p) = source {
+        command.push(' ');
+        command.push_str(&shell_word(&p.to_string_lossy()));
+    }
+    command
+}
+
+/// `word` quoted for a POSIX shell when it holds anything but plain path characters.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./+:=@,%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
 }
 
 /// Ends quietly when the reader of stdout has gone away (e.g. `| head`).
@@ -238,4 +281,232 @@ fn chat(source: &KnowledgeSource) -> Result<(), Failure> {
         quiet_pipe(writeln!(io::stdout(), "{}", text::render(&r)))?;
     }
     Ok(())
+}
+
+/// Loads `.env` from the working directory or its nearest parent that has one (as
+/// `dotenvy::dotenv` finds it), without overriding the real environment. No file is fine; a
+/// file that cannot be read or parsed is an error naming the file and line.
+fn load_dotenv() -> Result<(), Failure> {
+    let Some(path) = find_dotenv()? else {
+        return Ok(());
+    };
+    let shown = match env::current_dir() {
+        Ok(cwd) => path
+            .strip_prefix(&cwd)
+            .unwrap_or(&path)
+            .display()
+            .to_string(),
+        Err(_) => path.display().to_string(),
+    };
+    let text = fs::read_to_string(&path)
+        .map_err(|e| Failure(format!("{shown}: cannot read the settings file: {e}")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut vars = Vec::new();
+    for item in dotenvy::from_read_iter(text.as_bytes()) {
+        match item {
+            Ok(var) => vars.push(var),
+            Err(e) => return Err(Failure(dotenv_error(&shown, text, vars.len(), e))),
+        }
+    }
+    for (key, value) in vars {
+        if env::var_os(&key).is_none() {
+            env::set_var(key, value);
+        }
+    }
+    Ok(())
+}
+
+/// The first `.env` file in the working directory and its parents, if any.
+fn find_dotenv() -> Result<Option<PathBuf>, Failure> {
+    let Ok(cwd) = env::current_dir() else {
+        return Ok(None);
+    };
+    for dir in cwd.ancestors() {
+        let candidate = dir.join(".env");
+        match fs::metadata(&candidate) {
+            Ok(m) if m.is_file() => return Ok(Some(candidate)),
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(Failure(format!(
+                    "{}: cannot read the settings file: {e}",
+                    candidate.display()
+                )))
+            }
+            _ => {}
+        }
+    }
+    Ok(None)
+}
+
+/// `.env line 3: …` for a parse error after `parsed` good settings. Never quotes a value:
+/// `.env` holds the bot token.
+fn dotenv_error(shown: &str, text: &str, parsed: usize, e: dotenvy::Error) -> String {
+    match e {
+        dotenvy::Error::LineParse(bad, at) => match dotenv_error_lines(text, parsed, &bad, at) {
+            Some((first, last)) => {
+                let logical: Vec<&str> = text
+                    .lines()
+                    .skip(first - 1)
+                    .take(last - first + 1)
+                    .collect();
+                format!(
+                    "{shown} line {first}: {}",
+                    dotenv_line_problem(&logical.join("\n"))
+                )
+            }
+            None => format!("{shown}: a line cannot be read as NAME=value"),
+        },
+        dotenvy::Error::Io(e) => format!("{shown}: cannot read the settings file: {e}"),
+        other => format!("{shown}: {other}"),
+    }
+}
+
+/// The first and last line (from 1) of the setting that failed with `LineParse(bad, at)`:
+/// the shortest run of leading lines that fails the same way after the same good settings.
+fn dotenv_error_lines(text: &str, parsed: usize, bad: &str, at: usize) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut prefix = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        prefix.push_str(line);
+        let mut good = 0;
+        for item in dotenvy::from_read_iter(prefix.as_bytes()) {
+            match item {
+                Ok(_) => good += 1,
+                Err(dotenvy::Error::LineParse(b, a)) if good == parsed && b == bad && a == at => {
+                    let spans = bad.trim_end_matches(['\n', '\r']).matches('\n').count();
+                    return Some((i + 1 - spans.min(i), i + 1));
+                }
+                Err(_) => break,
+            }
+        }
+    }
+    None
+}
+
+/// What is wrong with one `.env` setting, in words; names the variable, never its value.
+fn dotenv_line_problem(line: &str) -> String {
+    let body = line.trim_start();
+    let body = match body.strip_prefix("export") {
+        Some(rest) if rest.starts_with([' ', '\t']) => rest.trim_start(),
+        _ => body,
+    };
+    let Some((name, value)) = body.split_once('=') else {
+        return "expected NAME=value, but the line has no `=`".into();
+    };
+    let name = name.trim_end();
+    let valid_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    if !valid_name {
+        return "expected NAME=value, but the text before `=` is not a variable name (letters, digits and `_`, not starting with a digit)".into();
+    }
+    let (mut quote, mut escaped, mut spaced) = (None, false, false);
+    for c in value.trim_start().chars() {
+        match (quote, c) {
+            (Some('\''), '\'') => quote = None,
+            (Some('\''), _) => {}
+            _ if escaped => {
+                if !matches!(c, '\\' | '\'' | '"' | '$' | ' ' | 'n') {
+                    return format!("{name}: unknown escape `\\{c}` in the value (write `\\\\` for a backslash)");
+                }
+                escaped = false;
+            }
+            (_, '\\') => escaped = true,
+            (Some(_), '"') => quote = None,
+            (Some(_), _) => {}
+            (None, '#') if spaced => break,
+            (None, ' ' | '\t') => spaced = true,
+            (None, _) if spaced => {
+                return format!(
+                    "{name}: the value has a space in it; put the whole value in quotes, e.g. {name}=\"…\""
+                );
+            }
+            (None, '\'' | '"') => quote = Some(c),
+            (None, _) => {}
+        }
+    }
+    if let Some(q) = quote {
+        return format!("{name}: the value opens a `{q}` quote that is never closed");
+    }
+    if value.rfind("${").is_some_and(|i| !value[i..].contains('}')) {
+        return format!("{name}: the value has a `${{` without its closing `}}`");
+    }
+    format!("{name}: the value cannot be read (check its quotes and backslashes)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_for(argv0: &str, source: &KnowledgeSource) -> String {
+        check_command(Some(OsStr::new(argv0)), source)
+    }
+
+    #[test]
+    fn check_hint_is_runnable_the_way_rolecall_was_started() {
+        let folder = KnowledgeSource::Path("knowledge".into());
+        let spaced = KnowledgeSource::Path("my team's/kb".into());
+        let shipped = KnowledgeSource::Shipped;
+        let cases = [
+            ("rolecall", &folder, "rolecall check knowledge"),
+            ("rolecall", &shipped, "rolecall check"),
+            (
+                "target/debug/rolecall",
+                &folder,
+                "cargo run -- check knowledge",
+            ),
+            (
+                "/src/rc/target/release/rolecall",
+                &shipped,
+                "cargo run --release -- check",
+            ),
+            ("./rolecall", &folder, "./rolecall check knowledge"),
+            (
+                "/opt/rolecall/rolecall",
+                &spaced,
+                r"/opt/rolecall/rolecall check 'my team'\''s/kb'",
+            ),
+            (
+                "/opt/my apps/rolecall",
+                &shipped,
+                "'/opt/my apps/rolecall' check",
+            ),
+            ("", &shipped, "rolecall check"),
+        ];
+        for (argv0, source, want) in cases {
+            assert_eq!(check_for(argv0, source), want, "started as {argv0:?}");
+        }
+        assert_eq!(check_command(None, &shipped), "rolecall check");
+    }
+
+    fn env_error(text: &str) -> String {
+        let mut parsed = 0;
+        for item in dotenvy::from_read_iter(text.as_bytes()) {
+            match item {
+                Ok(_) => parsed += 1,
+                Err(e) => return dotenv_error(".env", text, parsed, e),
+            }
+        }
+        panic!("{text:?} parses")
+    }
+
+    #[test]
+    fn env_errors_name_the_line_and_the_problem_but_never_the_value() {
+        let cases = [
+            ("A=1\n# note\nFOO BAR\n", ".env line 3: expected NAME=value, but the line has no `=`"),
+            ("A=1\nTOKEN=abc secret\n", ".env line 2: TOKEN: the value has a space in it; put the whole value in quotes, e.g. TOKEN=\"…\""),
+            ("A=\"abc\nB=1\n", ".env line 1: A: the value opens a `\"` quote that is never closed"),
+            ("A=\"two\nlines\"\nB=x y\n", ".env line 3: B: the value has a space in it; put the whole value in quotes, e.g. B=\"…\""),
+            ("B=1\nA=\"x\ny\" z\n", ".env line 2: A: the value has a space in it; put the whole value in quotes, e.g. A=\"…\""),
+            ("9LIVES=1", ".env line 1: expected NAME=value, but the text before `=` is not a variable name (letters, digits and `_`, not starting with a digit)"),
+            ("export A=1\nexport B\n", ".env line 2: expected NAME=value, but the line has no `=`"),
+            ("A=a\\qb\n", ".env line 1: A: unknown escape `\\q` in the value (write `\\\\` for a backslash)"),
+            ("A=${B\n", ".env line 1: A: the value has a `${` without its closing `}`"),
+        ];
+        for (text, want) in cases {
+            let got = env_error(text);
+            assert_eq!(got, want, "{text:?}");
+            assert!(!got.contains("secret"), "{got}");
+        }
+    }
 }

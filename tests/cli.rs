@@ -1,13 +1,19 @@
 //! The `rolecall` binary: ask (text, --json, stdin), check exit codes, and clear errors.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn rolecall(args: &[&str], stdin: Option<&str>) -> Output {
+    rolecall_in(&std::env::temp_dir(), args, stdin)
+}
+
+/// Runs the binary in `dir` with `args`, feeding it `stdin` when given.
+fn rolecall_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolecall"));
     cmd.args(args)
         .env_remove("ROLECALL_KNOWLEDGE")
-        .current_dir(std::env::temp_dir())
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -293,4 +299,87 @@ fn ask_json_confidences_have_at_most_three_decimals() {
         "suggestions and related offers were checked: {out}"
     );
     assert!(not_round >= 2, "fractional confidences were checked: {out}");
+}
+
+/// A fresh, empty folder of this test's own under the temp dir.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rolecall-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_broken_env_file_names_its_line_and_stops() {
+    let dir = scratch("dotenv");
+    let env_file = dir.join(".env");
+    let ask = ["ask", "what is a PO"];
+
+    let missing = rolecall_in(&dir, &ask, None);
+    assert!(
+        missing.status.success(),
+        "no .env is fine: {}",
+        stderr(&missing)
+    );
+    assert!(
+        stderr(&missing).is_empty(),
+        "and silent: {}",
+        stderr(&missing)
+    );
+
+    std::fs::write(
+        &env_file,
+        "# settings\nROLECALL_COOLDOWN_SECS=30\nFOO BAR\n",
+    )
+    .unwrap();
+    let o = rolecall_in(&dir, &ask, None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert_eq!(
+        stderr(&o),
+        "rolecall: .env line 3: expected NAME=value, but the line has no `=`\n"
+    );
+
+    std::fs::write(&env_file, "DISCORD_TOKEN=abc sekrit\n").unwrap();
+    let o = rolecall_in(&dir, &["run"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(".env line 1: DISCORD_TOKEN: the value has a space in it"),
+        "{err}"
+    );
+    assert!(!err.contains("sekrit"), "never echoes a value: {err}");
+    assert!(!err.contains("is not set"), "{err}");
+
+    // Found in a parent folder, the file is named by its full path.
+    std::fs::write(&env_file, "A=1\nB=\"never closed\n").unwrap();
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let o = rolecall_in(&sub, &ask, None);
+    assert_eq!(o.status.code(), Some(1));
+    let want = format!(
+        "{} line 2: B: the value opens a `\"` quote that is never closed",
+        env_file.display()
+    );
+    assert!(stderr(&o).contains(&want), "{}", stderr(&o));
+
+    std::fs::write(&env_file, "# fine\nROLECALL_KNOWLEDGE=/no/such/place\n").unwrap();
+    let o = rolecall_in(&dir, &ask, None);
+    assert_eq!(o.status.code(), Some(1), "a good .env is read");
+    assert!(stderr(&o).contains("/no/such/place"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn load_error_hint_names_a_check_command_that_runs() {
+    let o = rolecall(&["--knowledge", "/no/such/place", "ask", "x"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    // Tests run the cargo-built binary: the hint is a cargo command (or its path, for a
+    // target folder cargo did not name `target`).
+    let exe = env!("CARGO_BIN_EXE_rolecall");
+    let runnable = ["cargo run --", "cargo run --release --", exe]
+        .iter()
+        .any(|p| err.contains(&format!("(run `{p} check /no/such/place` for details)")));
+    assert!(runnable, "{err}");
 }
