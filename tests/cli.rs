@@ -246,61 +246,6 @@ fn ask_explain_prints_each_stage_to_stderr() {
     assert_eq!(v["entry"], "po");
 }
 
-/// Every `"confidence":NUMBER` in `json`, as printed.
-fn printed_confidences(json: &str) -> Vec<&str> {
-    json.match_indices("\"confidence\":")
-        .map(|(i, key)| {
-            let rest = &json[i + key.len()..];
-            let end = rest.find([',', '}']).unwrap_or(rest.len());
-            rest[..end].trim()
-        })
-        .collect()
-}
-
-#[test]
-fn ask_json_confidences_have_at_most_three_decimals() {
-    // An unsure question (suggestions), a confident one (related offers), a decline.
-    let o = rolecall(
-        &["ask", "--json"],
-        Some("backlog\nwho decides\nvision\nhow do i reset my vpn\n"),
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = stdout(&o);
-    let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 4);
-    let (mut offers, mut not_round) = (0, 0);
-    for line in &lines {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let mut values = vec![&v["confidence"]];
-        for list in ["suggestions", "related"] {
-            for o in v[list].as_array().unwrap() {
-                offers += 1;
-                values.push(&o["confidence"]);
-            }
-        }
-        for c in values {
-            let c = c.as_f64().expect("a number");
-            assert!((0.0..=1.0).contains(&c), "{c}");
-            assert_eq!(c, (c * 1000.0).round() / 1000.0, "{c} in {line}");
-            not_round += usize::from(c != c.round());
-        }
-        let printed = printed_confidences(line);
-        assert_eq!(
-            printed.len(),
-            1 + v["suggestions"].as_array().unwrap().len() + v["related"].as_array().unwrap().len()
-        );
-        for text in printed {
-            let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
-            assert!(decimals <= 3, "`{text}` in {line}");
-        }
-    }
-    assert!(
-        offers >= 3,
-        "suggestions and related offers were checked: {out}"
-    );
-    assert!(not_round >= 2, "fractional confidences were checked: {out}");
-}
-
 /// A fresh, empty folder of this test's own under the temp dir.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rolecall-cli-{}-{name}", std::process::id()));
@@ -368,6 +313,101 @@ fn a_broken_env_file_names_its_line_and_stops() {
     assert_eq!(o.status.code(), Some(1), "a good .env is read");
     assert!(stderr(&o).contains("/no/such/place"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Every `"confidence":NUMBER` in `json`, as printed.
+fn printed_confidences(json: &str) -> Vec<&str> {
+    json.match_indices("\"confidence\":")
+        .map(|(i, key)| {
+            let rest = &json[i + key.len()..];
+            let end = rest.find([',', '}']).unwrap_or(rest.len());
+            rest[..end].trim()
+        })
+        .collect()
+}
+
+#[test]
+fn ask_json_confidences_have_at_most_three_decimals() {
+    // An unsure question (suggestions), a confident one (related offers), a decline.
+    let o = rolecall(
+        &["ask", "--json"],
+        Some("backlog\nwho decides\nvision\nhow do i reset my vpn\n"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4);
+    let (mut offers, mut not_round) = (0, 0);
+    for line in &lines {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut values = vec![&v["confidence"]];
+        for list in ["suggestions", "related"] {
+            for o in v[list].as_array().unwrap() {
+                offers += 1;
+                values.push(&o["confidence"]);
+            }
+        }
+        for c in values {
+            let c = c.as_f64().expect("a number");
+            assert!((0.0..=1.0).contains(&c), "{c}");
+            assert_eq!(c, (c * 1000.0).round() / 1000.0, "{c} in {line}");
+            not_round += usize::from(c != c.round());
+        }
+        let printed = printed_confidences(line);
+        assert_eq!(
+            printed.len(),
+            1 + v["suggestions"].as_array().unwrap().len() + v["related"].as_array().unwrap().len()
+        );
+        for text in printed {
+            let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+            assert!(decimals <= 3, "`{text}` in {line}");
+        }
+    }
+    assert!(
+        offers >= 3,
+        "suggestions and related offers were checked: {out}"
+    );
+    assert!(not_round >= 2, "fractional confidences were checked: {out}");
+}
+
+#[test]
+fn chat_answers_a_suggestion_picked_by_number() {
+    // "backlog" is unsure: 1. Who owns the backlog? 2. Who prioritises features?
+    let o = rolecall(&["chat"], Some("backlog\n2\n7\n"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Did you mean"), "{out}");
+    assert!(out.contains("2. Who prioritises features?"), "{out}");
+    assert!(out.contains("Type 1 or 2 to choose a suggestion."), "{out}");
+    assert!(
+        out.contains("Both, at different levels."),
+        "the chosen FAQ's answer: {out}"
+    );
+    assert!(
+        out.contains("Nothing to choose: the last reply offered no numbered suggestions."),
+        "the answer offered no numbers, so 7 is not a question: {out}"
+    );
+    assert!(!out.contains("Sorry, I can't answer"), "{out}");
+}
+
+#[test]
+fn chat_numbers_out_of_range_or_without_suggestions_get_a_short_note() {
+    let o = rolecall(&["chat"], Some("3\nvision\n4\n1\n"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("Nothing to choose: the last reply offered no numbered suggestions."),
+        "{out}"
+    );
+    assert!(
+        out.contains("There is no suggestion 4. Type 1 to choose a suggestion."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Who owns the product roadmap and MVPs?\n======"),
+        "a bad number keeps the suggestions, so 1 still answers: {out}"
+    );
+    assert!(!out.contains("Sorry, I can't answer"), "{out}");
 }
 
 #[test]
