@@ -1,0 +1,246 @@
+//! Golden files: the terminal text (`render::text`) and the Discord embed JSON
+//! (`Embed::from_reply`, pretty-printed) of every kind of reply, from the shipped knowledge.
+//!
+//! Each case writes `tests/golden/<case>.txt` and `tests/golden/<case>.json`. A difference
+//! fails the test with a line diff naming the file. After an intended change, rewrite the
+//! files and review them with `git diff tests/golden`:
+//!
+//! ```sh
+//! ROLECALL_BLESS=1 cargo test --test golden
+//! ```
+//!
+//! Answers are chosen by entry id, so they do not depend on matching; only the decline,
+//! "did you mean", help and unknown-role cases go through a question, and each first checks
+//! that its question still produces that kind of reply.
+
+use rolecall::render::{text, Embed};
+use rolecall::{reply, Kind, KnowledgeBase, MatchConfig, Reply};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Set to any non-empty value other than `0` to rewrite the golden files.
+const BLESS: &str = "ROLECALL_BLESS";
+
+fn k() -> &'static KnowledgeBase {
+    static K: OnceLock<KnowledgeBase> = OnceLock::new();
+    K.get_or_init(|| KnowledgeBase::shipped().expect("shipped knowledge loads"))
+}
+
+/// The confident reply for an entry id, as a button or command would show it.
+fn entry(id: &str) -> Reply {
+    let e = k()
+        .parse_entry(id)
+        .unwrap_or_else(|| panic!("`{id}` is no longer an entry of the shipped knowledge"));
+    reply::for_entry(k(), e)
+}
+
+/// The reply to a question, as `/ask` would show it.
+fn ask(question: &str) -> Reply {
+    reply::answer(k(), question, &MatchConfig::DEFAULT)
+}
+
+fn blessing() -> bool {
+    std::env::var_os(BLESS).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+fn golden_path(case: &str, ext: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{case}.{ext}"))
+}
+
+/// Compares `actual` with the golden file, or rewrites the file when blessing.
+fn check_file(case: &str, ext: &str, actual: &str) {
+    let path = golden_path(case, ext);
+    let shown = format!("tests/golden/{case}.{ext}");
+    if blessing() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let unchanged = std::fs::read_to_string(&path).is_ok_and(|old| old == actual);
+        if !unchanged {
+            std::fs::write(&path, actual).unwrap_or_else(|e| panic!("writing {shown}: {e}"));
+            eprintln!("blessed {shown}");
+        }
+        return;
+    }
+    let expected = match std::fs::read_to_string(&path) {
+        Ok(text) => text.replace("\r\n", "\n"),
+        Err(e) => panic!(
+            "{shown} cannot be read ({e}).\nCreate it with `{BLESS}=1 cargo test --test golden`, \
+             then review and commit it."
+        ),
+    };
+    if expected != actual {
+        panic!(
+            "{shown} differs from the output (- golden, + actual):\n{}\n\
+             If the change is intended, rewrite it with `{BLESS}=1 cargo test --test golden` \
+             and review `git diff tests/golden`.",
+            diff(&expected, actual)
+        );
+    }
+}
+
+/// Checks both renderings of a reply against `<case>.txt` and `<case>.json`.
+fn golden(case: &str, r: &Reply) {
+    let embed = Embed::from_reply(r);
+    assert!(embed.within_limits(), "{case}: the embed breaks a limit");
+    let json = serde_json::to_string_pretty(&embed).expect("embed serialises") + "\n";
+    // Check both before failing, so one run reports (or blesses) both files.
+    let txt = std::panic::catch_unwind(|| check_file(case, "txt", &text::render(r)));
+    check_file(case, "json", &json);
+    if let Err(e) = txt {
+        std::panic::resume_unwind(e);
+    }
+}
+
+/// A line diff (longest common subsequence) with two lines of context around changes.
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut ops: Vec<(char, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            ops.push((' ', a[i]));
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            ops.push(('-', a[i]));
+            i += 1;
+        } else {
+            ops.push(('+', b[j]));
+            j += 1;
+        }
+    }
+    let near_change = |n: usize| {
+        let lo = n.saturating_sub(2);
+        let hi = (n + 2).min(ops.len() - 1);
+        ops[lo..=hi].iter().any(|(op, _)| *op != ' ')
+    };
+    let mut out = String::new();
+    let mut skipped = false;
+    for (n, (op, line)) in ops.iter().enumerate() {
+        if near_change(n) {
+            if skipped {
+                out.push_str("  …\n");
+                skipped = false;
+            }
+            out.push_str(&format!("{op} {line}\n"));
+        } else {
+            skipped = true;
+        }
+    }
+    if skipped {
+        out.push_str("  …\n");
+    }
+    if expected.lines().eq(actual.lines()) {
+        out.push_str("(only the line endings or the final newline differ)\n");
+    }
+    out
+}
+
+// Answers, chosen by entry id.
+
+#[test]
+fn role_card() {
+    golden("role-card", &entry("po"));
+}
+
+#[test]
+fn role_fact() {
+    golden("role-fact", &entry("pm.salary"));
+}
+
+#[test]
+fn comparison() {
+    golden("comparison", &entry("pm+po"));
+}
+
+#[test]
+fn comparison_on_one_aspect() {
+    golden("comparison-aspect", &entry("pm+po.owns"));
+}
+
+#[test]
+fn faq() {
+    // An answer with a bold lead and a bullet list.
+    golden("faq", &entry("in-common"));
+}
+
+#[test]
+fn glossary_term() {
+    golden("term", &entry("art"));
+}
+
+// Replies that only a question can produce.
+
+#[test]
+fn decline_off_topic() {
+    let q = "what is the capital of france";
+    let r = ask(q);
+    assert!(
+        !r.answered && r.kind == Kind::None && r.suggestions.is_empty(),
+        "{q:?} should be declined; pick another off-topic question: {r:?}"
+    );
+    golden("decline", &r);
+}
+
+#[test]
+fn decline_out_of_scope_topic_by_name() {
+    let q = "what does a scrum master do?";
+    let r = ask(q);
+    assert!(
+        !r.answered && r.suggestions.is_empty() && r.description.contains("scrum master"),
+        "{q:?} should be declined naming the topic: {r:?}"
+    );
+    golden("decline-out-of-scope", &r);
+}
+
+#[test]
+fn did_you_mean() {
+    let q = "the backlog stuff";
+    let r = ask(q);
+    assert!(
+        !r.answered && !r.suggestions.is_empty(),
+        "{q:?} should get suggestions; pick another near miss: {r:?}"
+    );
+    golden("suggestions", &r);
+}
+
+#[test]
+fn help() {
+    let r = ask("help");
+    assert_eq!(r.kind, Kind::Help, "\"help\" should get the help reply");
+    golden("help", &r);
+}
+
+#[test]
+fn unknown_role_decline() {
+    let q = "UX designer vs PM";
+    let r = ask(q);
+    assert!(
+        !r.answered && r.description.contains("ux designer"),
+        "{q:?} should be declined naming the role: {r:?}"
+    );
+    golden("unknown-role", &r);
+}
+
+// The harness itself.
+
+#[test]
+fn diff_marks_changed_lines_with_context() {
+    let d = diff("a\nb\nc\nd\ne\nf\ng\n", "a\nb\nc\nD\ne\nf\ng\n");
+    assert_eq!(d, "  …\n  b\n  c\n- d\n+ D\n  e\n  f\n  …\n");
+    let d = diff("x\n", "x");
+    assert!(d.contains("final newline"), "{d}");
+}
