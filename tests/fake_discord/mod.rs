@@ -3,7 +3,9 @@
 //!
 //! It answers what serenity 0.12.5 needs (see ../shared/DISCORD-TESTING.md), records every
 //! REST request, echoes the bot's own messages back as MESSAGE_CREATE like Discord does,
-//! and lets a test dispatch events and close the gateway.
+//! honours `enforce_nonce` on new messages like Discord does (a repeat returns the message
+//! already created), can answer REST requests after a set latency, and lets a test
+//! dispatch events and close the gateway.
 //!
 //! When the last handle on a fake is dropped (at the end of the test, also when it
 //! panics, since the test's runtime drops its tasks), every REST request it received is
@@ -15,7 +17,7 @@
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};
@@ -68,6 +70,15 @@ struct State {
     connection: Option<mpsc::UnboundedSender<Control>>,
     connected: bool,
     gateway_closed_by_bot: usize,
+    /// Messages created (a repeated enforced nonce creates none).
+    created: Vec<Value>,
+    /// Created messages by (channel, nonce), for `enforce_nonce`.
+    nonces: HashMap<(String, String), Value>,
+    /// How long each REST answer is held back.
+    latency: Duration,
+    /// REST connections open now, and the most open at once.
+    open_connections: usize,
+    peak_connections: usize,
 }
 
 /// A running fake Discord.
@@ -130,6 +141,28 @@ impl Fake {
     /// Every REST request so far.
     pub fn requests(&self) -> Vec<Request> {
         self.lock().requests.clone()
+    }
+
+    /// How many REST requests so far satisfy `check` (without copying them).
+    pub fn count_requests(&self, check: impl Fn(&Request) -> bool) -> usize {
+        self.lock().requests.iter().filter(|r| check(r)).count()
+    }
+
+    /// Messages actually created, as returned to the bot (a resend with an enforced nonce
+    /// that was already used creates none).
+    pub fn created_messages(&self) -> Vec<Value> {
+        self.lock().created.clone()
+    }
+
+    /// Holds every REST answer back by `latency`, like a real API across a network: with an
+    /// instant fake, a burst never has many requests in flight at once.
+    pub fn set_latency(&self, latency: Duration) {
+        self.lock().latency = latency;
+    }
+
+    /// The most REST connections the bot had open to the fake at once.
+    pub fn peak_connections(&self) -> usize {
+        self.lock().peak_connections
     }
 
     /// REST requests whose method and path match.
@@ -292,6 +325,16 @@ impl Fake {
     }
 
     async fn serve_http(self, stream: TcpStream) {
+        {
+            let mut s = self.lock();
+            s.open_connections += 1;
+            s.peak_connections = s.peak_connections.max(s.open_connections);
+        }
+        self.serve_requests(stream).await;
+        self.lock().open_connections -= 1;
+    }
+
+    async fn serve_requests(&self, stream: TcpStream) {
         let mut reader = BufReader::new(stream);
         loop {
             let mut line = String::new();
@@ -334,8 +377,15 @@ impl Fake {
                 auth,
                 body,
             };
-            let (status, response) = self.route(&request);
-            self.lock().requests.push(request.clone());
+            let (status, response, created) = self.route(&request);
+            let latency = {
+                let mut s = self.lock();
+                s.requests.push(request.clone());
+                s.latency
+            };
+            if !latency.is_zero() {
+                tokio::time::sleep(latency).await;
+            }
             let text = response.as_ref().map(Value::to_string).unwrap_or_default();
             let reason = if status == 204 { "No Content" } else { "OK" };
             let head = format!(
@@ -349,7 +399,7 @@ impl Fake {
                 return;
             }
             let _ = stream.flush().await;
-            if request.method == "POST" && request.path.ends_with("/messages") {
+            if created {
                 // Discord echoes the bot's own message back over the gateway.
                 if let Some(Value::Object(msg)) = response {
                     let fake = self.clone();
@@ -361,10 +411,14 @@ impl Fake {
         }
     }
 
-    fn route(&self, r: &Request) -> (u16, Option<Value>) {
+    /// The status and body for a request, and whether it created a message.
+    fn route(&self, r: &Request) -> (u16, Option<Value>, bool) {
         let p = r.path.trim_start_matches("/api/v10");
         let seg: Vec<&str> = p.trim_matches('/').split('/').collect();
-        match (r.method.as_str(), seg.as_slice()) {
+        if let ("POST", ["channels", channel, "messages"]) = (r.method.as_str(), seg.as_slice()) {
+            return self.create_message(channel, &r.body);
+        }
+        let (status, body) = match (r.method.as_str(), seg.as_slice()) {
             ("GET", ["gateway"]) => (200, Some(json!({"url": self.gateway_url}))),
             ("GET", ["gateway", "bot"]) => (
                 200,
@@ -398,32 +452,52 @@ impl Fake {
                 (200, Some(Value::Array(commands)))
             }
             ("POST", ["interactions", _, _, "callback"]) => (204, None),
-            ("POST", ["channels", channel, "messages"]) => {
-                let mut msg = json!({
-                    "id": self.new_id().to_string(),
-                    "channel_id": channel,
-                    "author": {"id": APP_ID.to_string(), "username": "rolecall", "discriminator": "0",
-                               "avatar": null, "bot": true},
-                    "content": r.body["content"].as_str().unwrap_or_default(),
-                    "timestamp": "2026-01-01T00:00:00.000000+00:00",
-                    "edited_timestamp": null,
-                    "tts": false,
-                    "mention_everyone": false,
-                    "mentions": [],
-                    "mention_roles": [],
-                    "attachments": [],
-                    "embeds": [],
-                    "pinned": false,
-                    "type": 0,
-                });
-                if let Some(reference) = r.body.get("message_reference") {
-                    msg["type"] = json!(19);
-                    msg["message_reference"] = reference.clone();
-                }
-                (200, Some(msg))
-            }
             _ => (404, Some(json!({"message": "404: Not Found", "code": 0}))),
+        };
+        (status, body, false)
+    }
+
+    /// POST /channels/{channel}/messages: a new message, or with an enforced nonce already
+    /// used in this channel, the message it created (as Discord does; nothing is created).
+    fn create_message(&self, channel: &str, body: &Value) -> (u16, Option<Value>, bool) {
+        let key = match (&body["nonce"], body["enforce_nonce"].as_bool()) {
+            (Value::String(n), Some(true)) => Some((channel.to_string(), n.clone())),
+            (Value::Number(n), Some(true)) => Some((channel.to_string(), n.to_string())),
+            _ => None,
+        };
+        let mut msg = json!({
+            "id": self.new_id().to_string(),
+            "channel_id": channel,
+            "author": {"id": APP_ID.to_string(), "username": "rolecall", "discriminator": "0",
+                       "avatar": null, "bot": true},
+            "content": body["content"].as_str().unwrap_or_default(),
+            "timestamp": "2026-01-01T00:00:00.000000+00:00",
+            "edited_timestamp": null,
+            "tts": false,
+            "mention_everyone": false,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": false,
+            "type": 0,
+        });
+        if let Some(reference) = body.get("message_reference") {
+            msg["type"] = json!(19);
+            msg["message_reference"] = reference.clone();
         }
+        if let Some(nonce) = body.get("nonce") {
+            msg["nonce"] = nonce.clone();
+        }
+        let mut s = self.lock();
+        if let Some(key) = key {
+            if let Some(existing) = s.nonces.get(&key) {
+                return (200, Some(existing.clone()), false);
+            }
+            s.nonces.insert(key, msg.clone());
+        }
+        s.created.push(msg.clone());
+        (200, Some(msg), true)
     }
 }
 
@@ -532,10 +606,33 @@ pub struct Bot {
 impl Bot {
     /// Starts `rolecall run` against `fake` with the test knowledge and extra `env`.
     pub fn start(fake: &Fake, env: &[(&str, &str)]) -> Bot {
+        Bot::spawn(fake, env, None)
+    }
+
+    /// Like [`Bot::start`], with the bot's open-file limit (`ulimit -n`) set to `files`.
+    pub fn start_with_file_limit(fake: &Fake, env: &[(&str, &str)], files: u32) -> Bot {
+        Bot::spawn(fake, env, Some(files))
+    }
+
+    fn spawn(fake: &Fake, env: &[(&str, &str)], file_limit: Option<u32>) -> Bot {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolecall"));
-        cmd.arg("run")
-            .current_dir(std::env::temp_dir())
+        let bin = env!("CARGO_BIN_EXE_rolecall");
+        let mut cmd = match file_limit {
+            // `exec` replaces the shell, so the child's pid is the bot's and the limit its own.
+            Some(n) => {
+                let mut sh = Command::new("/bin/sh");
+                sh.arg("-c")
+                    .arg(format!("ulimit -n {n} && exec \"$0\" run"))
+                    .arg(bin);
+                sh
+            }
+            None => {
+                let mut bot = Command::new(bin);
+                bot.arg("run");
+                bot
+            }
+        };
+        cmd.current_dir(std::env::temp_dir())
             .env_clear()
             .env("DISCORD_TOKEN", TOKEN)
             .env("DISCORD_API_BASE", &fake.api_base)
