@@ -486,3 +486,138 @@ async fn ask_help_declines_an_unknown_role_and_claims_in_channels_stay_silent() 
     );
     assert_eq!(sent.len(), 2, "{sent:#?}");
 }
+
+/// A question of `len` characters that reads as one: "who owns the backlog? really really …".
+fn long_question(prefix: &str, len: usize) -> String {
+    let mut q = format!("{prefix}who owns the backlog?");
+    while q.chars().count() < len {
+        q.push_str(" really");
+    }
+    q
+}
+
+#[tokio::test]
+async fn an_over_long_mention_or_dm_gets_the_too_long_notice_and_long_chatter_stays_silent() {
+    let (fake, _bot) = start(&[]).await;
+    let expect_notice = |body: &Value| {
+        assert_no_mentions(body);
+        assert_eq!(body["allowed_mentions"]["replied_user"], false);
+        let embed = &body["embeds"][0];
+        assert_eq!(embed["title"], "That question is too long", "{body}");
+        let text = embed["description"].as_str().unwrap_or_default();
+        assert!(text.contains("under 600 characters"), "{body}");
+    };
+
+    // Plain chatter over the limit in the watched channel: not addressed to the bot.
+    let chatter = message(&fake, &long_question("", 700), ASKER, false);
+    let chatter_id = chatter["id"].clone();
+    fake.dispatch("MESSAGE_CREATE", chatter).await;
+
+    let mut mention = message(
+        &fake,
+        &long_question(&format!("<@{APP_ID}> "), 700),
+        ASKER,
+        false,
+    );
+    mention["mentions"] = json!([{"id": APP_ID.to_string(), "username": "rolecall",
+        "discriminator": "0", "avatar": null, "bot": true}]);
+    let mention_id = mention["id"].clone();
+    fake.dispatch("MESSAGE_CREATE", mention).await;
+
+    let mut dm = message(&fake, &long_question("", 700), ASKER + 1, false);
+    let dm_channel = fake.new_id().to_string();
+    dm["channel_id"] = json!(dm_channel);
+    dm.as_object_mut().unwrap().remove("guild_id");
+    let dm_id = dm["id"].clone();
+    fake.dispatch("MESSAGE_CREATE", dm).await;
+
+    // Once the notices are in and a later question is answered, the chatter (dispatched
+    // first) has had its turn.
+    let question = message(&fake, "who owns the backlog?", ASKER + 2, false);
+    let question_id = question["id"].clone();
+    fake.wait_for("the two notices", |f| f.messages().len() >= 2)
+        .await;
+    fake.dispatch("MESSAGE_CREATE", question).await;
+    fake.wait_for("the answer to the later question", |f| {
+        f.messages().len() >= 3
+    })
+    .await;
+    let sent = fake.messages();
+    let replying_to = |id: &Value| {
+        sent.iter()
+            .filter(|r| r.body["message_reference"]["message_id"] == *id)
+            .collect::<Vec<_>>()
+    };
+    assert!(replying_to(&chatter_id).is_empty(), "{sent:#?}");
+    let to_mention = replying_to(&mention_id);
+    assert_eq!(to_mention.len(), 1, "{sent:#?}");
+    expect_notice(&to_mention[0].body);
+    let to_dm = replying_to(&dm_id);
+    assert_eq!(to_dm.len(), 1, "{sent:#?}");
+    assert!(to_dm[0].path.contains(&dm_channel), "answered in the DM");
+    expect_notice(&to_dm[0].body);
+    assert_eq!(replying_to(&question_id).len(), 1, "{sent:#?}");
+    assert_eq!(sent.len(), 3, "{sent:#?}");
+}
+
+/// A knowledge file with `n` aspects that have no words (one warning each).
+fn wordless_aspects(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("[[aspect]]\nid = \"quiet{i}\"\nname = \"Quiet {i}\"\nwords = []\n\n"))
+        .collect()
+}
+
+#[tokio::test]
+async fn knowledge_warnings_are_logged_at_start_and_at_reload() {
+    let dir = std::env::temp_dir().join(format!("rolecall-warnings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let team = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/knowledge/team.toml"
+    );
+    std::fs::copy(team, dir.join("team.toml")).unwrap();
+    std::fs::write(dir.join("quiet.toml"), wordless_aspects(23)).unwrap();
+    let path = dir.display().to_string();
+    let (_fake, bot) = start(&[("ROLECALL_KNOWLEDGE", &path)]).await;
+    let warnings = |log: &str| {
+        log.lines()
+            .filter(|l| l.contains(" WARN ") && l.contains(": warning: has no words"))
+            .count()
+    };
+
+    wait_log(&bot, "starting the Discord bot").await;
+    let log = bot.log();
+    let start = log
+        .lines()
+        .find(|l| l.contains("starting the Discord bot"))
+        .unwrap_or_default();
+    assert!(start.contains("warnings=23"), "{log}");
+    assert_eq!(warnings(&log), 20, "capped at 20 lines: {log}");
+    assert!(
+        log.contains("quiet.toml:2: aspect `quiet0`: warning: has no words"),
+        "{log}"
+    );
+    assert!(
+        log.contains(&format!(
+            "… and 3 more; run `rolecall check {path}` to see them all"
+        )),
+        "{log}"
+    );
+
+    std::fs::write(dir.join("quiet.toml"), wordless_aspects(2)).unwrap();
+    hangup(&bot);
+    wait_log(&bot, "knowledge reloaded").await;
+    let log = bot.log();
+    let reloaded = log
+        .lines()
+        .find(|l| l.contains("knowledge reloaded"))
+        .unwrap_or_default();
+    assert!(reloaded.contains("warnings=2"), "{log}");
+    assert_eq!(warnings(&log), 22, "two more lines after the reload: {log}");
+    assert_eq!(
+        log.matches(" more; run `rolecall check").count(),
+        1,
+        "{log}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
