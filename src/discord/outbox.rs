@@ -171,7 +171,7 @@ impl Outbox {
             return None;
         }
         warn!(
-            target = %target,
+            reply = %target,
             error = %describe(&e),
             "could not send a reply; trying once more"
         );
