@@ -99,58 +99,43 @@ fn footer_2048() {
 
 #[test]
 fn fields_25() {
-    let field = |i: usize| Field {
-        name: format!("n{i}"),
-        value: "v".into(),
-        inline: true,
-    };
+    let numbered = |i: usize| field(format!("n{i}"), "v".into());
     let mut r = reply();
-    r.fields = (0..25).map(field).collect();
+    r.fields = (0..25).map(numbered).collect();
     assert_eq!(Embed::from_reply(&r).fields.len(), 25);
-    r.fields = (0..26).map(field).collect();
+    r.fields = (0..26).map(numbered).collect();
     let e = Embed::from_reply(&r);
     assert_eq!(e.fields.len(), 25);
-    assert!(e.within_limits());
+    assert_eq!(e.fields[24].name, "n24", "the 26th is the one left out");
+}
+
+fn field(name: String, value: String) -> Field {
+    Field {
+        name,
+        value,
+        inline: false,
+    }
 }
 
 #[test]
 fn total_6000() {
-    // Exactly 6000: title 1 + footer 1 + description 3998.
+    // Title 1 + footer 1 + two fields of 1 + 999 + a 3998-character description: 6000.
     let mut r = reply();
-    r.description = text(5998);
-    let e = Embed::from_reply(&r);
-    assert_eq!(chars(&e.description), limits::DESCRIPTION);
+    r.fields = vec![field("n".into(), text(999)); 2];
     r.description = text(3998);
-    r.fields = vec![
-        Field {
-            name: "n".into(),
-            value: text(999),
-            inline: false
-        };
-        2
-    ];
-    let e = Embed::from_reply(&r);
-    assert_eq!(e.total_chars(), 1 + 3998 + 2 * (1 + 999) + 1);
-    assert!(e.total_chars() <= limits::TOTAL);
-    // At exactly 6000 nothing is cut.
-    r.fields = vec![
-        Field {
-            name: "n".into(),
-            value: text(999),
-            inline: false
-        };
-        2
-    ];
-    r.description = text(6000 - 2 - 2000);
     let e = Embed::from_reply(&r);
     assert_eq!(e.total_chars(), limits::TOTAL);
-    assert!(!e.description.ends_with(limits::ELLIPSIS));
-    // One over: the description gives way.
-    r.description = text(6000 - 2 - 2000 + 1);
+    assert_eq!(e.description, r.description, "at 6000 nothing is cut");
+    assert_eq!(e.fields.len(), 2);
+    // One over: the description gives way, by exactly one character, and the fields stay.
+    r.description = text(3999);
     let e = Embed::from_reply(&r);
     assert_eq!(e.total_chars(), limits::TOTAL);
+    assert_eq!(chars(&e.description), 3998);
     assert!(e.description.ends_with(limits::ELLIPSIS));
-    // Everything at its maximum still fits.
+    assert_eq!(e.fields.len(), 2);
+    assert_eq!(e.fields[1].value, text(999));
+    // Everything over its own limit still fits in the end.
     r.title = text(300);
     r.description = text(5000);
     r.fields = vec![
@@ -167,15 +152,44 @@ fn total_6000() {
 }
 
 #[test]
-fn empty_field_parts_are_never_sent_empty() {
+fn over_6000_with_a_short_description_drops_trailing_fields() {
+    // Six full fields (6 × 1025) cannot fit; the description has nothing to give.
+    let mut r = reply();
+    r.fields = (0..6)
+        .map(|i| field(format!("{i}"), text(limits::FIELD_VALUE)))
+        .collect();
+    let e = Embed::from_reply(&r);
+    assert!(e.within_limits(), "total {}", e.total_chars());
+    let names: Vec<&str> = e.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["0", "1", "2", "3", "4"],
+        "the first fields are kept whole"
+    );
+    assert!(e
+        .fields
+        .iter()
+        .all(|f| f.value == text(limits::FIELD_VALUE)));
+    assert_eq!(e.description, "d");
+}
+
+#[test]
+fn blank_parts_are_never_sent_blank() {
     let mut r = reply();
     r.fields = vec![Field {
         name: " ".into(),
         value: String::new(),
         inline: true,
     }];
+    r.footer = " ".into();
     let e = Embed::from_reply(&r);
-    assert!(e.within_limits());
+    // Discord rejects a blank field name or value: they get a placeholder.
+    assert!(!e.fields[0].name.trim().is_empty(), "{:?}", e.fields[0]);
+    assert!(!e.fields[0].value.trim().is_empty(), "{:?}", e.fields[0]);
+    // A blank footer is left out rather than sent.
+    assert_eq!(e.footer, None);
+    let json = serde_json::to_value(&e).unwrap();
+    assert!(json.get("footer").is_none(), "{json}");
 }
 
 #[test]

@@ -14,12 +14,17 @@ fn assert_sound(q: &str) {
     let r = reply::answer(k(), q, &MatchConfig::DEFAULT);
     assert!(Embed::from_reply(&r).within_limits());
     assert!((0.0..=1.0).contains(&r.confidence));
-    assert!(r.suggestions.len() <= 3 && r.related.len() <= 3);
-    for s in &r.suggestions {
-        assert!(!q.trim().is_empty() && !s.title.is_empty());
+    // Whatever was asked, every entry offered or answered is one that can be looked up
+    // again (buttons carry these ids).
+    let offered = r.suggestions.iter().chain(&r.related).map(|o| &o.entry);
+    for id in r.entry.iter().chain(offered).filter(|id| *id != "help") {
+        assert!(k().parse_entry(id).is_some(), "{q:?}: {id} names nothing");
     }
-    let json = report::ask_json(q, &r);
-    assert!(json["embed"].is_object());
+    // `ask --json` writes one line per question, whatever the question holds.
+    let line = report::ask_json(q, &r).to_string();
+    assert!(!line.contains('\n'), "{line}");
+    let back: serde_json::Value = serde_json::from_str(&line).expect("the line parses back");
+    assert_eq!(back["question"], q);
 }
 
 proptest! {
@@ -58,4 +63,7 @@ fn hostile_inputs_are_answered_safely() {
     ] {
         assert_sound(q);
     }
+    // Bidirectional-text controls around a question do not hide it.
+    let r = reply::answer(k(), rtl, &MatchConfig::DEFAULT);
+    assert_eq!(r.entry.as_deref(), Some("who-owns-backlog"), "{r:?}");
 }

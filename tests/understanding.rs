@@ -63,7 +63,7 @@ fn chatty_questions_that_name_one_role_get_its_card() {
     ] {
         let r = ask(q);
         assert!(r.answered, "{q}: {r:?}");
-        assert!(r.entry.as_deref().unwrap().starts_with("po"), "{q}: {r:?}");
+        assert_eq!(r.entry.as_deref(), Some("po"), "{q}: {r:?}");
     }
 }
 
@@ -90,7 +90,6 @@ fn roles_the_knowledge_lacks_are_declined_by_name() {
     ] {
         let r = ask(q);
         assert!(!r.answered, "{q}: answered {:?}", r.entry);
-        assert_eq!(r.kind, Kind::None);
         assert!(r.description.contains(name), "{q}: {}", r.description);
         assert!(r.description.contains("Product Owner"), "{}", r.description);
         assert!(r.suggestions.is_empty());
@@ -187,7 +186,6 @@ fn help_says_what_rolecall_covers() {
         "can you show me all the roles",
     ] {
         let r = ask(q);
-        assert!(r.answered, "{q}");
         assert_eq!(r.kind, Kind::Help, "{q}");
         let text = format!("{} {:?}", r.description, r.fields);
         assert!(text.contains("Product Manager") && text.contains("Product Owner"));
