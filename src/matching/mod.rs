@@ -7,7 +7,6 @@
 //! by [`Matcher::build`]; answering is a handful of hash look-ups and a pass over the
 //! postings of the question's tokens.
 
-mod fxhash;
 mod index;
 pub mod interpret;
 mod lexicon;

@@ -4,7 +4,7 @@
 //! once at load, so a look-up costs a few hash probes instead of a scan of the whole
 //! vocabulary; candidates are then confirmed with strsim's optimal string alignment.
 
-use super::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 /// Index from deletion variants to the ids of the words they come from.
 #[derive(Debug, Default)]
