@@ -75,10 +75,28 @@ impl fmt::Display for Problem {
 
 /// 1-based line number of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    Lines::new(text).line(offset)
+}
+
+/// Where each line of a text starts, so finding the line of an offset is a binary search
+/// (counting newlines for every entry would make loading quadratic in the file's size).
+#[derive(Debug, Clone)]
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Lines {
+        Lines(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// 1-based line number of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
 }

@@ -1,7 +1,7 @@
 //! Turns parsed knowledge files into a [`Knowledge`], reporting every problem found.
 
 use super::format::{FileDoc, MetaDoc};
-use super::problem::line_of;
+use super::problem::{line_of, Lines};
 use super::{
     Aspect, Entry, Faq, FileInfo, Knowledge, Origin, Problem, Role, Source, Synonym, Term,
 };
@@ -64,15 +64,16 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
             b.meta(*file, meta, &sources[*file]);
         }
     }
-    b.claim_ids_in_file_order(&docs, sources);
+    let lines: Vec<Lines> = sources.iter().map(|s| Lines::new(&s.text)).collect();
+    b.claim_ids_in_file_order(&docs, &lines);
     for (file, doc) in &docs {
-        b.aspects(*file, doc, &sources[*file]);
+        b.aspects(*file, doc, &lines[*file]);
     }
     for (file, doc) in &docs {
-        b.entries(*file, doc, &sources[*file]);
+        b.entries(*file, doc, &lines[*file]);
     }
     for (file, doc) in &docs {
-        b.synonyms(*file, doc, &sources[*file]);
+        b.synonyms(*file, doc, &lines[*file]);
     }
     if b.problems.iter().any(Problem::is_error) {
         return (None, b.problems);
@@ -199,14 +200,14 @@ impl Builder {
 
     /// Claims every entry id in file and line order, so the later of two duplicates is
     /// the one reported.
-    fn claim_ids_in_file_order(&mut self, docs: &[(usize, FileDoc)], sources: &[Source]) {
+    fn claim_ids_in_file_order(&mut self, docs: &[(usize, FileDoc)], lines: &[Lines]) {
         let mut all = Vec::new();
         for (file, doc) in docs {
-            let text = &sources[*file].text;
+            let lines = &lines[*file];
             let mut add = |kind: &str, id: &toml::Spanned<String>| {
                 let o = Origin {
                     file: *file,
-                    line: line_of(text, id.span().start),
+                    line: lines.line(id.span().start),
                 };
                 all.push((
                     o.file,
@@ -292,11 +293,11 @@ impl Builder {
         }
     }
 
-    fn aspects(&mut self, file: usize, doc: &FileDoc, src: &Source) {
+    fn aspects(&mut self, file: usize, doc: &FileDoc, lines: &Lines) {
         for a in &doc.aspect {
             let o = Origin {
                 file,
-                line: line_of(&src.text, a.id.span().start),
+                line: lines.line(a.id.span().start),
             };
             let id = a.id.get_ref().clone();
             let label = format!("aspect `{id}`");
@@ -323,8 +324,8 @@ impl Builder {
         }
     }
 
-    fn entries(&mut self, file: usize, doc: &FileDoc, src: &Source) {
-        let line = |off: usize| line_of(&src.text, off);
+    fn entries(&mut self, file: usize, doc: &FileDoc, lines: &Lines) {
+        let line = |off: usize| lines.line(off);
         for r in &doc.role {
             let o = Origin {
                 file,
@@ -466,11 +467,11 @@ impl Builder {
         }
     }
 
-    fn synonyms(&mut self, file: usize, doc: &FileDoc, src: &Source) {
+    fn synonyms(&mut self, file: usize, doc: &FileDoc, lines: &Lines) {
         for syn in &doc.synonym {
             let o = Origin {
                 file,
-                line: line_of(&src.text, syn.word.span().start),
+                line: lines.line(syn.word.span().start),
             };
             let word = syn.word.get_ref().trim().to_lowercase();
             let label = format!("synonym `{word}`");
