@@ -3,6 +3,8 @@
 //! Lower-cases, folds unicode quotes and dashes, removes Discord mentions, URLs and
 //! code, collapses stretched letters, splits into words and folds simple plurals.
 
+use std::borrow::Cow;
+
 /// English words that carry no meaning for matching ("the", "is", "what", …).
 pub const STOP_WORDS: &[&str] = &[
     "a",
@@ -254,7 +256,9 @@ pub fn is_question_word(word: &str) -> bool {
 
 /// Returns true when `word` (already lower-cased) is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Maps one character to its folded form: quotes and dashes to ASCII, case lowered.
@@ -280,6 +284,20 @@ pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
+        // Fast path: a run of plain ASCII that starts no markup and only needs lower-casing.
+        let plain = rest
+            .bytes()
+            .position(|b| {
+                !b.is_ascii() || matches!(b, b'<' | b'`' | b'h' | b'H' | b'w' | b'W' | b'@' | b'&')
+            })
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            let from = out.len();
+            out.push_str(&rest[..plain]);
+            out[from..].make_ascii_lowercase();
+            rest = &rest[plain..];
+            continue;
+        }
         if let Some(skip) = markup_len(rest) {
             out.push(' ');
             rest = &rest[skip..];
@@ -291,12 +309,17 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// Longest Discord markup (`<...>`) recognised, in bytes.
+const MAX_MARKUP: usize = 120;
+
 /// Byte length of the markup (mention, URL, code) that starts `s`, if any.
 fn markup_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     match b[0] {
         b'<' => {
-            let end = s[1..].find('>')? + 1;
+            // Markup is short: look no further than its longest form, so a message of
+            // many '<' costs linear time, not a scan of the rest for each.
+            let end = s.bytes().skip(1).take(MAX_MARKUP).position(|b| b == b'>')? + 1;
             let inner = &s[1..end];
             let is_markup = inner.starts_with('@')
                 || inner.starts_with('#')
@@ -305,7 +328,7 @@ fn markup_len(s: &str) -> Option<usize> {
                 || inner.starts_with("t:")
                 || inner.starts_with("/")
                 || inner.starts_with("http");
-            (is_markup && end <= 120 && !inner.contains(char::is_whitespace)).then_some(end + 1)
+            (is_markup && !inner.contains(char::is_whitespace)).then_some(end + 1)
         }
         b'`' => {
             let fence = if s.starts_with("```") { "```" } else { "`" };
@@ -313,17 +336,15 @@ fn markup_len(s: &str) -> Option<usize> {
             Some(fence.len() + end + fence.len())
         }
         b'h' | b'H' | b'w' | b'W' => {
-            let lower = prefix_lower(s, 8);
-            let is_url = lower.starts_with("http://")
-                || lower.starts_with("https://")
-                || lower.starts_with("www.");
+            let is_url = starts_with_ignore_case(s, "http://")
+                || starts_with_ignore_case(s, "https://")
+                || starts_with_ignore_case(s, "www.");
             is_url.then(|| s.find(char::is_whitespace).unwrap_or(s.len()))
         }
         b'@' => {
-            let lower = prefix_lower(s, 9);
-            if lower.starts_with("@everyone") {
+            if starts_with_ignore_case(s, "@everyone") {
                 Some(9)
-            } else if lower.starts_with("@here") {
+            } else if starts_with_ignore_case(s, "@here") {
                 Some(5)
             } else {
                 None
@@ -333,15 +354,22 @@ fn markup_len(s: &str) -> Option<usize> {
     }
 }
 
-/// The first `n` characters of `s`, ASCII-lower-cased.
-fn prefix_lower(s: &str, n: usize) -> String {
-    s.chars().take(n).collect::<String>().to_ascii_lowercase()
+/// True when `s` starts with the ASCII `prefix`, ignoring ASCII case.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Splits cleaned text into words: runs of letters and digits; apostrophes are dropped
 /// so "what's" reads "whats" and "PO's" reads "pos". Runs of three or more identical
 /// letters collapse to one ("whooo" → "who").
 pub fn words(cleaned: &str) -> impl Iterator<Item = String> + '_ {
+    word_slices(cleaned).map(Cow::into_owned)
+}
+
+/// [`words`], borrowing each word from `cleaned` when it needs no change.
+pub fn word_slices(cleaned: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     cleaned
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
@@ -350,7 +378,15 @@ pub fn words(cleaned: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Drops apostrophes and collapses runs of 3+ identical letters to one.
-fn collapse_stretched(word: &str) -> String {
+fn collapse_stretched(word: &str) -> Cow<'_, str> {
+    let plain = !word.contains('\'')
+        && !word
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0] == w[1] && w[1] == w[2]);
+    if plain && word.is_ascii() {
+        return Cow::Borrowed(word);
+    }
     let mut out = String::with_capacity(word.len());
     let mut last: Option<char> = None;
     let mut run = 0usize;
@@ -370,7 +406,7 @@ fn collapse_stretched(word: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Folds a word to its stem: plurals, -ise/-ize spelling, -ing/-ed and a final -e, so
@@ -456,7 +492,7 @@ pub fn is_stop_key(key: &str) -> bool {
 
 /// The keys of a phrase's words, stop words included: how aliases are compared.
 pub fn phrase_key(phrase: &str) -> Vec<String> {
-    words(&clean(phrase)).map(|w| word_key(&w)).collect()
+    word_slices(&clean(phrase)).map(|w| word_key(&w)).collect()
 }
 
 /// The phrases a display name stands for: "Agile Release Train (ART)" gives the name

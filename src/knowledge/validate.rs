@@ -5,7 +5,7 @@ use super::problem::{line_of, Lines};
 use super::{
     Aspect, Entry, Faq, FileInfo, Knowledge, Origin, Problem, Role, Source, Synonym, Term,
 };
-use crate::normalize::{is_stop_key, name_phrases, phrase_key};
+use crate::normalize::{clean, is_stop_key, is_stop_word, name_phrases, phrase_key, word_slices};
 use crate::render::limits;
 use std::collections::HashMap;
 
@@ -420,7 +420,7 @@ impl Builder {
                 self.warn(o, &label, format!("answer has {n} characters; answers over {LONG_ANSWER_CHARS} read as a dump"));
             }
             for p in &f.phrasings {
-                if phrase_key(p).iter().all(|w| is_stop_key(w)) {
+                if word_slices(&clean(p)).all(|w| is_stop_word(&w)) {
                     self.err(
                         o,
                         &label,

@@ -2,12 +2,13 @@
 //! frequency), scorable phrasings (FAQ questions and phrasings, terms), the role facts as
 //! documents for "who does X" look-ups, and posting lists from tokens to documents.
 
-use super::interpret::interpret;
+use super::interpret::intent_of;
 use super::lexicon::{Lexicon, Tok, LIGHT_WORDS};
-use super::question::Question;
+use super::question::{Question, WordMemo};
 use crate::knowledge::{Entry, Knowledge, Problem};
 use crate::normalize::word_key;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::HashMap;
 
 /// Weight given to words the knowledge has never seen, relative to the rarest known word.
 const UNKNOWN_WEIGHT_FACTOR: f32 = 1.0;
@@ -15,6 +16,8 @@ const UNKNOWN_WEIGHT_FACTOR: f32 = 1.0;
 const OUT_OF_SCOPE_FACTOR: f32 = 3.0;
 /// Upper bound on the weight of a light word.
 pub(crate) const LIGHT_WEIGHT: f32 = 0.4;
+/// Most threads that read the knowledge's texts at load.
+const READERS: usize = 4;
 /// Lower bound on the weight of a concept (role, aspect, term, comparison).
 const CONCEPT_FLOOR: f32 = 1.2;
 
@@ -66,32 +69,35 @@ impl Index {
     pub fn build(lx: &Lexicon, k: &Knowledge) -> Index {
         let mut ix = Index::default();
         let read = |text: &str| Question::read(lx, &[], text, false);
-        // A text's tokens, plus the token of its intent when it has one.
-        let all_tokens = |q: &Question| -> Vec<u32> {
-            let intent = interpret(lx, q).intent;
-            q.tokens
-                .iter()
-                .map(|t| t.id)
-                .chain(lx.intent_token(intent))
+        // 1. weights: inverse document frequency over all entries' texts. Each text is read
+        //    once; the tokens of FAQ questions and phrasings are kept for step 2. Entries
+        //    are read on up to `READERS` threads: reading is most of the cost of a load.
+        let docs = entry_documents(k);
+        let n_docs = docs.len();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, READERS);
+        let chunk = docs.len().div_ceil(threads).max(1);
+        let counted: Vec<Counted> = std::thread::scope(|scope| {
+            let workers: Vec<_> = docs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || count_words(lx, part)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
-        };
-        // 1. weights: inverse document frequency over all entries' texts.
+        });
         let mut df = vec![0u32; lx.texts.len()];
-        let mut n_docs = 0usize;
-        for doc in entry_documents(k) {
-            n_docs += 1;
-            let mut seen: HashSet<u32> = HashSet::new();
-            for part in doc {
-                let q = read(part);
-                seen.extend(all_tokens(&q));
-                seen.extend(q.parts);
+        let mut faq_tokens: Vec<Vec<Vec<u32>>> = Vec::with_capacity(k.faqs.len());
+        for part in counted {
+            for (total, n) in df.iter_mut().zip(part.df) {
+                *total += n;
             }
-            for t in seen {
-                df[t as usize] += 1;
-            }
+            faq_tokens.extend(part.faq_tokens);
         }
         let n = n_docs.max(1) as f32;
-        let light: HashSet<u32> = LIGHT_WORDS
+        let light: FxHashSet<u32> = LIGHT_WORDS
             .iter()
             .filter_map(|w| lx.lookup(&word_key(w)))
             .collect();
@@ -112,8 +118,8 @@ impl Index {
             }
         }
         // 2. scorable documents: FAQ questions and phrasings, terms.
-        let tokens_of = |text: &str| -> Vec<u32> {
-            let mut v: Vec<u32> = all_tokens(&read(text))
+        let scorable = |tokens: Vec<u32>| -> Vec<u32> {
+            let mut v: Vec<u32> = tokens
                 .into_iter()
                 .filter(|&t| !lx.ambient[t as usize])
                 .collect();
@@ -121,10 +127,11 @@ impl Index {
             v.dedup();
             v
         };
-        for (i, f) in k.faqs.iter().enumerate() {
+        let tokens_of = |text: &str| scorable(all_tokens(lx, &read(text)));
+        for (i, (f, texts)) in k.faqs.iter().zip(faq_tokens).enumerate() {
             let first = ix.docs.len();
-            for text in std::iter::once(&f.question).chain(&f.phrasings) {
-                ix.push_doc(Entry::Faq(i), tokens_of(text), text);
+            for (text, tokens) in std::iter::once(&f.question).chain(&f.phrasings).zip(texts) {
+                ix.push_doc(Entry::Faq(i), scorable(tokens), text);
             }
             ix.faq_docs.push(first..ix.docs.len());
         }
@@ -245,26 +252,90 @@ impl Index {
     }
 }
 
-/// Each entry's texts, as the documents word frequencies are counted over.
-fn entry_documents(k: &Knowledge) -> Vec<Vec<&str>> {
+/// A text's tokens, plus the token of its intent when it has one.
+fn all_tokens(lx: &Lexicon, q: &Question) -> Vec<u32> {
+    let intent = intent_of(lx, q);
+    q.tokens
+        .iter()
+        .map(|t| t.id)
+        .chain(lx.intent_token(intent))
+        .collect()
+}
+
+/// What one reader counted over its share of the entries.
+struct Counted {
+    /// Token id → how many of the entries use it.
+    df: Vec<u32>,
+    /// For each FAQ, the tokens of its question and of each phrasing, in order.
+    faq_tokens: Vec<Vec<Vec<u32>>>,
+}
+
+/// Counts, for each token, how many of `docs` use it; also keeps the tokens of each FAQ
+/// question and phrasing, which step 2 of [`Index::build`] scores against.
+fn count_words(lx: &Lexicon, docs: &[EntryTexts<'_>]) -> Counted {
+    let mut df = vec![0u32; lx.texts.len()];
+    let mut faq_tokens = Vec::new();
+    let mut seen: FxHashSet<u32> = FxHashSet::default();
+    let mut memo = WordMemo::default();
+    for doc in docs {
+        seen.clear();
+        let mut kept = Vec::new();
+        for (i, part) in doc.texts.iter().enumerate() {
+            // A FAQ's question and phrasings are questions: read whole, with their intent.
+            // Every other text only counts its words.
+            if doc.faq && i != 1 {
+                let q = Question::read(lx, &[], part, false);
+                let tokens = all_tokens(lx, &q);
+                seen.extend(&tokens);
+                seen.extend(&q.parts);
+                kept.push(tokens);
+            } else {
+                let q = Question::read_tokens(lx, &mut memo, part);
+                seen.extend(q.tokens.iter().map(|t| t.id));
+                seen.extend(&q.parts);
+            }
+        }
+        for &t in &seen {
+            df[t as usize] += 1;
+        }
+        if doc.faq {
+            faq_tokens.push(kept);
+        }
+    }
+    Counted { df, faq_tokens }
+}
+
+/// One entry's texts, as a document word frequencies are counted over.
+struct EntryTexts<'a> {
+    /// True for a FAQ: its texts are the question, the answer, then the phrasings.
+    faq: bool,
+    texts: Vec<&'a str>,
+}
+
+/// Each entry's texts, in entry order (FAQs in their own order).
+fn entry_documents(k: &Knowledge) -> Vec<EntryTexts<'_>> {
     let mut docs = Vec::new();
+    let other = |texts| EntryTexts { faq: false, texts };
     for r in &k.roles {
         let mut d = vec![r.name.as_str(), r.summary.as_str()];
         d.extend(r.aliases.iter().map(String::as_str));
-        docs.push(d);
+        docs.push(other(d));
         for fact in r.facts.iter().flatten() {
-            docs.push(vec![r.name.as_str(), fact.as_str()]);
+            docs.push(other(vec![r.name.as_str(), fact.as_str()]));
         }
     }
     for f in &k.faqs {
         let mut d = vec![f.question.as_str(), f.answer.as_str()];
         d.extend(f.phrasings.iter().map(String::as_str));
-        docs.push(d);
+        docs.push(EntryTexts {
+            faq: true,
+            texts: d,
+        });
     }
     for t in &k.terms {
         let mut d = vec![t.name.as_str(), t.definition.as_str()];
         d.extend(t.aliases.iter().map(String::as_str));
-        docs.push(d);
+        docs.push(other(d));
     }
     docs
 }

@@ -302,6 +302,32 @@ fn in_list(list: &[&str], w: &str) -> bool {
 
 /// Reads what a question asks.
 pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
+    let mut it = concepts(lx, q);
+    it.corrected = q
+        .corrected
+        .iter()
+        .map(|&(i, id)| (q.words[i].clone(), lx.texts[id as usize].to_string()))
+        .collect();
+    it.unknown_roles = unknown_roles(lx, q);
+    it.to_bot = q.words.iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "you" | "your" | "yours" | "yourself" | "u" | "ur"
+        )
+    });
+    it.intent = intent(lx, q, &it);
+    it
+}
+
+/// Only the intent of a question: what indexing a knowledge text needs, without the rest
+/// of [`interpret`]'s work.
+pub(crate) fn intent_of(lx: &Lexicon, q: &Question) -> Intent {
+    intent(lx, q, &concepts(lx, q))
+}
+
+/// The concepts named, the leftover and unknown words, and whether it asks: all the
+/// intent depends on.
+fn concepts(lx: &Lexicon, q: &Question) -> Interpretation {
     let mut it = Interpretation::default();
     for t in &q.tokens {
         match lx.kinds[t.id as usize] {
@@ -318,24 +344,11 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
         }
     }
     it.unknown = q.unknown().map(|i| q.words[i].clone()).collect();
-    it.corrected = q
-        .corrected
-        .iter()
-        .map(|&(i, id)| (q.words[i].clone(), lx.texts[id as usize].to_string()))
-        .collect();
-    it.unknown_roles = unknown_roles(lx, q);
-    it.to_bot = q.words.iter().any(|x| {
-        matches!(
-            x.as_str(),
-            "you" | "your" | "yours" | "yourself" | "u" | "ur"
-        )
-    });
     it.asks = q.asks
         || q.words
             .iter()
             .find(|x| !in_list(OPENERS, x))
             .is_some_and(|x| is_question_word(x));
-    it.intent = intent(lx, q, &it);
     it
 }
 

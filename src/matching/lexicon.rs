@@ -2,11 +2,11 @@
 //! terms, comparison cues, ambient words, out-of-scope topics), the phrases that name them,
 //! synonyms, and the typo index over all of it.
 
-use super::fxhash::{FxHashMap, FxHashSet};
 use super::interpret::{Intent, BARE_ROLES, ROLE_HEADS};
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
-use crate::normalize::{self, clean, is_stop_key, name_phrases, word_key, words};
+use crate::normalize::{self, clean, is_stop_key, name_phrases, word_key, word_slices, words};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Words that signal a comparison.
 pub(crate) const COMPARE_WORDS: &[&str] = &[
@@ -239,9 +239,12 @@ pub(crate) struct Lexicon {
     pub phrases: FxHashMap<Box<[u32]>, u32>,
     /// Longest phrase, in words.
     pub max_phrase: usize,
+    /// Longest phrase starting with each word id (words that start none are absent).
+    pub longest_from: FxHashMap<u32, usize>,
     /// Typo look-up over content words.
     pub typo: TypoIndex,
-    /// Pairs of consecutive word keys that occur in the knowledge's own texts.
+    /// Pairs of consecutive word keys that occur in the knowledge's own texts and end in
+    /// a role title's head or a bare title ("line manager", "qa tester").
     pub bigrams: FxHashSet<(u32, u32)>,
     /// Word ids that occur in the knowledge's own texts (not only in code word lists).
     pub in_knowledge: Vec<bool>,
@@ -300,8 +303,23 @@ impl Lexicon {
     }
 
     fn phrase_ids(&mut self, phrase: &str) -> Vec<u32> {
-        words(&clean(phrase))
+        word_slices(&clean(phrase))
             .map(|w| self.word(&word_key(&w)))
+            .collect()
+    }
+
+    /// [`Self::phrase_ids`] for the knowledge's own texts, remembering each raw word's id
+    /// in `memo` (the same words recur thousands of times in a large knowledge).
+    fn text_ids(&mut self, memo: &mut FxHashMap<Box<str>, u32>, text: &str) -> Vec<u32> {
+        word_slices(&clean(text))
+            .map(|w| match memo.get(w.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.word(&word_key(&w));
+                    memo.insert(w.as_ref().into(), id);
+                    id
+                }
+            })
             .collect()
     }
 
@@ -348,14 +366,24 @@ impl Lexicon {
                 lx.phrase_ids(w);
             }
         }
+        let mut memo: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        // Whether each word id is a role title's head ("manager") or a bare title
+        // ("tester"): only pairs ending in one are looked up, so only those are kept.
+        let mut titles: Vec<bool> = Vec::new();
         for text in all_texts(k) {
-            let ids = lx.phrase_ids(text);
+            let ids = lx.text_ids(&mut memo, text);
             lx.in_knowledge.resize(lx.texts.len(), false);
             for &id in &ids {
                 lx.in_knowledge[id as usize] = true;
             }
+            for id in titles.len()..lx.texts.len() {
+                let key = &*lx.texts[id];
+                titles.push(lx.role_heads.contains(key) || lx.bare_roles.contains(key));
+            }
             for pair in ids.windows(2) {
-                lx.bigrams.insert((pair[0], pair[1]));
+                if titles[pair[1] as usize] {
+                    lx.bigrams.insert((pair[0], pair[1]));
+                }
             }
         }
         // 2. concepts and the phrases that name them.
@@ -420,6 +448,10 @@ impl Lexicon {
         }
         lx.ambient.resize(lx.texts.len(), false);
         lx.in_knowledge.resize(lx.texts.len(), false);
+        for phrase in lx.phrases.keys() {
+            let longest = lx.longest_from.entry(phrase[0]).or_insert(0);
+            *longest = (*longest).max(phrase.len());
+        }
         // Typo targets: content words, not light ones (a fix to "come" anchors nothing).
         let light = lx.ids_of(LIGHT_WORDS);
         for (id, key) in lx.texts.iter().enumerate() {

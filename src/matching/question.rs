@@ -2,7 +2,12 @@
 //! and content words) it reduces to, longest phrase first.
 
 use super::lexicon::{Lexicon, Tok};
-use crate::normalize::{clean, is_stop_key, word_key, words};
+use crate::normalize::{clean, is_stop_key, word_key, word_slices, words};
+use rustc_hash::FxHashMap;
+
+/// Each raw word's id (after synonyms) as read so far: indexing reads the same words
+/// thousands of times, and this spares stemming and allocating them again.
+pub(crate) type WordMemo = FxHashMap<Box<str>, Option<u32>>;
 
 /// Most words of a question that are looked at.
 pub(crate) const MAX_WORDS: usize = 80;
@@ -77,13 +82,36 @@ impl Question {
         q
     }
 
+    /// Reads a knowledge text into tokens only: no typo fixes, and no words or keys kept
+    /// (so it cannot be interpreted); for counting word frequencies at load.
+    pub fn read_tokens(lx: &Lexicon, memo: &mut WordMemo, text: &str) -> Question {
+        let cleaned = clean(text);
+        let mut q = Question::default();
+        for w in word_slices(&cleaned).take(MAX_WORDS) {
+            let id = match memo.get(w.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = lx
+                        .lookup(&word_key(&w))
+                        .map(|id| lx.same_as.get(&id).copied().unwrap_or(id));
+                    memo.insert(w.as_ref().into(), id);
+                    id
+                }
+            };
+            q.ids.push(id);
+        }
+        q.tokenise(lx);
+        q
+    }
+
     /// Groups words into tokens, longest known phrase first.
     fn tokenise(&mut self, lx: &Lexicon) {
         let seq = &self.ids;
         let mut window: Vec<u32> = Vec::with_capacity(lx.max_phrase);
         let mut i = 0;
         'outer: while i < seq.len() {
-            for len in (1..=lx.max_phrase.min(seq.len() - i)).rev() {
+            let longest = seq[i].map_or(0, |w| lx.longest_from.get(&w).copied().unwrap_or(0));
+            for len in (1..=longest.min(seq.len() - i)).rev() {
                 let span = &seq[i..i + len];
                 if span.iter().all(Option::is_some) {
                     window.clear();

@@ -10,6 +10,9 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Default)]
 pub struct TypoIndex {
     variants: FxHashMap<Box<str>, Vec<u32>>,
+    /// Length in characters of the longest word indexed: a longer word, past its edit
+    /// budget, can match nothing, so it is never expanded into deletions.
+    longest: usize,
 }
 
 /// Maximum edits allowed for a word of `len` characters (short words get none).
@@ -51,7 +54,9 @@ fn delete_from(word: &str, from: usize, edits: usize, buf: &mut String, f: &mut 
 impl TypoIndex {
     /// Adds `word` (known as `id`) to the index.
     pub fn insert(&mut self, word: &str, id: u32) {
-        let edits = max_edits(word.chars().count());
+        let len = word.chars().count();
+        self.longest = self.longest.max(len);
+        let edits = max_edits(len);
         for_each_deletion(word, edits, &mut |v| {
             let ids = self.variants.entry(v.into()).or_default();
             if !ids.contains(&id) {
@@ -70,7 +75,8 @@ impl TypoIndex {
     ) -> Option<u32> {
         let len = word.chars().count();
         let edits = max_edits(len);
-        if edits == 0 {
+        // A 600-letter word would make ~180,000 deletions; nothing that long is known.
+        if edits == 0 || len > self.longest + edits {
             return None;
         }
         let mut best: Option<(usize, f32, u32)> = None;
@@ -140,5 +146,7 @@ mod tests {
         assert_eq!(fix("manger"), Some("manager"));
         assert_eq!(fix("own"), None, "three letters get no correction");
         assert_eq!(fix("xyzzy"), None);
+        assert_eq!(fix("differencesss"), None, "three past the longest word");
+        assert_eq!(fix("differences"), Some("difference"));
     }
 }
