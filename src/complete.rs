@@ -8,7 +8,7 @@
 //! characters, each choice's value being the stable id of what it names.
 
 use crate::base::KnowledgeBase;
-use crate::knowledge::{Entry, Knowledge};
+use crate::knowledge::{Entry, Knowledge, RoleSet};
 use crate::matching::normalize::{clean, words};
 use crate::render::limits::{truncate, CHOICES, CHOICE_NAME};
 
@@ -19,10 +19,10 @@ pub enum Pool {
     Topics,
     /// Roles (`/role name`, `/compare first`).
     Roles,
-    /// Aspects that every role in the bit set has a fact for (0 = any aspect).
+    /// Aspects that every role in the set has a fact for (an empty set: any aspect).
     Aspects {
-        /// Bit set of role indices.
-        roles: u64,
+        /// The roles.
+        roles: RoleSet,
     },
 }
 
@@ -174,7 +174,7 @@ fn candidates(k: &Knowledge, pool: Pool) -> Vec<(Item, Vec<&str>)> {
             .aspects
             .iter()
             .enumerate()
-            .filter(|&(a, _)| roles == 0 || k.roles_with(a) & roles == roles)
+            .filter(|&(a, _)| k.all_have(roles, a))
             .map(|(i, a)| {
                 let mut labels = vec![a.name.as_str(), a.id.as_str()];
                 labels.extend(a.words.iter().map(String::as_str));
@@ -289,10 +289,22 @@ mod tests {
     #[test]
     fn aspects_are_limited_to_what_the_roles_have() {
         let k = knowledge();
-        let all = values(&k, Pool::Aspects { roles: 0 }, "");
+        let all = values(
+            &k,
+            Pool::Aspects {
+                roles: RoleSet::EMPTY,
+            },
+            "",
+        );
         assert_eq!(all, vec!["owns", "salary", "skills"]);
         assert_eq!(
-            values(&k, Pool::Aspects { roles: 0b11 }, "pay")[0],
+            values(
+                &k,
+                Pool::Aspects {
+                    roles: [0, 1].into_iter().collect()
+                },
+                "pay"
+            )[0],
             "salary"
         );
     }
@@ -306,7 +318,14 @@ mod tests {
         assert_eq!(resolve(&k, Pool::Roles, "prodct ownr", 0.6), po);
         assert_eq!(resolve(&k, Pool::Roles, "chef", 0.8), None);
         assert_eq!(
-            resolve(&k, Pool::Aspects { roles: 0 }, "how much", 0.8),
+            resolve(
+                &k,
+                Pool::Aspects {
+                    roles: RoleSet::EMPTY
+                },
+                "how much",
+                0.8
+            ),
             Some(Item::Aspect(1))
         );
     }

@@ -16,6 +16,6 @@ pub mod reply;
 pub mod report;
 
 pub use base::{KnowledgeBase, SharedKnowledge};
-pub use knowledge::{Entry, Kind, Knowledge, LoadError, Problem};
+pub use knowledge::{Entry, Kind, Knowledge, LoadError, Problem, RoleSet};
 pub use matching::{Band, Intent, Interpretation, Match, MatchConfig};
 pub use reply::Reply;

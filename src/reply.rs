@@ -1,7 +1,7 @@
 //! The platform-independent reply, and how matches and entries become replies.
 
 use crate::base::KnowledgeBase;
-use crate::knowledge::{Entry, Kind, Knowledge};
+use crate::knowledge::{Entry, Kind, Knowledge, RoleSet};
 use crate::matching::{Band, Intent, Match, MatchConfig, Rejection};
 
 /// Colour of FAQ, term and comparison answers (Discord blurple).
@@ -328,7 +328,7 @@ pub fn related(k: &Knowledge, entry: Entry) -> Vec<Entry> {
         Entry::Fact { role, aspect } => {
             let with = k.roles_with(aspect);
             let mut v = Vec::new();
-            if with.count_ones() >= 2 {
+            if with.len() >= 2 {
                 v.push(Entry::Compare {
                     roles: with,
                     aspect: Some(aspect),
@@ -443,7 +443,7 @@ pub fn example_questions(k: &Knowledge) -> Vec<String> {
 }
 
 /// "“PM vs PO salary” or “PM vs PO skills”": comparisons narrowed by the last aspects' words.
-fn aspect_examples(k: &Knowledge, roles: u64) -> String {
+fn aspect_examples(k: &Knowledge, roles: RoleSet) -> String {
     let pair: Vec<String> = k
         .roles_in(roles)
         .take(2)

@@ -3,7 +3,7 @@
 //! at most 25 valid, distinct choices come back, and a typed prefix ranks its match first.
 
 use rolecall::complete::{complete, id, rank, Choice, Pool};
-use rolecall::knowledge::{Entry, Source};
+use rolecall::knowledge::{Entry, RoleSet, Source};
 use rolecall::KnowledgeBase;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -157,7 +157,13 @@ fn k() -> &'static KnowledgeBase {
     })
 }
 
-const POOLS: [Pool; 3] = [Pool::Topics, Pool::Roles, Pool::Aspects { roles: 0 }];
+const POOLS: [Pool; 3] = [
+    Pool::Topics,
+    Pool::Roles,
+    Pool::Aspects {
+        roles: RoleSet::EMPTY,
+    },
+];
 
 /// Checks one response against Discord's rules and returns it.
 fn checked(pool: Pool, input: &str) -> Vec<Choice> {
@@ -220,7 +226,12 @@ fn a_word_every_candidate_shares_is_capped_at_the_25_best() {
     for (pool, input) in [
         (Pool::Roles, "Produktverantwortliche"),
         (Pool::Topics, "wer entscheidet über die Prioritäten"),
-        (Pool::Aspects { roles: 0 }, "Gesichtspunkt"),
+        (
+            Pool::Aspects {
+                roles: RoleSet::EMPTY,
+            },
+            "Gesichtspunkt",
+        ),
     ] {
         let ranked = rank(k(), pool, input);
         assert!(ranked.len() > MAX_CHOICES, "{pool:?}: {}", ranked.len());
@@ -241,7 +252,15 @@ fn empty_input_lists_the_first_25_in_definition_order() {
     let faqs: Vec<String> = (0..MAX_CHOICES).map(|i| format!("faq-{i:02}")).collect();
     assert_eq!(values(&checked(Pool::Topics, "")), faqs);
     let aspects: Vec<String> = (0..MAX_CHOICES).map(|i| format!("aspect-{i:02}")).collect();
-    assert_eq!(values(&checked(Pool::Aspects { roles: 0 }, "")), aspects);
+    assert_eq!(
+        values(&checked(
+            Pool::Aspects {
+                roles: RoleSet::EMPTY
+            },
+            ""
+        )),
+        aspects
+    );
 }
 
 #[test]
@@ -254,7 +273,13 @@ fn a_typed_prefix_ranks_its_entry_first() {
         assert_eq!(first(Pool::Topics), Some(format!("faq-{i:02}")), "{prefix}");
         if i < 30 {
             let aspect = Some(format!("aspect-{i:02}"));
-            assert_eq!(first(Pool::Aspects { roles: 0 }), aspect, "{prefix}");
+            assert_eq!(
+                first(Pool::Aspects {
+                    roles: RoleSet::EMPTY
+                }),
+                aspect,
+                "{prefix}"
+            );
         }
         let lower = checked(Pool::Roles, &prefix.to_lowercase());
         assert_eq!(lower[0].value, role_id(i), "lower-case {prefix}");

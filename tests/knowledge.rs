@@ -1,7 +1,7 @@
 //! The shipped knowledge loads cleanly, every entry renders within Discord's limits,
 //! and the README's worked example works with no code change.
 
-use rolecall::knowledge::{Entry, Source};
+use rolecall::knowledge::{Entry, RoleSet, Source};
 use rolecall::matching::MatchConfig;
 use rolecall::render::Embed;
 use rolecall::{reply, Knowledge, KnowledgeBase};
@@ -21,7 +21,7 @@ fn all_entries(k: &Knowledge) -> Vec<Entry> {
             }
         }
     }
-    let all = (0..k.roles.len()).fold(0u64, |m, r| m | (1 << r));
+    let all: RoleSet = (0..k.roles.len()).collect();
     v.push(Entry::Compare {
         roles: all,
         aspect: None,

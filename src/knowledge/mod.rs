@@ -112,6 +112,85 @@ pub struct Synonym {
     pub origin: Origin,
 }
 
+/// Up to [`RoleSet::MAX`] distinct role indices, kept in definition order: the roles a
+/// comparison puts side by side. Any role may be in one, however many roles there are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RoleSet {
+    len: u8,
+    roles: [u32; RoleSet::MAX],
+}
+
+impl RoleSet {
+    /// Most roles one comparison shows: each is a column of an embed (25 fields at most)
+    /// and more than this no longer reads as a comparison.
+    pub const MAX: usize = 8;
+
+    /// No role.
+    pub const EMPTY: RoleSet = RoleSet {
+        len: 0,
+        roles: [0; RoleSet::MAX],
+    };
+
+    /// The set of one role.
+    pub fn of(r: usize) -> RoleSet {
+        let mut set = RoleSet::default();
+        set.insert(r);
+        set
+    }
+
+    /// Adds role `r`; false when the set is full (it is then left unchanged).
+    pub fn insert(&mut self, r: usize) -> bool {
+        let Ok(r) = u32::try_from(r) else {
+            return false;
+        };
+        let held = &self.roles[..self.len as usize];
+        match held.binary_search(&r) {
+            Ok(_) => true,
+            Err(_) if self.len as usize == RoleSet::MAX => false,
+            Err(at) => {
+                self.roles.copy_within(at..self.len as usize, at + 1);
+                self.roles[at] = r;
+                self.len += 1;
+                true
+            }
+        }
+    }
+
+    /// The role indices, in definition order.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..self.len as usize).map(move |i| self.roles[i] as usize)
+    }
+
+    /// How many roles it holds.
+    pub fn len(self) -> usize {
+        self.len as usize
+    }
+
+    /// True when it holds no role.
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
+    /// True when it holds role `r`.
+    pub fn contains(self, r: usize) -> bool {
+        self.iter().any(|x| x == r)
+    }
+}
+
+impl FromIterator<usize> for RoleSet {
+    /// Collects roles; past [`RoleSet::MAX`] distinct roles, the lowest indices are kept.
+    fn from_iter<I: IntoIterator<Item = usize>>(iter: I) -> RoleSet {
+        let mut all: Vec<usize> = iter.into_iter().collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut set = RoleSet::default();
+        for r in all.into_iter().take(RoleSet::MAX) {
+            set.insert(r);
+        }
+        set
+    }
+}
+
 /// Something rolecall can answer with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Entry {
@@ -124,10 +203,10 @@ pub enum Entry {
         /// Aspect index.
         aspect: usize,
     },
-    /// Side-by-side comparison of roles (bit i set = role i), optionally on one aspect.
+    /// Side-by-side comparison of roles, optionally on one aspect.
     Compare {
-        /// Bit set of role indices (roles beyond 64 cannot be compared).
-        roles: u64,
+        /// The roles compared (2 to [`RoleSet::MAX`]), in definition order.
+        roles: RoleSet,
         /// Aspect index, when narrowed.
         aspect: Option<usize>,
     },
@@ -207,6 +286,8 @@ pub struct Knowledge {
     pub synonyms: Vec<Synonym>,
     /// Warnings found while loading (the knowledge is usable).
     pub warnings: Vec<Problem>,
+    /// Role, FAQ and term ids → their entries, for look-ups by id in constant time.
+    pub(crate) ids: std::collections::HashMap<String, Entry>,
 }
 
 impl Knowledge {
@@ -241,29 +322,22 @@ impl Knowledge {
             None => (id, None),
         };
         if head.contains('+') {
-            let mut mask = 0u64;
+            let mut roles = RoleSet::default();
             for part in head.split('+') {
                 let r = self.role_index(part)?;
-                if r >= 64 || mask & (1 << r) != 0 {
+                if roles.contains(r) || !roles.insert(r) {
                     return None;
                 }
-                mask |= 1 << r;
             }
-            if mask.count_ones() < 2 {
+            if roles.len() < 2 {
                 return None;
             }
             if let Some(a) = aspect {
-                if self
-                    .roles_in(mask)
-                    .any(|r| self.roles[r].facts[a].is_none())
-                {
+                if !self.all_have(roles, a) {
                     return None;
                 }
             }
-            return Some(Entry::Compare {
-                roles: mask,
-                aspect,
-            });
+            return Some(Entry::Compare { roles, aspect });
         }
         if let Some(a) = aspect {
             let role = self.role_index(head)?;
@@ -273,18 +347,18 @@ impl Knowledge {
         if let Some(r) = self.role_index(head) {
             return Some(Entry::Role(r));
         }
-        if let Some(f) = self.faqs.iter().position(|f| f.id == head) {
-            return Some(Entry::Faq(f));
+        match self.ids.get(head) {
+            Some(&e @ (Entry::Faq(_) | Entry::Term(_))) => Some(e),
+            _ => None,
         }
-        self.terms
-            .iter()
-            .position(|t| t.id == head)
-            .map(Entry::Term)
     }
 
     /// Index of the role with this id.
     pub fn role_index(&self, id: &str) -> Option<usize> {
-        self.roles.iter().position(|r| r.id == id)
+        match self.ids.get(id) {
+            Some(&Entry::Role(r)) => Some(r),
+            _ => None,
+        }
     }
 
     /// Index of the aspect with this id.
@@ -292,16 +366,22 @@ impl Knowledge {
         self.aspects.iter().position(|a| a.id == id)
     }
 
-    /// Role indices in a comparison bit set, in definition order.
-    pub fn roles_in(&self, mask: u64) -> impl Iterator<Item = usize> + '_ {
-        (0..self.roles.len().min(64)).filter(move |r| mask & (1 << r) != 0)
+    /// Role indices in a comparison, in definition order.
+    pub fn roles_in(&self, roles: RoleSet) -> impl Iterator<Item = usize> + '_ {
+        roles.iter().filter(|&r| r < self.roles.len())
     }
 
-    /// Every role that has a fact for `aspect`, as a comparison bit set.
-    pub fn roles_with(&self, aspect: usize) -> u64 {
-        (0..self.roles.len().min(64))
+    /// The roles that have a fact for `aspect` (the first [`RoleSet::MAX`] of them).
+    pub fn roles_with(&self, aspect: usize) -> RoleSet {
+        (0..self.roles.len())
             .filter(|&r| self.roles[r].facts[aspect].is_some())
-            .fold(0, |m, r| m | (1 << r))
+            .collect()
+    }
+
+    /// True when every role in `roles` has a fact for `aspect`.
+    pub fn all_have(&self, roles: RoleSet, aspect: usize) -> bool {
+        self.roles_in(roles)
+            .all(|r| self.roles[r].facts[aspect].is_some())
     }
 
     /// Credit line for answers from the file at `file`, falling back to the first credit.

@@ -383,13 +383,6 @@ impl Builder {
                 );
                 facts[ai] = Some(text.get_ref().trim().to_string());
             }
-            if self.roles.len() == 64 {
-                self.warn(
-                    o,
-                    &label,
-                    "more than 64 roles: this role cannot appear in comparisons".into(),
-                );
-            }
             let entry = Entry::Role(self.roles.len());
             self.related.push((entry, o, r.related.clone()));
             self.roles.push(Role {
@@ -514,7 +507,26 @@ impl Builder {
             out_of_scope: std::mem::take(&mut self.out_of_scope),
             synonyms: std::mem::take(&mut self.synonyms),
             warnings: Vec::new(),
+            ids: std::collections::HashMap::new(),
         };
+        k.ids = k
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), Entry::Role(i)))
+            .chain(
+                k.faqs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (f.id.clone(), Entry::Faq(i))),
+            )
+            .chain(
+                k.terms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (t.id.clone(), Entry::Term(i))),
+            )
+            .collect();
         for role in &mut k.roles {
             role.facts.resize(k.aspects.len(), None);
         }

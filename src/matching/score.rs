@@ -5,7 +5,7 @@
 use super::index::Index;
 use super::interpret::{Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
-use crate::knowledge::{Entry, Kind, Knowledge};
+use crate::knowledge::{Entry, Kind, Knowledge, RoleSet};
 use std::cell::RefCell;
 
 /// Matched weight below which a match is too thin to trust fully (one common word).
@@ -266,7 +266,7 @@ impl<'a> Query<'a> {
         let mut compare = None;
         for &t in &self.tokens {
             match self.lx.kinds[t as usize] {
-                Tok::Role(r) if r < 64 => roles.push((r, t)),
+                Tok::Role(r) => roles.push((r, t)),
                 Tok::Aspect(a) => aspects.push((a, t)),
                 Tok::Compare => compare = Some(t),
                 _ => {}
@@ -274,7 +274,7 @@ impl<'a> Query<'a> {
         }
         let so: &[u32] = self.structured_optional;
         let cmp: Vec<u32> = compare.into_iter().collect();
-        let mask = roles.iter().fold(0u64, |m, &(r, _)| m | (1 << r));
+        let mask: RoleSet = roles.iter().map(|&(r, _)| r).collect();
         let role_tokens: Vec<u32> = roles.iter().map(|&(_, t)| t).collect();
         let what_is = self.it.intent == Intent::WhatIs;
         // "Who …?" wants a role, not a side-by-side.
@@ -315,7 +315,7 @@ impl<'a> Query<'a> {
                 self.score(&role_tokens, &[so, &cmp], Forgive::Nothing) * who,
             );
             for &(a, at) in &aspects {
-                if k.roles_in(mask).all(|r| k.roles[r].facts[a].is_some()) {
+                if k.all_have(mask, a) {
                     let mut req = role_tokens.clone();
                     req.push(at);
                     top.offer(
@@ -333,8 +333,15 @@ impl<'a> Query<'a> {
             && !self.has_loose_words()
         {
             // "how is the PO different?": compare with every other role.
-            let all = (0..k.roles.len().min(64)).fold(0u64, |m, r| m | (1 << r));
-            let aspect = aspects.iter().find(|&&(a, _)| k.roles_with(a) == all);
+            // With many roles, the one asked about and the first others that fit.
+            let mut all = RoleSet::default();
+            all.insert(roles[0].0);
+            for r in 0..k.roles.len() {
+                if !all.insert(r) {
+                    break;
+                }
+            }
+            let aspect = aspects.iter().find(|&&(a, _)| k.all_have(all, a));
             let mut req = role_tokens.clone();
             req.extend(aspect.map(|&(_, at)| at));
             top.offer(
@@ -347,12 +354,9 @@ impl<'a> Query<'a> {
         } else if roles.is_empty() {
             for &(a, at) in &aspects {
                 let with = k.roles_with(a);
-                let entry = match with.count_ones() {
-                    0 => continue,
-                    1 => Entry::Fact {
-                        role: with.trailing_zeros() as usize,
-                        aspect: a,
-                    },
+                let entry = match (with.len(), with.iter().next()) {
+                    (_, None) => continue,
+                    (1, Some(role)) => Entry::Fact { role, aspect: a },
                     _ => Entry::Compare {
                         roles: with,
                         aspect: Some(a),

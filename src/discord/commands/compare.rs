@@ -4,7 +4,7 @@ use super::role::{aspects_of, unknown_role};
 use super::{private_option, resolve_aspect, resolve_role, text_option};
 use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::knowledge::Entry;
+use crate::knowledge::{Entry, RoleSet};
 use crate::reply;
 use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption};
 
@@ -54,12 +54,7 @@ pub fn run(
             k.roles[a].name
         ));
     }
-    if a >= 64 || b >= 64 {
-        return Response::notice(
-            "Those roles cannot be compared (too many roles in the knowledge).",
-        );
-    }
-    let roles = (1u64 << a) | (1u64 << b);
+    let roles: RoleSet = [a, b].into_iter().collect();
     let aspect = match aspect {
         None => None,
         Some(text) => match resolve_aspect(k, text, roles) {

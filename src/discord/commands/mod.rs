@@ -12,7 +12,7 @@ pub mod role;
 use super::response::Response;
 use crate::base::KnowledgeBase;
 use crate::complete::{self, Choice, Item, Pool};
-use crate::knowledge::Entry;
+use crate::knowledge::{Entry, RoleSet};
 use crate::MatchConfig;
 use serenity::all::{
     CommandData, CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
@@ -183,14 +183,13 @@ pub fn autocomplete(k: &KnowledgeBase, data: &CommandData) -> Vec<Choice> {
     complete::complete(k, pool, focused.value)
 }
 
-/// The roles named (by id or text) in already-filled options, as a bit set.
-fn roles_mask<const N: usize>(k: &KnowledgeBase, names: [Option<String>; N]) -> u64 {
+/// The roles named (by id or text) in already-filled options.
+fn roles_mask<const N: usize>(k: &KnowledgeBase, names: [Option<String>; N]) -> RoleSet {
     names
         .iter()
         .flatten()
         .filter_map(|n| resolve_role(k, n))
-        .filter(|&r| r < 64)
-        .fold(0, |m, r| m | (1 << r))
+        .collect()
 }
 
 /// The role typed text or a picked id names.
@@ -202,7 +201,7 @@ pub fn resolve_role(k: &KnowledgeBase, text: &str) -> Option<usize> {
 }
 
 /// The aspect typed text or a picked id names, among those every role in `roles` has.
-pub fn resolve_aspect(k: &KnowledgeBase, text: &str, roles: u64) -> Option<usize> {
+pub fn resolve_aspect(k: &KnowledgeBase, text: &str, roles: RoleSet) -> Option<usize> {
     match complete::resolve(k, Pool::Aspects { roles }, text, RESOLVE_MIN)? {
         Item::Aspect(a) => Some(a),
         Item::Entry(_) => None,

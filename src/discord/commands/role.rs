@@ -3,7 +3,7 @@
 use super::{private_option, resolve_aspect, resolve_role, text_option};
 use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::knowledge::{Entry, Knowledge};
+use crate::knowledge::{Entry, Knowledge, RoleSet};
 use crate::reply;
 use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption};
 
@@ -38,14 +38,14 @@ pub fn run(k: &KnowledgeBase, name: &str, aspect: Option<&str>, asker: u64) -> R
     };
     let entry = match aspect {
         None => Entry::Role(role),
-        Some(text) => match resolve_aspect(k, text, 1 << role.min(63)) {
+        Some(text) => match resolve_aspect(k, text, RoleSet::of(role)) {
             Some(aspect) => Entry::Fact { role, aspect },
             None => {
                 return Response::notice(&format!(
                     "I have nothing on “{}” for the {}. I can tell you about: {}.",
                     crate::render::limits::truncate(text, 60),
                     k.roles[role].name,
-                    aspects_of(k, 1 << role.min(63))
+                    aspects_of(k, RoleSet::of(role))
                 ))
             }
         },
@@ -64,11 +64,11 @@ pub(super) fn unknown_role(k: &Knowledge, name: &str) -> Response {
 }
 
 /// Names of the aspects every role in `roles` has, for hints.
-pub(super) fn aspects_of(k: &Knowledge, roles: u64) -> String {
+pub(super) fn aspects_of(k: &Knowledge, roles: RoleSet) -> String {
     k.aspects
         .iter()
         .enumerate()
-        .filter(|&(a, _)| k.roles_with(a) & roles == roles)
+        .filter(|&(a, _)| k.all_have(roles, a))
         .map(|(_, a)| a.name.as_str())
         .collect::<Vec<_>>()
         .join(", ")
