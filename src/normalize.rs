@@ -4,6 +4,7 @@
 //! code, collapses stretched letters, splits into words and folds simple plurals.
 
 use std::borrow::Cow;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// English words that carry no meaning for matching ("the", "is", "what", …).
 pub const STOP_WORDS: &[&str] = &[
@@ -268,9 +269,21 @@ fn fold_char(c: char, out: &mut String) {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => out.push('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
         '&' => out.push_str(" and "),
-        c if c.is_uppercase() => out.extend(c.to_lowercase()),
-        c => out.push(c),
+        c if c.is_ascii() || is_hangul(c) => out.extend(c.to_lowercase()),
+        // Accents and other combining marks go: "whó", "backlo\u{301}g" and zalgo text
+        // read as the plain letters people meant.
+        c => decompose_canonical(c, |part| {
+            if !is_combining_mark(part) {
+                out.extend(part.to_lowercase());
+            }
+        }),
     }
+}
+
+/// True for a precomposed Hangul syllable, which canonical decomposition would split into
+/// its letters: those are kept whole.
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 /// Removes Discord markup (mentions, channels, roles, custom emoji, timestamps),
@@ -513,6 +526,16 @@ pub fn name_phrases(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_accents_and_combining_marks() {
+        let plain = |s: &str| words(&clean(s)).collect::<Vec<_>>().join(" ");
+        assert_eq!(plain("Whó owns the BACKLÓG?"), "who owns the backlog");
+        assert_eq!(plain("backlo\u{301}g"), "backlog", "decomposed accent");
+        assert_eq!(plain("ǫ̶͉͝w̷̞͐n̵̰͒ë̸̠r̶̬͝"), "owner", "zalgo");
+        assert_eq!(plain("Straße café"), "straße cafe");
+        assert_eq!(plain("제품 책임자"), "제품 책임자", "Hangul stays whole");
+    }
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {

@@ -221,3 +221,21 @@ fn small_talk_is_never_answered() {
     let it = k().interpret("Talc");
     assert!(it.corrected.is_empty(), "one word is never typo-corrected");
 }
+
+#[test]
+fn accents_and_combining_marks_read_as_the_plain_letters() {
+    for (marked, plain) in [
+        ("whó owns the backlóg?", "who owns the backlog?"),
+        (
+            "Whát does a próduct owner do?",
+            "What does a product owner do?",
+        ),
+        ("is the pm abo\u{0301}ve the po", "is the pm above the po"),
+        ("p̷̛m̶̈́ v̸͝s̴̈ p̷o̶", "pm vs po"),
+    ] {
+        let (a, b) = (ask(marked), ask(plain));
+        assert!(b.answered, "{plain}");
+        assert_eq!(a.entry, b.entry, "{marked}");
+        assert!((a.confidence - b.confidence).abs() < 1e-6, "{marked}");
+    }
+}
