@@ -206,8 +206,7 @@ pub fn help(k: &Knowledge) -> Reply {
 
 /// The confident reply for one entry (used by answers, buttons and commands).
 pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
-    let origin = k.origin(entry);
-    let footer = k.credit(origin.file).unwrap_or(&k.title).to_string();
+    let footer = k.credit_for(entry).unwrap_or_else(|| k.title.clone());
     let base = Reply {
         kind: entry.kind(),
         entry: Some(k.entry_id(entry)),

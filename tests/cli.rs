@@ -188,7 +188,7 @@ fn bad_knowledge_path_is_one_clear_message_and_non_zero_exit() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("syntax.toml:3: invalid TOML"),
+        stderr(&o).contains("syntax.toml:3: role `pm`: invalid TOML"),
         "{}",
         stderr(&o)
     );

@@ -15,8 +15,10 @@ fn problems_of(name: &str) -> Vec<String> {
 
 /// (fixture, expected `file:line: entry: message` fragment, is it an error)
 const CASES: &[(&str, &str, bool)] = &[
-    ("syntax.toml", "syntax.toml:3: invalid TOML:", true),
-    ("unknown-key.toml", "unknown-key.toml:4: invalid TOML: unknown field `definiton`", true),
+    ("syntax.toml", "syntax.toml:3: role `pm`: invalid TOML: invalid basic string", true),
+    ("unknown-key.toml", "unknown-key.toml:4: term `art`: unknown key `definiton`; expected one of", true),
+    ("unknown-meta-key.toml", "unknown-meta-key.toml:3: meta: unknown key `credits`; expected one of", true),
+    ("unknown-role-key.toml", "unknown-role-key.toml:12: role `sre`: unknown key `sumary`; expected one of", true),
     ("duplicate-id.toml", "duplicate-id.toml:7: faq `art`: duplicate id `art`: already used by term `art` at tests/fixtures/bad/duplicate-id.toml:2", true),
     ("bad-id.toml", "bad-id.toml:2: term `Agile Release Train`: id `Agile Release Train` must be lowercase letters, digits and dashes", true),
     ("alias-collision.toml", "alias-collision.toml:8: term `pm-term`: alias `PM` is also used by role `pm` at tests/fixtures/bad/alias-collision.toml:2", true),

@@ -392,6 +392,25 @@ impl Knowledge {
             .or_else(|| self.files.iter().find_map(|f| f.credit.as_deref()))
     }
 
+    /// The credit line for an entry: its file's credit; for a comparison, the credits of
+    /// every file its roles come from (so a team's role beside a shipped one credits both).
+    pub fn credit_for(&self, entry: Entry) -> Option<String> {
+        let files: Vec<usize> = match entry {
+            Entry::Compare { roles, .. } => self
+                .roles_in(roles)
+                .map(|r| self.roles[r].origin.file)
+                .collect(),
+            _ => vec![self.origin(entry).file],
+        };
+        let mut credits: Vec<&str> = Vec::new();
+        for credit in files.into_iter().filter_map(|f| self.credit(f)) {
+            if !credits.contains(&credit) {
+                credits.push(credit);
+            }
+        }
+        (!credits.is_empty()).then(|| credits.join(" · "))
+    }
+
     /// Where an entry was defined (for comparisons, the first role).
     pub fn origin(&self, entry: Entry) -> Origin {
         match entry {

@@ -27,13 +27,16 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
             Ok(doc) => docs.push((file, doc)),
             Err(e) => {
                 let line = e.span().map(|s| line_of(&src.text, s.start));
-                let msg = e.message().trim().to_string();
-                b.problems.push(Problem::error(
-                    &src.path,
-                    line,
-                    None,
-                    format!("invalid TOML: {msg}"),
-                ));
+                let entry = e.span().and_then(|s| entry_at(&src.text, s.start));
+                let msg = e.message().trim();
+                let msg = match msg.strip_prefix("unknown field ") {
+                    Some(rest) => format!(
+                        "unknown key {}",
+                        rest.replacen(", expected", "; expected", 1)
+                    ),
+                    None => format!("invalid TOML: {msg}"),
+                };
+                b.problems.push(Problem::error(&src.path, line, entry, msg));
             }
         }
         b.files.push(FileInfo {
@@ -97,6 +100,42 @@ struct Builder {
     terms: Vec<Term>,
     synonyms: Vec<Synonym>,
     related: Vec<(Entry, Origin, Vec<String>)>,
+}
+
+/// The entry whose table holds byte `offset` of a knowledge file, named as in problems
+/// ("role `po`", "faq `same-person`", "meta"): read from the nearest `[[…]]` or `[meta]`
+/// header above it and that entry's `id = "…"` line.
+fn entry_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let start = before.rfind("\n[").map_or(0, |i| i + 1).min(before.len());
+    // A sub-table such as `[role.facts]` belongs to the `[[role]]` above it.
+    let mut header_at = start;
+    loop {
+        let line = text[header_at..].lines().next().unwrap_or("").trim();
+        if line.starts_with("[[") || line == "[meta]" || header_at == 0 {
+            break;
+        }
+        header_at = text[..header_at.saturating_sub(1)]
+            .rfind("\n[")
+            .map_or(0, |i| i + 1);
+    }
+    let header = text[header_at..].lines().next()?.trim();
+    if header == "[meta]" {
+        return Some("meta".into());
+    }
+    let kind = header.strip_prefix("[[")?.strip_suffix("]]")?.trim();
+    let id = text[header_at..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with("[["))
+        .find_map(|l| {
+            let (key, value) = l.split_once('=')?;
+            (key.trim() == "id").then(|| value.trim().trim_matches('"').to_string())
+        });
+    Some(match id {
+        Some(id) => format!("{kind} `{id}`"),
+        None => kind.to_string(),
+    })
 }
 
 /// Checks an id's shape: lowercase letters, digits and dashes.
@@ -280,6 +319,19 @@ impl Builder {
         }
     }
 
+    /// Claims an entry's name and aliases, each spelling once: "Scrum Master" and
+    /// "scrum master" are one name, and a clash is reported once, not per spelling.
+    fn claim_names<'a>(&mut self, names: impl Iterator<Item = &'a String>, label: &str, o: Origin) {
+        let mut seen = Vec::new();
+        for name in names {
+            let key = phrase_key(name);
+            if key.is_empty() || !seen.contains(&key) {
+                self.claim_phrase(name, label, o, "alias");
+                seen.push(key);
+            }
+        }
+    }
+
     fn text(&mut self, o: Origin, label: &str, what: &str, text: &str, max: usize) {
         let n = text.chars().count();
         if text.trim().is_empty() {
@@ -346,9 +398,7 @@ impl Builder {
                     format!("summary should be one line (it has {n} characters)"),
                 );
             }
-            for a in std::iter::once(&r.name).chain(&r.aliases) {
-                self.claim_phrase(a, &label, o, "alias");
-            }
+            self.claim_names(std::iter::once(&r.name).chain(&r.aliases), &label, o);
             let colour = match &r.colour {
                 None => DEFAULT_COLOUR,
                 Some(c) => parse_colour(c).unwrap_or_else(|| {
@@ -444,9 +494,7 @@ impl Builder {
             }
             self.text(o, &label, "name", &t.name, MAX_NAME_CHARS);
             self.text(o, &label, "definition", &t.definition, limits::DESCRIPTION);
-            for a in name_phrases(&t.name).iter().chain(&t.aliases) {
-                self.claim_phrase(a, &label, o, "alias");
-            }
+            self.claim_names(name_phrases(&t.name).iter().chain(&t.aliases), &label, o);
             self.related
                 .push((Entry::Term(self.terms.len()), o, t.related.clone()));
             self.terms.push(Term {
