@@ -1,13 +1,25 @@
-//! Time per question: on the shipped knowledge, and on generated knowledge of 1,000 and
-//! 10,000 extra entries (to show the cost does not grow linearly with entries).
+//! Time per question and time to load, at scale.
+//!
+//! - `answer/per_question/*`: questions people ask, on the shipped knowledge and on it plus
+//!   1,000 or 10,000 generated team FAQs whose words meet the questions' own (backlog,
+//!   roadmap, release…), so matching really walks long posting lists.
+//! - `answer/batch300/*`: 300 ordinary questions against 300 questions that are each one
+//!   600-letter word (the cheapest flood to send), on the 10,000-FAQ knowledge.
+//! - `answer/hostile/shipped`: other hostile input within the 600-character limit.
+//! - `load/*`: validating and indexing the shipped knowledge, and 1,000 or 10,000 FAQs.
+//!
+//! Run: `cargo bench --bench answer` (criterion prints the medians).
+
+#[path = "support/generate.rs"]
+mod generate;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use rolecall::knowledge::Source;
 use rolecall::{reply, Knowledge, KnowledgeBase, MatchConfig};
-use std::fmt::Write;
 use std::hint::black_box;
+use std::time::Duration;
 
-/// Questions people ask: answered, suggested, declined, with typos.
+/// Questions people ask: answered, suggested, declined, with typos, about team topics.
 const QUESTIONS: &[&str] = &[
     "who owns the backlog?",
     "diffrence between product ownr and product manger",
@@ -23,10 +35,14 @@ const QUESTIONS: &[&str] = &[
     "PMs earn way more than POs",
     "What do POs do? Is that a management role? Who do they report to?",
     "help",
+    "who approves the release for kalomi?",
+    "where is the roadmap for the renvatus project",
+    "how do I update the backlog in selqua",
+    "when do we review the customer feedback and the metrics?",
 ];
 
 /// Hostile input, within the 600-character limit: many sentences, long unknown words,
-/// unicode, role names everywhere.
+/// unicode, role names everywhere, markup openers.
 fn hostile() -> Vec<String> {
     vec![
         "who owns it? ".repeat(46),
@@ -34,52 +50,36 @@ fn hostile() -> Vec<String> {
         format!("{} po", "supercalifragilisticexpialidocious ".repeat(16)),
         "pm po vs ".repeat(66),
         "ǫ̶͉͝w̷̞͐n̵̰͒ë̸̠r̶̬͝ ".repeat(12),
+        "<".repeat(600),
+        "backlog roadmap release customer stakeholders feature priorities ".repeat(9),
     ]
 }
 
-/// Deterministic pseudo-words, so generated knowledge has a realistic vocabulary.
-fn pseudo_word(mut n: u64) -> String {
-    const SYL: &[&str] = &[
-        "ka", "lo", "mi", "ren", "tus", "va", "po", "sel", "dri", "on", "ex", "qua",
-    ];
-    let mut w = String::new();
-    for _ in 0..3 {
-        w.push_str(SYL[(n % SYL.len() as u64) as usize]);
-        n /= SYL.len() as u64;
-    }
-    w
+/// `n` different words of 600 letters each.
+fn long_words(n: usize) -> Vec<String> {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|_| {
+            (0..600)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    char::from(b'a' + (seed % 26) as u8)
+                })
+                .collect()
+        })
+        .collect()
 }
 
-fn generated(entries: usize) -> KnowledgeBase {
-    let mut seed: u64 = 0x2545F4914F6CDD1D;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        pseudo_word(seed % 5000)
-    };
-    let mut text = String::new();
-    for i in 0..entries {
-        let sentence = |n: usize, next: &mut dyn FnMut() -> String| {
-            (0..n).map(|_| next()).collect::<Vec<_>>().join(" ")
-        };
-        let q = sentence(6, &mut next);
-        let phrasings: Vec<String> = (0..4)
-            .map(|_| format!("{:?}", sentence(5, &mut next)))
-            .collect();
-        let answer = sentence(30, &mut next);
-        let _ = write!(
-            text,
-            "[[faq]]\nid = \"gen-{i}\"\nquestion = \"{q}?\"\nphrasings = [{}]\nanswer = \"{answer}.\"\n\n",
-            phrasings.join(", ")
-        );
-    }
+/// The shipped knowledge's files plus `entries` generated team FAQs.
+fn sources(entries: usize) -> Vec<Source> {
     let mut sources = Knowledge::shipped_sources();
     sources.push(Source {
-        path: "generated.toml".into(),
-        text,
+        path: "team.toml".into(),
+        text: generate::faqs(entries),
     });
-    KnowledgeBase::from_sources(sources).expect("generated knowledge loads")
+    sources
 }
 
 fn bench(c: &mut Criterion) {
@@ -87,8 +87,14 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("answer");
     let sets = [
         ("shipped", KnowledgeBase::shipped().expect("shipped")),
-        ("1000", generated(1_000)),
-        ("10000", generated(10_000)),
+        (
+            "1000",
+            KnowledgeBase::from_sources(sources(1_000)).expect("1k"),
+        ),
+        (
+            "10000",
+            KnowledgeBase::from_sources(sources(10_000)).expect("10k"),
+        ),
     ];
     for (name, k) in &sets {
         let mut i = 0;
@@ -99,6 +105,23 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    let big = &sets[2].1;
+    let ordinary: Vec<&str> = QUESTIONS.iter().copied().cycle().take(300).collect();
+    group.bench_function("batch300/ordinary", |b| {
+        b.iter(|| {
+            for q in &ordinary {
+                black_box(reply::answer(big, black_box(q), &cfg));
+            }
+        })
+    });
+    let words = long_words(300);
+    group.bench_function("batch300/one_600_letter_word", |b| {
+        b.iter(|| {
+            for q in &words {
+                black_box(reply::answer(big, black_box(q), &cfg));
+            }
+        })
+    });
     let shipped = &sets[0].1;
     let hostile = hostile();
     let mut i = 0;
@@ -109,9 +132,20 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
-    c.bench_function("load/shipped", |b| {
+
+    let mut load = c.benchmark_group("load");
+    load.bench_function("shipped", |b| {
         b.iter(|| black_box(KnowledgeBase::shipped().expect("shipped")))
     });
+    load.sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    for n in [1_000, 10_000] {
+        let s = sources(n);
+        load.bench_with_input(BenchmarkId::new("check", n), &s, |b, s| {
+            b.iter(|| black_box(KnowledgeBase::check(black_box(s))))
+        });
+    }
+    load.finish();
 }
 
 criterion_group!(benches, bench);
