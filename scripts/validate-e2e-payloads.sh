@@ -9,11 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-validator=../shared/discord-spec/validate_payloads.py
+validator=tools/discord-spec/validate_payloads.py
 dir="${CARGO_TARGET_DIR:-target}/e2e-requests"
 
 if [[ ! -f "$validator" ]]; then
-    echo "error: $validator not found (it lives in shared/discord-spec beside the repository)" >&2
+    echo "error: $validator not found (it is part of the repository: tools/discord-spec)" >&2
     exit 2
 fi
 
