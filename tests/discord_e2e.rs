@@ -71,6 +71,13 @@ fn ephemeral(callback: &Value) -> bool {
     callback["data"]["flags"].as_u64().unwrap_or(0) & 64 != 0
 }
 
+/// The messages sent in reply to the message `id`.
+fn replies_to<'a>(sent: &'a [fake_discord::Request], id: &Value) -> Vec<&'a fake_discord::Request> {
+    sent.iter()
+        .filter(|r| r.body["message_reference"]["message_id"] == *id)
+        .collect()
+}
+
 #[tokio::test]
 async fn registers_commands_at_ready_and_never_logs_the_token() {
     let guild = GUILD_ID.to_string();
@@ -466,11 +473,7 @@ async fn ask_help_declines_an_unknown_role_and_claims_in_channels_stay_silent() 
     })
     .await;
     let sent = fake.messages();
-    let replying_to = |id: &Value| {
-        sent.iter()
-            .filter(|r| r.body["message_reference"]["message_id"] == *id)
-            .collect::<Vec<_>>()
-    };
+    let replying_to = |id: &Value| replies_to(&sent, id);
     assert!(replying_to(&silent_id).is_empty(), "{sent:#?}");
     assert_eq!(replying_to(&question_id).len(), 1, "{sent:#?}");
     let answer = replying_to(&mention_id);
@@ -543,11 +546,7 @@ async fn an_over_long_mention_or_dm_gets_the_too_long_notice_and_long_chatter_st
     })
     .await;
     let sent = fake.messages();
-    let replying_to = |id: &Value| {
-        sent.iter()
-            .filter(|r| r.body["message_reference"]["message_id"] == *id)
-            .collect::<Vec<_>>()
-    };
+    let replying_to = |id: &Value| replies_to(&sent, id);
     assert!(replying_to(&chatter_id).is_empty(), "{sent:#?}");
     let to_mention = replying_to(&mention_id);
     assert_eq!(to_mention.len(), 1, "{sent:#?}");
