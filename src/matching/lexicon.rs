@@ -308,21 +308,6 @@ impl Lexicon {
             .collect()
     }
 
-    /// [`Self::phrase_ids`] for the knowledge's own texts, remembering each raw word's id
-    /// in `memo` (the same words recur thousands of times in a large knowledge).
-    fn text_ids(&mut self, memo: &mut FxHashMap<Box<str>, u32>, text: &str) -> Vec<u32> {
-        word_slices(&clean(text))
-            .map(|w| match memo.get(w.as_ref()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.word(&word_key(&w));
-                    memo.insert(w.as_ref().into(), id);
-                    id
-                }
-            })
-            .collect()
-    }
-
     /// Names `concept` by `phrase`; the first concept to claim a phrase keeps it.
     fn add_phrase(&mut self, phrase: &str, concept: u32) {
         let ids = self.phrase_ids(phrase);
@@ -366,23 +351,32 @@ impl Lexicon {
                 lx.phrase_ids(w);
             }
         }
-        let mut memo: FxHashMap<Box<str>, u32> = FxHashMap::default();
         // Whether each word id is a role title's head ("manager") or a bare title
         // ("tester"): only pairs ending in one are looked up, so only those are kept.
         let mut titles: Vec<bool> = Vec::new();
-        for text in all_texts(k) {
-            let ids = lx.text_ids(&mut memo, text);
-            lx.in_knowledge.resize(lx.texts.len(), false);
-            for &id in &ids {
-                lx.in_knowledge[id as usize] = true;
-            }
-            for id in titles.len()..lx.texts.len() {
-                let key = &*lx.texts[id];
-                titles.push(lx.role_heads.contains(key) || lx.bare_roles.contains(key));
-            }
-            for pair in ids.windows(2) {
-                if titles[pair[1] as usize] {
-                    lx.bigrams.insert((pair[0], pair[1]));
+        for share in read_words(&all_texts(k)) {
+            // Ids are given in text order, as one reader would: the first share's texts
+            // come first, and a word already known keeps its id.
+            let mut ids_of: Vec<Option<u32>> = vec![None; share.keys.len()];
+            for text in &share.texts {
+                let ids: Vec<u32> = text
+                    .iter()
+                    .map(|&w| {
+                        *ids_of[w as usize].get_or_insert_with(|| lx.word(&share.keys[w as usize]))
+                    })
+                    .collect();
+                lx.in_knowledge.resize(lx.texts.len(), false);
+                for &id in &ids {
+                    lx.in_knowledge[id as usize] = true;
+                }
+                for id in titles.len()..lx.texts.len() {
+                    let key = &*lx.texts[id];
+                    titles.push(lx.role_heads.contains(key) || lx.bare_roles.contains(key));
+                }
+                for pair in ids.windows(2) {
+                    if titles[pair[1] as usize] {
+                        lx.bigrams.insert((pair[0], pair[1]));
+                    }
                 }
             }
         }
@@ -462,6 +456,59 @@ impl Lexicon {
         }
         lx
     }
+}
+
+/// Most threads that read the knowledge's words at load.
+const READERS: usize = 4;
+
+/// One reader's share of the knowledge's texts, read into words.
+struct Share {
+    /// The key of each distinct word the share uses, in order of first use.
+    keys: Vec<Box<str>>,
+    /// Each text of the share as indices into `keys`.
+    texts: Vec<Vec<u32>>,
+}
+
+/// Reads `texts` into word keys on up to [`READERS`] threads, each over a consecutive
+/// share; normalising and stemming is most of the cost of a large knowledge's vocabulary,
+/// and each distinct word is stemmed once per share.
+fn read_words(texts: &[&str]) -> Vec<Share> {
+    let read = |texts: &[&str]| {
+        let mut share = Share {
+            keys: Vec::new(),
+            texts: Vec::with_capacity(texts.len()),
+        };
+        let mut seen: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for text in texts {
+            let words = word_slices(&clean(text))
+                .map(|w| match seen.get(w.as_ref()) {
+                    Some(&i) => i,
+                    None => {
+                        let i = share.keys.len() as u32;
+                        share.keys.push(word_key(&w).into());
+                        seen.insert(w.as_ref().into(), i);
+                        i
+                    }
+                })
+                .collect();
+            share.texts.push(words);
+        }
+        share
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, READERS);
+    let chunk = texts.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let readers: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || read(part)))
+            .collect();
+        readers
+            .into_iter()
+            .map(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Every text of the knowledge, for the vocabulary.
