@@ -44,9 +44,10 @@ pub const DEFAULT_USER_RATE: UserRate = UserRate {
     per: Duration::from_secs(60),
 };
 
-/// Default bound on replies in flight per kind: enough to keep up with a busy server,
-/// few enough sockets to stay far below a 1024 open-file limit.
-pub const DEFAULT_MAX_IN_FLIGHT: usize = 16;
+/// Default bound on replies in flight per kind: a burst of 500 slash commands is answered
+/// within Discord's 3-second window at ~150 ms a request, with about 3 × 32 + 20 sockets
+/// (in flight plus idle pooled ones), far below a 1024 open-file limit.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 32;
 /// Highest accepted `ROLECALL_MAX_IN_FLIGHT`: beyond it the bound no longer protects the
 /// process's open-file limit.
 pub const MAX_IN_FLIGHT_LIMIT: usize = 1024;
