@@ -4,7 +4,8 @@
 //!   1,000 or 10,000 generated team FAQs whose words meet the questions' own (backlog,
 //!   roadmap, release…), so matching really walks long posting lists.
 //! - `answer/batch300/*`: 300 ordinary questions against 300 questions that are each one
-//!   600-letter word (the cheapest flood to send), on the 10,000-FAQ knowledge.
+//!   600-letter word (the cheapest flood to send) and 300 made of 80 words every generated
+//!   FAQ shares (the longest posting lists), on the 10,000-FAQ knowledge.
 //! - `answer/hostile/shipped`: other hostile input within the 600-character limit.
 //! - `load/*`: validating and indexing the shipped knowledge, and 1,000 or 10,000 FAQs.
 //!
@@ -110,6 +111,25 @@ fn bench(c: &mut Criterion) {
     group.bench_function("batch300/ordinary", |b| {
         b.iter(|| {
             for q in &ordinary {
+                black_box(reply::answer(big, black_box(q), &cfg));
+            }
+        })
+    });
+    let common: Vec<String> = (0..300)
+        .map(|i| {
+            let shared = generate::SHARED;
+            (0..80)
+                .map(|j| shared[(i * 7 + j * 13) % shared.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(600)
+                .collect()
+        })
+        .collect();
+    group.bench_function("batch300/eighty_common_words", |b| {
+        b.iter(|| {
+            for q in &common {
                 black_box(reply::answer(big, black_box(q), &cfg));
             }
         })

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 /// Words a team's FAQ shares with the questions people ask about roles.
-const SHARED: &[&str] = &[
+pub const SHARED: &[&str] = &[
     "backlog",
     "roadmap",
     "release",

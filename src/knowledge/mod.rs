@@ -113,11 +113,12 @@ pub struct Synonym {
 }
 
 /// Up to [`RoleSet::MAX`] distinct role indices, kept in definition order: the roles a
-/// comparison puts side by side. Any role may be in one, however many roles there are.
+/// comparison puts side by side. Small and `Copy` (18 bytes), so an [`Entry`] stays cheap to
+/// pass around; any of the first 65,536 roles may be in one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RoleSet {
     len: u8,
-    roles: [u32; RoleSet::MAX],
+    roles: [u16; RoleSet::MAX],
 }
 
 impl RoleSet {
@@ -138,9 +139,10 @@ impl RoleSet {
         set
     }
 
-    /// Adds role `r`; false when the set is full (it is then left unchanged).
+    /// Adds role `r`; false when the set is full or `r` is past the 65,536th role (it is
+    /// then left unchanged).
     pub fn insert(&mut self, r: usize) -> bool {
-        let Ok(r) = u32::try_from(r) else {
+        let Ok(r) = u16::try_from(r) else {
             return false;
         };
         let held = &self.roles[..self.len as usize];

@@ -16,6 +16,8 @@ const UNKNOWN_WEIGHT_FACTOR: f32 = 1.0;
 const OUT_OF_SCOPE_FACTOR: f32 = 3.0;
 /// Upper bound on the weight of a light word.
 pub(crate) const LIGHT_WEIGHT: f32 = 0.4;
+/// In [`Index::doc_faqs`], a document that is not a FAQ's (a term's).
+pub(crate) const NOT_FAQ: u32 = u32::MAX;
 /// Most threads that read the knowledge's texts at load.
 const READERS: usize = 4;
 /// Lower bound on the weight of a concept (role, aspect, term, comparison).
@@ -54,6 +56,12 @@ pub(crate) struct Index {
     pub unknown_weight: f32,
     /// FAQ phrasings and terms.
     pub docs: Vec<Doc>,
+    /// Each document's weight and FAQ (or [`NOT_FAQ`]), side by side in small arrays: a
+    /// question with common words scores tens of thousands of documents, and reading
+    /// these is cheaper than reaching into each [`Doc`].
+    pub doc_weights: Vec<f32>,
+    /// See `doc_weights`.
+    pub doc_faqs: Vec<u32>,
     /// Token id → documents containing it.
     pub postings: Vec<Vec<u32>>,
     /// Each FAQ's documents, as a range of `docs`.
@@ -180,6 +188,11 @@ impl Index {
             return;
         }
         let weight = tokens.iter().map(|&t| self.weights[t as usize]).sum();
+        self.doc_weights.push(weight);
+        self.doc_faqs.push(match entry {
+            Entry::Faq(f) => f as u32,
+            _ => NOT_FAQ,
+        });
         self.docs.push(Doc {
             entry,
             tokens,

@@ -2,7 +2,7 @@
 //! comparison, "who does X" fact) is scored by one weighted Dice formula,
 //! `2·matched / (matched + λ·unexplained + required)`, scaled down when the evidence is thin.
 
-use super::index::Index;
+use super::index::{Index, NOT_FAQ};
 use super::interpret::{Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
 use crate::knowledge::{Entry, Kind, Knowledge, RoleSet};
@@ -46,6 +46,12 @@ pub(crate) struct Top {
 
 impl Top {
     const SIZE: usize = 4;
+
+    /// False when `score` surely cannot enter (the top is full of better scores): most
+    /// documents of a question with common words stop here, unrounded and unsearched.
+    fn may_take(&self, score: f32) -> bool {
+        self.items.len() < Self::SIZE || self.items.last().is_none_or(|&(_, s)| score >= s - 0.001)
+    }
 
     fn offer(&mut self, entry: Entry, score: f32) {
         // Scores within float noise of each other tie, so the more specific entry wins.
@@ -236,9 +242,17 @@ impl<'a> Query<'a> {
                 }
             }
             for &d in touched.iter() {
-                let doc = &ix.docs[d as usize];
                 let matched = acc[d as usize];
                 acc[d as usize] = 0.0;
+                let faq = ix.doc_faqs[d as usize];
+                if faq != NOT_FAQ {
+                    let s = self.dice(matched, ix.doc_weights[d as usize], 0.0, Forgive::Nothing);
+                    if top.may_take(s) {
+                        top.offer(Entry::Faq(faq as usize), s);
+                    }
+                    continue;
+                }
+                let doc = &ix.docs[d as usize];
                 let extra = match doc.entry {
                     Entry::Term(_) => self
                         .term_optional
