@@ -5,6 +5,7 @@
 use super::interpret::intent_of;
 use super::lexicon::{Lexicon, Tok, LIGHT_WORDS};
 use super::question::{Question, WordMemo};
+use super::shares::in_shares;
 use crate::knowledge::{Entry, Knowledge, Problem};
 use crate::normalize::word_key;
 use rustc_hash::FxHashSet;
@@ -18,8 +19,6 @@ const OUT_OF_SCOPE_FACTOR: f32 = 3.0;
 pub(crate) const LIGHT_WEIGHT: f32 = 0.4;
 /// In [`Index::doc_faqs`], a document that is not a FAQ's (a term's).
 pub(crate) const NOT_FAQ: u32 = u32::MAX;
-/// Most threads that read the knowledge's texts at load.
-const READERS: usize = 4;
 /// Lower bound on the weight of a concept (role, aspect, term, comparison).
 const CONCEPT_FLOOR: f32 = 1.2;
 
@@ -79,23 +78,10 @@ impl Index {
         let read = |text: &str| Question::read(lx, &[], text, false);
         // 1. weights: inverse document frequency over all entries' texts. Each text is read
         //    once; the tokens of FAQ questions and phrasings are kept for step 2. Entries
-        //    are read on up to `READERS` threads: reading is most of the cost of a load.
+        //    are read on a few threads: reading is most of the cost of a load.
         let docs = entry_documents(k);
         let n_docs = docs.len();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, READERS);
-        let chunk = docs.len().div_ceil(threads).max(1);
-        let counted: Vec<Counted> = std::thread::scope(|scope| {
-            let workers: Vec<_> = docs
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || count_words(lx, part)))
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
+        let counted = in_shares(&docs, |share| count_words(lx, share));
         let mut df = vec![0u32; lx.texts.len()];
         let mut faq_tokens: Vec<Vec<Vec<u32>>> = Vec::with_capacity(k.faqs.len());
         for part in counted {

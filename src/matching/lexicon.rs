@@ -3,6 +3,7 @@
 //! synonyms, and the typo index over all of it.
 
 use super::interpret::{Intent, BARE_ROLES, ROLE_HEADS};
+use super::shares::in_shares;
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
 use crate::normalize::{self, clean, is_stop_key, name_phrases, word_key, word_slices, words};
@@ -458,9 +459,6 @@ impl Lexicon {
     }
 }
 
-/// Most threads that read the knowledge's words at load.
-const READERS: usize = 4;
-
 /// One reader's share of the knowledge's texts, read into words.
 struct Share {
     /// The key of each distinct word the share uses, in order of first use.
@@ -469,9 +467,9 @@ struct Share {
     texts: Vec<Vec<u32>>,
 }
 
-/// Reads `texts` into word keys on up to [`READERS`] threads, each over a consecutive
-/// share; normalising and stemming is most of the cost of a large knowledge's vocabulary,
-/// and each distinct word is stemmed once per share.
+/// Reads `texts` into word keys on a few threads, each over a consecutive share:
+/// normalising and stemming is most of the cost of a large knowledge's vocabulary, and
+/// each distinct word is stemmed once per share.
 fn read_words(texts: &[&str]) -> Vec<Share> {
     let read = |texts: &[&str]| {
         let mut share = Share {
@@ -495,20 +493,7 @@ fn read_words(texts: &[&str]) -> Vec<Share> {
         }
         share
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, READERS);
-    let chunk = texts.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let readers: Vec<_> = texts
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || read(part)))
-            .collect();
-        readers
-            .into_iter()
-            .map(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    in_shares(texts, read)
 }
 
 /// Every text of the knowledge, for the vocabulary.

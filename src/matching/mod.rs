@@ -12,6 +12,7 @@ pub mod interpret;
 mod lexicon;
 mod question;
 mod score;
+mod shares;
 mod typo;
 
 pub use crate::normalize;
