@@ -43,10 +43,13 @@ pub struct MetaDoc {
     pub publisher: Option<String>,
     /// Publication date of the source.
     pub date: Option<String>,
-    /// Link to the source.
+    /// Link to the source (the answer's title links to it).
     pub url: Option<String>,
-    /// Credit line shown in the footer of every answer from this file.
+    /// Full credit line, shown in `/help`.
     pub credit: Option<String>,
+    /// One-line credit for answer footers ("Source: Quick, KnowledgeHut blog, 2025");
+    /// made from author, publisher and date when absent.
+    pub short_credit: Option<String>,
     /// Context words that never change which entry matches (e.g. "safe").
     #[serde(default)]
     pub ambient: Vec<String>,
@@ -63,6 +66,8 @@ pub struct AspectDoc {
     pub id: Spanned<String>,
     /// Heading shown in answers.
     pub name: String,
+    /// Short name for buttons ("metrics").
+    pub short: Option<String>,
     /// Words and phrases people use for this aspect.
     #[serde(default)]
     pub words: Vec<String>,
@@ -76,6 +81,8 @@ pub struct RoleDoc {
     pub id: Spanned<String>,
     /// Display name.
     pub name: String,
+    /// Short name for buttons and comparison rows ("PM").
+    pub short: Option<String>,
     /// Other names and abbreviations.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -99,6 +106,8 @@ pub struct FaqDoc {
     pub id: Spanned<String>,
     /// The canonical question.
     pub question: String,
+    /// Short title for buttons ("Is the PM above the PO?").
+    pub short: Option<String>,
     /// Other ways people ask it.
     #[serde(default)]
     pub phrasings: Vec<String>,
@@ -117,6 +126,8 @@ pub struct TermDoc {
     pub id: Spanned<String>,
     /// Display name.
     pub name: String,
+    /// Short name for buttons.
+    pub short: Option<String>,
     /// Other names and abbreviations.
     #[serde(default)]
     pub aliases: Vec<String>,

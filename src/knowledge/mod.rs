@@ -5,10 +5,12 @@
 
 mod format;
 mod load;
+pub mod opener;
 mod problem;
 mod validate;
 
 pub(crate) use validate::label;
+pub use validate::{ROW_OPENER_CHARS, SHORT_CREDIT_CHARS, SHORT_TITLE_CHARS};
 
 pub use load::{LoadError, Source};
 pub use problem::{Problem, Severity};
@@ -27,8 +29,12 @@ pub struct Origin {
 pub struct FileInfo {
     /// Path as shown in messages.
     pub path: String,
-    /// Credit line from the file's `[meta]`, shown in footers.
+    /// Full credit line from the file's `[meta]`, shown in `/help`.
     pub credit: Option<String>,
+    /// One-line credit shown in the footer of answers from this file.
+    pub short_credit: Option<String>,
+    /// Link to the source, which answers' titles point to.
+    pub url: Option<String>,
     /// The source's title, author, publisher, date and link, as far as given.
     pub source: Vec<String>,
 }
@@ -40,6 +46,8 @@ pub struct Aspect {
     pub id: String,
     /// Heading shown in answers.
     pub name: String,
+    /// Short name for buttons ("metrics"), when given.
+    pub short: Option<String>,
     /// Words and phrases people use for it.
     pub words: Vec<String>,
     /// Where it was defined.
@@ -53,6 +61,8 @@ pub struct Role {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Short name for buttons and comparison rows ("PM"), when given.
+    pub short: Option<String>,
     /// Other names and abbreviations.
     pub aliases: Vec<String>,
     /// Embed colour as 0xRRGGBB.
@@ -74,6 +84,8 @@ pub struct Faq {
     pub id: String,
     /// Canonical question.
     pub question: String,
+    /// Short title for buttons, when given.
+    pub short: Option<String>,
     /// Other ways people ask it.
     pub phrasings: Vec<String>,
     /// The answer.
@@ -91,6 +103,8 @@ pub struct Term {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Short name for buttons, when given.
+    pub short: Option<String>,
     /// Other names and abbreviations.
     pub aliases: Vec<String>,
     /// Definition.

@@ -2,6 +2,7 @@
 
 use super::format::{FileDoc, MetaDoc};
 use super::problem::{line_of, Lines};
+use super::opener;
 use super::{
     Aspect, Entry, Faq, FileInfo, Knowledge, Origin, Problem, Role, Source, Synonym, Term,
 };
@@ -14,7 +15,13 @@ const MAX_ID_CHARS: usize = 40;
 /// Longest name before autocomplete truncates it.
 const MAX_NAME_CHARS: usize = limits::CHOICE_NAME;
 /// A single answer above this many characters reads as a dump.
-const LONG_ANSWER_CHARS: usize = 1500;
+const LONG_ANSWER_CHARS: usize = opener::MAX_ANSWER_CHARS;
+/// Most characters of a one-line footer on a phone.
+pub const SHORT_CREDIT_CHARS: usize = 60;
+/// Most characters of a button label that still fits beside others on a phone.
+pub const SHORT_TITLE_CHARS: usize = 25;
+/// Most characters of a fact's bold opener, which comparison rows show on their own.
+pub const ROW_OPENER_CHARS: usize = 60;
 /// A summary longer than this is not "one line".
 const LONG_SUMMARY_CHARS: usize = 300;
 
@@ -42,6 +49,8 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
         b.files.push(FileInfo {
             path: src.path.clone(),
             credit: None,
+            short_credit: None,
+            url: None,
             source: Vec::new(),
         });
     }
@@ -190,7 +199,7 @@ impl Builder {
         ));
     }
 
-    fn meta(&mut self, file: usize, meta: MetaDoc, src: &Source) {
+    fn meta(&mut self, file: usize, mut meta: MetaDoc, src: &Source) {
         let o = Origin {
             file,
             line: src
@@ -212,17 +221,51 @@ impl Builder {
                 );
             }
         }
-        for word in meta.ambient {
+        for word in std::mem::take(&mut meta.ambient) {
             if word.trim().is_empty() {
                 self.err(o, "meta", "ambient has an empty word".into());
             } else {
                 self.ambient.push(word);
             }
         }
-        for topic in meta.out_of_scope {
+        for topic in std::mem::take(&mut meta.out_of_scope) {
             self.claim_phrase(&topic, "meta `out_of_scope`", o, "topic");
             self.out_of_scope.push(topic);
         }
+        let short = match &meta.short_credit {
+            Some(c) if c.trim().is_empty() => {
+                self.err(o, "meta", "short_credit is empty".into());
+                None
+            }
+            Some(c) => Some(c.trim().to_string()),
+            None => short_credit(&meta),
+        };
+        match &short {
+            Some(c) if c.chars().count() > SHORT_CREDIT_CHARS => self.warn(
+                o,
+                "meta",
+                format!(
+                    "the footer credit “{c}” has {} characters; over {SHORT_CREDIT_CHARS} it wraps to a second line on a phone (set a shorter `short_credit`)",
+                    c.chars().count()
+                ),
+            ),
+            None if meta.credit.is_some() => self.warn(
+                o,
+                "meta",
+                format!(
+                    "credit is too long for a footer and there is no author or publisher to shorten it from: set `short_credit` (at most {SHORT_CREDIT_CHARS} characters)"
+                ),
+            ),
+            _ => {}
+        }
+        if let Some(url) = &meta.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+                self.err(o, "meta", format!("url `{url}` must be a web address starting with https://"));
+            } else {
+                self.files[file].url = Some(url.clone());
+            }
+        }
+        self.files[file].short_credit = short;
         self.files[file].credit = meta.credit.filter(|c| !c.trim().is_empty());
         self.files[file].source = [
             meta.source,
@@ -345,6 +388,47 @@ impl Builder {
         }
     }
 
+    /// Checks an optional `short` title: not empty, and short enough for a phone's button.
+    fn short(&mut self, o: Origin, label: &str, short: Option<&str>) -> Option<String> {
+        let short = short?.trim();
+        let n = short.chars().count();
+        if short.is_empty() {
+            self.err(o, label, "short is empty (leave it out to use the full title)".into());
+            return None;
+        }
+        if n > limits::BUTTON_LABEL {
+            self.err(o, label, format!("short has {n} characters; a button label holds {}", limits::BUTTON_LABEL));
+            return None;
+        }
+        if n > SHORT_TITLE_CHARS {
+            self.warn(o, label, format!("short “{short}” has {n} characters; buttons hold about {SHORT_TITLE_CHARS} side by side on a phone"));
+        }
+        Some(short.to_string())
+    }
+
+    /// Warns when an answer text does not open with a bold answer or runs long.
+    fn answer_shape(&mut self, o: Origin, label: &str, what: &str, text: &str, row: Option<usize>) {
+        let opened = opener::split(text);
+        let n = text.trim().chars().count();
+        match opened.opener {
+            None => self.warn(o, label, match row {
+                Some(_) => format!("{what} doesn't open with a bold short answer (like `**About $110K a year.** …`); comparison rows will show its first sentence instead"),
+                None => format!("{what} doesn't open with a bold sentence that answers the question (like `**The Product Owner.** …`); readers take in the first line first"),
+            }),
+            Some(op) => {
+                let m = op.chars().count();
+                let max = row.unwrap_or(opener::MAX_OPENER_CHARS);
+                if m > max {
+                    let why = if row.is_some() { "comparison rows show it on its own" } else { "a short answer reads at a glance" };
+                    self.warn(o, label, format!("{what} opens with a bold sentence of {m} characters; keep it under {max} ({why})"));
+                }
+            }
+        }
+        if n > LONG_ANSWER_CHARS && n <= limits::DESCRIPTION {
+            self.warn(o, label, format!("{what} has {n} characters; keep it under {LONG_ANSWER_CHARS} (a bold answer and about four lines) and move the detail to a related FAQ"));
+        }
+    }
+
     fn aspects(&mut self, file: usize, doc: &FileDoc, lines: &Lines) {
         for a in &doc.aspect {
             let o = Origin {
@@ -367,9 +451,11 @@ impl Builder {
             for w in &a.words {
                 self.claim_phrase(w, &label, o, "word");
             }
+            let short = self.short(o, &label, a.short.as_deref());
             self.aspects.push(Aspect {
                 id,
                 name: a.name.clone(),
+                short,
                 words: a.words.clone(),
                 origin: o,
             });
@@ -431,13 +517,16 @@ impl Builder {
                     text.get_ref(),
                     limits::FIELD_VALUE,
                 );
+                self.answer_shape(fo, &label, &format!("fact `{aspect}`"), text.get_ref(), Some(ROW_OPENER_CHARS));
                 facts[ai] = Some(text.get_ref().trim().to_string());
             }
             let entry = Entry::Role(self.roles.len());
             self.related.push((entry, o, r.related.clone()));
+            let short = self.short(o, &label, r.short.as_deref());
             self.roles.push(Role {
                 id,
                 name: r.name.trim().to_string(),
+                short,
                 aliases: r.aliases.clone(),
                 colour,
                 summary: r.summary.trim().to_string(),
@@ -458,10 +547,7 @@ impl Builder {
             }
             self.text(o, &label, "question", &f.question, limits::TITLE);
             self.text(o, &label, "answer", &f.answer, limits::DESCRIPTION);
-            let n = f.answer.chars().count();
-            if n > LONG_ANSWER_CHARS && n <= limits::DESCRIPTION {
-                self.warn(o, &label, format!("answer has {n} characters; answers over {LONG_ANSWER_CHARS} read as a dump"));
-            }
+            self.answer_shape(o, &label, "answer", &f.answer, None);
             for p in &f.phrasings {
                 if word_slices(&clean(p)).all(|w| is_stop_word(&w)) {
                     self.err(
@@ -473,9 +559,11 @@ impl Builder {
             }
             self.related
                 .push((Entry::Faq(self.faqs.len()), o, f.related.clone()));
+            let short = self.short(o, &label, f.short.as_deref());
             self.faqs.push(Faq {
                 id,
                 question: f.question.trim().to_string(),
+                short,
                 phrasings: f.phrasings.clone(),
                 answer: f.answer.trim().to_string(),
                 related: Vec::new(),
@@ -497,9 +585,11 @@ impl Builder {
             self.claim_names(name_phrases(&t.name).iter().chain(&t.aliases), &label, o);
             self.related
                 .push((Entry::Term(self.terms.len()), o, t.related.clone()));
+            let short = self.short(o, &label, t.short.as_deref());
             self.terms.push(Term {
                 id,
                 name: t.name.trim().to_string(),
+                short,
                 aliases: t.aliases.clone(),
                 definition: t.definition.trim().to_string(),
                 related: Vec::new(),
@@ -623,4 +713,27 @@ pub fn label(k: &Knowledge, entry: Entry) -> String {
         Entry::Term(_) => "term",
     };
     format!("{kind} `{}`", k.entry_id(entry))
+}
+
+/// A one-line footer credit made from `[meta]`: "Source: Quick, KnowledgeHut blog, 2025"
+/// (author's last name, publisher, year), or the full credit when it is short enough.
+fn short_credit(meta: &MetaDoc) -> Option<String> {
+    fn nonempty(s: &Option<String>) -> Option<&str> {
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    let author = nonempty(&meta.author).and_then(|a| a.split_whitespace().last());
+    let year = nonempty(&meta.date).map(|d| match d.get(..4) {
+        Some(y) if y.chars().all(|c| c.is_ascii_digit()) => y,
+        _ => d,
+    });
+    let parts: Vec<&str> = [author, nonempty(&meta.publisher), year]
+        .into_iter()
+        .flatten()
+        .collect();
+    if author.is_some() || nonempty(&meta.publisher).is_some() {
+        return Some(format!("Source: {}", parts.join(", ")));
+    }
+    nonempty(&meta.credit)
+        .filter(|c| c.chars().count() <= SHORT_CREDIT_CHARS)
+        .map(str::to_string)
 }
