@@ -2,16 +2,24 @@
 
 use crate::base::KnowledgeBase;
 use crate::knowledge::{Entry, Kind, Knowledge, RoleSet};
+use crate::knowledge::opener;
 use crate::matching::{Band, Intent, Match, MatchConfig, Rejection};
 
-/// Colour of FAQ, term and comparison answers (Discord blurple).
-pub const NEUTRAL_COLOUR: u32 = 0x5865F2;
-/// Colour of "did you mean" replies.
+/// Colour of answers about more than one role, and of help (amethyst).
+pub const NEUTRAL_COLOUR: u32 = 0x9B59B6;
+/// Colour of "did you mean" replies (yellow).
 pub const SUGGEST_COLOUR: u32 = 0xFEE75C;
-/// Colour of declines and input problems.
+/// Colour of declines and input problems (grey).
 pub const DECLINE_COLOUR: u32 = 0x99AAB5;
-/// Most suggestions or related entries offered.
+/// Most suggestions, related entries or example questions offered.
 pub const MAX_OFFERS: usize = 3;
+/// Most characters a whole comparison should take, so it fits a phone screen; rows past
+/// it are left to the aspect menu.
+pub const COMPARISON_BUDGET: usize = 900;
+/// Most characters of a short answer shown in a comparison row or a menu option.
+pub const ROW_CHARS: usize = 60;
+/// Most options in a select menu (Discord's limit).
+pub const MENU_OPTIONS: usize = 25;
 
 /// One embed field.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,15 +32,57 @@ pub struct Field {
     pub inline: bool,
 }
 
-/// An entry offered as a suggestion or a related answer.
+/// An entry offered as a suggestion, a related answer or an example question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offer {
     /// Entry id.
     pub entry: String,
     /// Human title of the entry (never the user's text).
     pub title: String,
-    /// Match confidence (1 for related entries).
+    /// Short label for a button ("PM vs PO: metrics").
+    pub label: String,
+    /// Match confidence (1 for related entries and examples).
     pub confidence: f32,
+}
+
+/// One row of a comparison: an aspect and each role's short answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Aspect name ("Salary").
+    pub name: String,
+    /// (role's short name, short answer) per role, in the comparison's order.
+    pub cells: Vec<(String, String)>,
+}
+
+impl Row {
+    /// The row as an embed field value: one line per role, `**PM** About $112K a year`.
+    pub fn value(&self) -> String {
+        self.cells
+            .iter()
+            .map(|(role, answer)| format!("**{role}** {answer}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// A menu of entries to pick from (a Discord string select).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Menu {
+    /// Text shown before anything is picked ("More on the Product Owner…").
+    pub placeholder: String,
+    /// The entries, at most [`MENU_OPTIONS`].
+    pub options: Vec<MenuOption>,
+}
+
+/// One entry in a [`Menu`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct MenuOption {
+    /// Entry id answered when picked.
+    pub entry: String,
+    /// Label ("Salary").
+    pub label: String,
+    /// A preview of the answer ("About $112K a year"), possibly empty.
+    pub description: String,
 }
 
 /// A reply, independent of where it is shown.
@@ -48,18 +98,49 @@ pub struct Reply {
     pub confidence: f32,
     /// Title.
     pub title: String,
-    /// Main text.
+    /// Link of the title: the source the answer comes from, when its file gives a `url`.
+    pub url: Option<String>,
+    /// Main text: the answer first, as one bold sentence.
     pub description: String,
-    /// Fields (comparisons use inline fields).
+    /// Fields.
     pub fields: Vec<Field>,
-    /// Colour as 0xRRGGBB.
+    /// Comparison rows, one per aspect (shown after the fields).
+    pub rows: Vec<Row>,
+    /// Colour as 0xRRGGBB: the role answered about, neutral, yellow or grey.
     pub colour: u32,
-    /// Footer (credits the source).
+    /// Footer: one short credit line.
     pub footer: String,
     /// "Did you mean" entries, when unsure.
     pub suggestions: Vec<Offer>,
     /// Related entries, under an answer.
     pub related: Vec<Offer>,
+    /// Example questions offered under a decline or help.
+    pub examples: Vec<Offer>,
+    /// The aspects of a role card, fact or comparison, to pick from.
+    pub menu: Option<Menu>,
+}
+
+impl Reply {
+    /// A reply with nothing in it but its kind, title, text, colour and footer.
+    fn plain(kind: Kind, title: String, description: String, colour: u32, footer: String) -> Reply {
+        Reply {
+            kind,
+            entry: None,
+            answered: false,
+            confidence: 0.0,
+            title,
+            url: None,
+            description,
+            fields: Vec::new(),
+            rows: Vec::new(),
+            colour,
+            footer,
+            suggestions: Vec::new(),
+            related: Vec::new(),
+            examples: Vec::new(),
+            menu: None,
+        }
+    }
 }
 
 /// Answers a question: match it, then build the reply for its band.
@@ -74,18 +155,14 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
         (Some(Rejection::Empty), _, _) => notice(
             k,
             "Ask me a question",
-            format!(
-                "I didn't find a question in that message. {}",
-                examples_line(k)
-            ),
+            "**I didn't find a question in that message.** Ask in your own words, or try one of these:".into(),
         ),
         (Some(Rejection::TooLong(n)), _, _) => notice(
             k,
             "That question is too long",
             format!(
-                "Please keep questions under {} characters (that one has {n}). Short questions match best. {}",
+                "**Please keep questions under {} characters** (that one has {n}). Short questions match best; try one of these:",
                 cfg.max_question_chars,
-                examples_line(k)
             ),
         ),
         (Some(Rejection::Help), _, _) => help(k),
@@ -93,15 +170,19 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
             k,
             "I don't cover that role",
             format!(
-                "I know {}; I have nothing on “{name}”. {}",
+                "**I have nothing on “{name}”.** I know {}. Try one of these:",
                 role_list(k),
-                examples_line(k)
             ),
         ),
         (None, Some((entry, _)), Band::Answer) => {
             let mut r = for_entry(k, entry);
             r.confidence = confidence;
-            r.description = (lead(k, m, entry) + &r.description).trim_end().to_string();
+            if let Some((lead, colour)) = lead(k, m, entry) {
+                r.description = format!("{lead} {}", opener::split(&r.description).unbolded())
+                    .trim_end()
+                    .to_string();
+                r.colour = colour.unwrap_or(r.colour);
+            }
             r
         }
         (None, Some(_), Band::Suggest) => {
@@ -112,25 +193,22 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
                 .take(MAX_OFFERS)
                 .map(|&(e, s)| offer(k, e, round(s)))
                 .collect();
-            let list = suggestions
-                .iter()
-                .enumerate()
-                .map(|(i, o)| format!("{}. {}", i + 1, o.title))
-                .collect::<Vec<_>>()
-                .join("\n");
             Reply {
-                title: "Not sure I understood. Did you mean one of these?".into(),
-                description: list,
-                colour: SUGGEST_COLOUR,
                 confidence,
                 suggestions,
-                ..notice(k, "", String::new())
+                ..Reply::plain(
+                    Kind::None,
+                    "Did you mean…?".into(),
+                    String::new(),
+                    SUGGEST_COLOUR,
+                    footer(k, None),
+                )
             }
         }
         _ => {
-            let topic = match m.reading.out_of_scope.first() {
-                Some(t) => format!("I have nothing on “{t}”. "),
-                None => String::new(),
+            let opening = match m.reading.out_of_scope.first() {
+                Some(t) => format!("**I have nothing on “{t}”.**"),
+                None => "**That's outside what I know.**".to_string(),
             };
             Reply {
                 confidence,
@@ -138,10 +216,9 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
                     k,
                     "Sorry, I can't answer that one",
                     format!(
-                        "{topic}I answer questions about {} ({}). {}",
+                        "{opening} I answer questions about {} ({}). Try one of these:",
                         role_list(k),
                         k.title,
-                        examples_line(k)
                     ),
                 )
             }
@@ -149,21 +226,39 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
     }
 }
 
-/// What goes before an answer's text: "**The Product Manager.**" when a "who does X"
-/// question is answered from one role's facts, "According to the source:" for a claim.
-fn lead(k: &Knowledge, m: &Match, entry: Entry) -> String {
+/// What goes before an answer's text, and the colour it gives the answer:
+/// "**The Product Manager.**" (in the PM's colour) when a "who does X" question is answered
+/// from one role's facts, "According to the source:" for a claim.
+fn lead(k: &Knowledge, m: &Match, entry: Entry) -> Option<(String, Option<u32>)> {
     match (m.reading.intent, entry) {
-        (Intent::Claim, _) => "According to the source: ".into(),
+        (Intent::Claim, _) => Some(("According to the source:".into(), None)),
         (Intent::WhoDoes, Entry::Fact { role, .. } | Entry::Role(role))
             if m.reading.roles.is_empty() =>
         {
-            format!("**The {}.** ", k.roles[role].name)
+            let r = &k.roles[role];
+            Some((format!("**The {}.**", r.name), Some(r.colour)))
         }
-        _ => String::new(),
+        _ => None,
     }
 }
 
-/// What rolecall covers and how to ask it, drawn from the knowledge.
+/// What the "None of these" button answers: how to rephrase, and where else to ask.
+pub fn none_of_these(k: &Knowledge) -> Reply {
+    notice(
+        k,
+        "Let's try that another way",
+        format!(
+            "**Ask again in a few words, naming a role and one thing about it**, like “{}”. `/help` lists everything I cover; for how your own team works, ask your team lead. Or try one of these:",
+            example_entries(k)
+                .into_iter()
+                .find(|e| matches!(e, Entry::Fact { .. }))
+                .map_or_else(|| "who owns the backlog?".to_string(), |e| example_question(k, e)),
+        ),
+    )
+}
+
+/// What rolecall covers and how to ask it, drawn from the knowledge; the full credit of
+/// every source lives here.
 pub fn help(k: &Knowledge) -> Reply {
     let roles: Vec<String> = k
         .roles
@@ -172,10 +267,25 @@ pub fn help(k: &Knowledge) -> Reply {
         .map(|(i, r)| format!("**{}** ({})", r.name, short_name(k, i)))
         .collect();
     let aspects: Vec<&str> = k.aspects.iter().map(|a| a.name.as_str()).collect();
-    let examples: Vec<String> = example_questions(k)
-        .into_iter()
-        .map(|q| format!("• {q}"))
-        .collect();
+    let examples = example_entries(k);
+    let commands = [
+        "`/ask` anything, or mention me with a question",
+        "`/role` a role card · `/compare` two roles",
+        "`/faq` a common question or a term",
+        "Add `private: True` to see the answer on your own.",
+    ];
+    let mut credits: Vec<String> = Vec::new();
+    for f in &k.files {
+        if let Some(c) = &f.credit {
+            let line = match &f.url {
+                Some(url) => format!("{c} <{url}>"),
+                None => c.clone(),
+            };
+            if !credits.contains(&line) {
+                credits.push(line);
+            }
+        }
+    }
     let mut fields = Vec::new();
     if !roles.is_empty() {
         fields.push(field("Roles I know", &roles.join("\n"), false));
@@ -183,63 +293,71 @@ pub fn help(k: &Knowledge) -> Reply {
     if !aspects.is_empty() {
         fields.push(field("Ask about", &aspects.join(" · "), false));
     }
+    fields.push(field("How to ask", &commands.join("\n"), false));
     if !examples.is_empty() {
-        fields.push(field("Try asking", &examples.join("\n"), false));
+        let lines: Vec<String> = examples
+            .iter()
+            .map(|&e| format!("• {}", example_question(k, e)))
+            .collect();
+        fields.push(field("Try asking", &lines.join("\n"), false));
+    }
+    if !credits.is_empty() {
+        fields.push(field("Sources", &credits.join("\n"), false));
     }
     Reply {
-        kind: Kind::Help,
         entry: Some("help".into()),
         answered: true,
         confidence: 1.0,
-        title: format!("What I can answer: {}", k.title),
-        description: format!(
-            "I answer “who does what” questions about {}, and common questions about how they work together. Ask in your own words: with `/ask`, by mentioning me, or in a channel I watch.",
-            role_list(k)
-        ),
         fields,
-        colour: NEUTRAL_COLOUR,
-        footer: format!("rolecall · {}", k.title),
-        suggestions: Vec::new(),
-        related: Vec::new(),
+        examples: examples.into_iter().map(|e| example_offer(k, e)).collect(),
+        ..Reply::plain(
+            Kind::Help,
+            format!("What I can answer: {}", k.title),
+            format!(
+                "**I answer “who does what” questions about {}**, and common questions about how they work together. Ask in your own words.",
+                role_list(k)
+            ),
+            NEUTRAL_COLOUR,
+            footer(k, None),
+        )
     }
 }
 
-/// The confident reply for one entry (used by answers, buttons and commands).
+/// The confident reply for one entry (used by answers, buttons, menus and commands).
 pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
-    let footer = k.credit_for(entry).unwrap_or_else(|| k.title.clone());
     let base = Reply {
-        kind: entry.kind(),
         entry: Some(k.entry_id(entry)),
         answered: true,
         confidence: 1.0,
-        title: title(k, entry),
-        description: String::new(),
-        fields: Vec::new(),
-        colour: NEUTRAL_COLOUR,
-        footer,
-        suggestions: Vec::new(),
+        url: url(k, entry),
         related: related(k, entry)
             .into_iter()
             .map(|e| offer(k, e, 1.0))
             .collect(),
+        menu: menu(k, entry),
+        ..Reply::plain(
+            entry.kind(),
+            title(k, entry),
+            String::new(),
+            NEUTRAL_COLOUR,
+            footer(k, Some(entry)),
+        )
     };
     match entry {
         Entry::Role(r) => {
             let role = &k.roles[r];
-            let mut fields = Vec::new();
-            if let Some((a, fact)) = first_fact(k, r) {
-                fields.push(field(&k.aspects[a].name, fact, false));
-            }
-            let others: Vec<&str> = k
+            let glance: Vec<String> = k
                 .aspects
                 .iter()
                 .zip(&role.facts)
-                .skip(1)
-                .filter(|(_, f)| f.is_some())
-                .map(|(a, _)| a.name.as_str())
+                .filter_map(|(a, f)| {
+                    let f = f.as_deref()?;
+                    Some(format!("**{}:** {}", a.name, opener::short_answer(f, ROW_CHARS)))
+                })
                 .collect();
-            if !others.is_empty() {
-                fields.push(field("Ask me about", &others.join(" · "), false));
+            let mut fields = Vec::new();
+            if !glance.is_empty() {
+                fields.push(field("At a glance", &glance.join("\n"), false));
             }
             Reply {
                 description: role.summary.clone(),
@@ -253,48 +371,113 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
             colour: k.roles[role].colour,
             ..base
         },
-        Entry::Compare { roles, aspect } => {
-            let fields = k
+        Entry::Compare {
+            roles,
+            aspect: Some(a),
+        } => {
+            let pairs: Vec<String> = k
                 .roles_in(roles)
                 .map(|r| {
-                    let role = &k.roles[r];
-                    let value = match aspect {
-                        Some(a) => role.facts[a].clone().unwrap_or_default(),
-                        None => match first_fact(k, r) {
-                            Some((a, fact)) => {
-                                format!("{}\n\n**{}:** {}", role.summary, k.aspects[a].name, fact)
-                            }
-                            None => role.summary.clone(),
-                        },
-                    };
-                    field(&role.name, &value, true)
+                    let fact = k.roles[r].facts[a].as_deref().unwrap_or_default();
+                    format!(
+                        "**{}:** {}",
+                        short_name(k, r),
+                        opener::short_answer(fact, ROW_CHARS)
+                    )
                 })
                 .collect();
-            let description = match aspect {
-                Some(_) => String::new(),
-                None => format!(
-                    "Side by side. Narrow it to one aspect, e.g. {}.",
-                    aspect_examples(k, roles)
-                ),
-            };
+            let fields = k
+                .roles_in(roles)
+                .filter_map(|r| {
+                    let fact = k.roles[r].facts[a].as_deref()?;
+                    let body = opener::split(fact).body;
+                    let body = if opener::split(fact).opener.is_some() {
+                        body
+                    } else {
+                        fact
+                    };
+                    (!body.is_empty()).then(|| field(&k.roles[r].name, body, true))
+                })
+                .collect();
             Reply {
-                description,
+                description: pairs.join(" · "),
                 fields,
                 ..base
             }
         }
-        Entry::Faq(f) => Reply {
-            description: k.faqs[f].answer.clone(),
-            ..base
-        },
-        Entry::Term(t) => Reply {
-            description: k.terms[t].definition.clone(),
-            ..base
-        },
+        Entry::Compare {
+            roles,
+            aspect: None,
+        } => {
+            let summary: Vec<String> = k
+                .roles_in(roles)
+                .map(|r| {
+                    format!(
+                        "**{}:** {}",
+                        short_name(k, r),
+                        sentence(&opener::short_answer(&k.roles[r].summary, ROW_CHARS * 2))
+                    )
+                })
+                .collect();
+            let mut description = summary.join(" ");
+            let mut used = base.title.chars().count()
+                + description.chars().count()
+                + base.footer.chars().count();
+            let mut rows = Vec::new();
+            let mut left_out = 0;
+            for (a, aspect) in k.aspects.iter().enumerate() {
+                if !k.all_have(roles, a) {
+                    continue;
+                }
+                let row = Row {
+                    name: aspect.name.clone(),
+                    cells: k
+                        .roles_in(roles)
+                        .map(|r| {
+                            let fact = k.roles[r].facts[a].as_deref().unwrap_or_default();
+                            (short_name(k, r), opener::short_answer(fact, ROW_CHARS))
+                        })
+                        .collect(),
+                };
+                let cost = row.name.chars().count() + row.value().chars().count();
+                if left_out == 0 && used + cost <= COMPARISON_BUDGET {
+                    used += cost;
+                    rows.push(row);
+                } else {
+                    left_out += 1;
+                }
+            }
+            if left_out > 0 {
+                description.push_str(&format!(
+                    "\n{left_out} more to compare: pick one from the menu below."
+                ));
+            }
+            Reply {
+                description,
+                rows,
+                ..base
+            }
+        }
+        Entry::Faq(f) => {
+            let answer = k.faqs[f].answer.clone();
+            Reply {
+                colour: colour_of_text(k, &answer),
+                description: answer,
+                ..base
+            }
+        }
+        Entry::Term(t) => {
+            let definition = k.terms[t].definition.clone();
+            Reply {
+                colour: colour_of_text(k, &definition),
+                description: definition,
+                ..base
+            }
+        }
     }
 }
 
-/// A short human title for an entry, used for answers, suggestions and buttons.
+/// A short human title for an entry, used for answers and suggestions.
 pub fn title(k: &Knowledge, entry: Entry) -> String {
     match entry {
         Entry::Role(r) => k.roles[r].name.clone(),
@@ -315,6 +498,37 @@ pub fn title(k: &Knowledge, entry: Entry) -> String {
         }
         Entry::Faq(f) => k.faqs[f].question.clone(),
         Entry::Term(t) => k.terms[t].name.clone(),
+    }
+}
+
+/// A button label for an entry: its `short` title, or one made from short names
+/// ("PM vs PO: metrics", "PO: salary"); the full title when nothing shorter exists.
+pub fn label(k: &Knowledge, entry: Entry) -> String {
+    let aspect_short = |a: usize| {
+        let aspect = &k.aspects[a];
+        aspect.short.clone().unwrap_or_else(|| aspect.name.clone())
+    };
+    match entry {
+        Entry::Role(r) => {
+            let role = &k.roles[r];
+            if role.name.chars().count() <= crate::knowledge::SHORT_TITLE_CHARS {
+                role.name.clone()
+            } else {
+                short_name(k, r)
+            }
+        }
+        Entry::Fact { role, aspect } => format!("{}: {}", short_name(k, role), aspect_short(aspect)),
+        Entry::Compare { roles, aspect } => {
+            let names: Vec<String> = k.roles_in(roles).map(|r| short_name(k, r)).collect();
+            let mut t = names.join(" vs ");
+            if let Some(a) = aspect {
+                t.push_str(": ");
+                t.push_str(&aspect_short(a));
+            }
+            t
+        }
+        Entry::Faq(f) => k.faqs[f].short.clone().unwrap_or_else(|| k.faqs[f].question.clone()),
+        Entry::Term(t) => k.terms[t].short.clone().unwrap_or_else(|| k.terms[t].name.clone()),
     }
 }
 
@@ -353,11 +567,67 @@ pub fn related(k: &Knowledge, entry: Entry) -> Vec<Entry> {
     listed.into_iter().take(MAX_OFFERS).collect()
 }
 
+/// The aspect menu under a role card or fact (the role's other facts) and under a
+/// comparison (the other aspects every role in it has).
+pub fn menu(k: &Knowledge, entry: Entry) -> Option<Menu> {
+    let (roles, current, placeholder) = match entry {
+        Entry::Role(r) => (RoleSet::of(r), None, format!("More on the {}…", k.roles[r].name)),
+        Entry::Fact { role, aspect } => (
+            RoleSet::of(role),
+            Some(aspect),
+            format!("More on the {}…", k.roles[role].name),
+        ),
+        Entry::Compare { roles, aspect } => (roles, aspect, "Compare them on…".to_string()),
+        Entry::Faq(_) | Entry::Term(_) => return None,
+    };
+    let single = roles.len() == 1;
+    let options: Vec<MenuOption> = (0..k.aspects.len())
+        .filter(|&a| Some(a) != current && k.all_have(roles, a))
+        .take(MENU_OPTIONS)
+        .map(|a| {
+            let (target, description) = if single {
+                let role = roles.iter().next().unwrap_or(0);
+                let fact = k.roles[role].facts[a].as_deref().unwrap_or_default();
+                (
+                    Entry::Fact { role, aspect: a },
+                    opener::short_answer(fact, crate::render::limits::OPTION_DESCRIPTION),
+                )
+            } else {
+                (
+                    Entry::Compare {
+                        roles,
+                        aspect: Some(a),
+                    },
+                    String::new(),
+                )
+            };
+            MenuOption {
+                entry: k.entry_id(target),
+                label: k.aspects[a].name.clone(),
+                description,
+            }
+        })
+        .collect();
+    (!options.is_empty()).then_some(Menu {
+        placeholder,
+        options,
+    })
+}
+
 fn offer(k: &Knowledge, entry: Entry, confidence: f32) -> Offer {
     Offer {
         entry: k.entry_id(entry),
         title: title(k, entry),
+        label: label(k, entry),
         confidence,
+    }
+}
+
+/// An example question offered as a button: titled as a person would ask it.
+fn example_offer(k: &Knowledge, entry: Entry) -> Offer {
+    Offer {
+        title: example_question(k, entry),
+        ..offer(k, entry, 1.0)
     }
 }
 
@@ -369,32 +639,83 @@ fn field(name: &str, value: &str, inline: bool) -> Field {
     }
 }
 
-fn first_fact(k: &Knowledge, role: usize) -> Option<(usize, &str)> {
-    k.roles[role]
-        .facts
-        .iter()
-        .enumerate()
-        .find_map(|(a, f)| f.as_deref().map(|f| (a, f)))
-}
-
 fn round(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// A reply that is not an answer (decline, empty or over-long question).
+/// `text` ending with a full stop (or the mark it already ends with).
+fn sentence(text: &str) -> String {
+    if text.ends_with(['.', '?', '!', '…']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// The colour of a FAQ or term answer: the role its bold opener names, when it names
+/// exactly one ("**The Product Owner.**"), else neutral.
+fn colour_of_text(k: &Knowledge, text: &str) -> u32 {
+    let Some(opening) = opener::split(text).opener else {
+        return NEUTRAL_COLOUR;
+    };
+    let words = crate::normalize::clean(opening);
+    let padded = format!(" {words} ");
+    let mut named = k.roles.iter().filter(|r| {
+        std::iter::once(&r.name)
+            .chain(&r.aliases)
+            .any(|n| padded.contains(&format!(" {} ", crate::normalize::clean(n))))
+    });
+    match (named.next(), named.next()) {
+        (Some(r), None) => r.colour,
+        _ => NEUTRAL_COLOUR,
+    }
+}
+
+/// The one-line footer: the short credit of the entry's file (every file, for a
+/// comparison across files), or of the knowledge when there is no entry.
+fn footer(k: &Knowledge, entry: Option<Entry>) -> String {
+    let files: Vec<usize> = match entry {
+        Some(Entry::Compare { roles, .. }) => {
+            k.roles_in(roles).map(|r| k.roles[r].origin.file).collect()
+        }
+        Some(e) => vec![k.origin(e).file],
+        None => Vec::new(),
+    };
+    let first = || k.files.iter().find_map(|f| f.short_credit.clone());
+    let mut credits: Vec<String> = Vec::new();
+    for f in files {
+        if let Some(c) = k.files.get(f).and_then(|f| f.short_credit.clone()).or_else(first) {
+            if !credits.contains(&c) {
+                credits.push(c);
+            }
+        }
+    }
+    if credits.is_empty() {
+        return first().unwrap_or_else(|| k.title.clone());
+    }
+    credits.join(" · ")
+}
+
+/// The link of an answer's title: its file's `url` (for a comparison, the first role's).
+fn url(k: &Knowledge, entry: Entry) -> Option<String> {
+    k.files.get(k.origin(entry).file)?.url.clone()
+}
+
+/// A reply that is not an answer (decline, empty or over-long question), offering the
+/// example questions as buttons.
 fn notice(k: &Knowledge, title: &str, description: String) -> Reply {
     Reply {
-        kind: Kind::None,
-        entry: None,
-        answered: false,
-        confidence: 0.0,
-        title: title.to_string(),
-        description,
-        fields: Vec::new(),
-        colour: DECLINE_COLOUR,
-        footer: format!("rolecall · {}", k.title),
-        suggestions: Vec::new(),
-        related: Vec::new(),
+        examples: example_entries(k)
+            .into_iter()
+            .map(|e| example_offer(k, e))
+            .collect(),
+        ..Reply::plain(
+            Kind::None,
+            title.to_string(),
+            description,
+            DECLINE_COLOUR,
+            footer(k, None),
+        )
     }
 }
 
@@ -411,57 +732,61 @@ fn role_list(k: &Knowledge) -> String {
     }
 }
 
-/// A line of example questions drawn from the knowledge itself.
-pub fn examples_line(k: &Knowledge) -> String {
-    let examples: Vec<String> = example_questions(k)
-        .into_iter()
-        .take(3)
-        .map(|q| format!("“{q}”"))
-        .collect();
-    if examples.is_empty() {
-        String::new()
-    } else {
-        format!("Try {}.", examples.join(", "))
-    }
-}
-
-/// Example questions the knowledge can answer: a comparison, a fact and FAQs.
-pub fn example_questions(k: &Knowledge) -> Vec<String> {
-    let short = |r: usize| short_name(k, r);
+/// Example entries the knowledge can answer: a comparison, two FAQs and a fact.
+pub fn example_entries(k: &Knowledge) -> Vec<Entry> {
     let mut v = Vec::new();
     if k.roles.len() >= 2 {
-        v.push(format!("{} vs {}", short(0), short(1)));
+        v.push(Entry::Compare {
+            roles: [0, 1].into_iter().collect(),
+            aspect: None,
+        });
     }
-    v.extend(k.faqs.iter().take(2).map(|f| f.question.clone()));
-    if let Some((a, _)) = k.roles.first().and_then(|_| first_fact(k, 0)) {
-        if let Some(w) = k.aspects[a].words.first() {
-            v.push(format!("{} {}", short(0), w));
-        }
+    v.extend((0..k.faqs.len().min(2)).map(Entry::Faq));
+    if let Some(a) = (0..k.aspects.len()).find(|&a| {
+        !k.roles.is_empty() && k.roles[0].facts[a].is_some() && !k.aspects[a].words.is_empty()
+    }) {
+        v.push(Entry::Fact { role: 0, aspect: a });
     }
+    v.truncate(MAX_OFFERS);
     v
 }
 
-/// "“PM vs PO salary” or “PM vs PO skills”": comparisons narrowed by the last aspects' words.
-fn aspect_examples(k: &Knowledge, roles: RoleSet) -> String {
-    let pair: Vec<String> = k
-        .roles_in(roles)
-        .take(2)
-        .map(|r| short_name(k, r))
-        .collect();
-    let examples: Vec<String> = k
-        .aspects
-        .iter()
-        .rev()
-        .filter_map(|a| a.words.iter().find(|w| !w.contains(' ')))
-        .take(2)
-        .map(|w| format!("“{} {w}”", pair.join(" vs ")))
-        .collect();
-    examples.join(" or ")
+/// An example entry as a question a person would type ("PM vs PO", "PM focus").
+pub fn example_question(k: &Knowledge, entry: Entry) -> String {
+    match entry {
+        Entry::Compare { roles, aspect } => {
+            let names: Vec<String> = k.roles_in(roles).map(|r| short_name(k, r)).collect();
+            let mut q = names.join(" vs ");
+            if let Some(w) = aspect.and_then(|a| k.aspects[a].words.first()) {
+                q.push(' ');
+                q.push_str(w);
+            }
+            q
+        }
+        Entry::Fact { role, aspect } => match k.aspects[aspect].words.first() {
+            Some(w) => format!("{} {w}", short_name(k, role)),
+            None => title(k, entry),
+        },
+        Entry::Faq(f) => k.faqs[f].question.clone(),
+        Entry::Role(_) | Entry::Term(_) => format!("What is the {}?", title(k, entry)),
+    }
 }
 
-/// The shortest alias of a role up to five characters ("PM"), else its name.
-fn short_name(k: &Knowledge, r: usize) -> String {
+/// Example questions the knowledge can answer, as a person would type them.
+pub fn example_questions(k: &Knowledge) -> Vec<String> {
+    example_entries(k)
+        .into_iter()
+        .map(|e| example_question(k, e))
+        .collect()
+}
+
+/// A role's short name: its `short`, else its shortest alias of up to five characters
+/// ("PM"), else its name.
+pub fn short_name(k: &Knowledge, r: usize) -> String {
     let role = &k.roles[r];
+    if let Some(s) = &role.short {
+        return s.clone();
+    }
     role.aliases
         .iter()
         .filter(|a| a.chars().count() <= 5)

@@ -28,6 +28,9 @@ pub struct Embed {
     /// Title (up to 256 characters).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// Link of the title (the answer's source).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Description (up to 4096 characters).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
@@ -54,19 +57,23 @@ impl Embed {
                 s
             }
         };
+        let rows = reply.rows.iter().map(|r| (r.name.clone(), r.value(), false));
         let fields = reply
             .fields
             .iter()
+            .map(|f| (f.name.clone(), f.value.clone(), f.inline))
+            .chain(rows)
             .take(limits::FIELDS)
-            .map(|f| EmbedField {
-                name: non_empty(truncate(&f.name, limits::FIELD_NAME)),
-                value: non_empty(truncate(&f.value, limits::FIELD_VALUE)),
-                inline: f.inline,
+            .map(|(name, value, inline)| EmbedField {
+                name: non_empty(truncate(&name, limits::FIELD_NAME)),
+                value: non_empty(truncate(&value, limits::FIELD_VALUE)),
+                inline,
             })
             .collect();
         let footer = truncate(&reply.footer, limits::FOOTER_TEXT);
         let mut embed = Embed {
             title: truncate(&reply.title, limits::TITLE),
+            url: reply.url.clone().filter(|_| !reply.title.is_empty()),
             description: truncate(&reply.description, limits::DESCRIPTION),
             color: reply.colour & 0xFF_FF_FF,
             fields,

@@ -24,6 +24,16 @@ pub const CHOICE_NAME: usize = 100;
 pub const BUTTON_LABEL: usize = 80;
 /// Button custom id.
 pub const CUSTOM_ID: usize = 100;
+/// Options in a select menu.
+pub const OPTIONS: usize = 25;
+/// Select menu option label.
+pub const OPTION_LABEL: usize = 100;
+/// Select menu option value.
+pub const OPTION_VALUE: usize = 100;
+/// Select menu option description.
+pub const OPTION_DESCRIPTION: usize = 100;
+/// Select menu placeholder.
+pub const PLACEHOLDER: usize = 150;
 /// Message content.
 pub const CONTENT: usize = 2000;
 

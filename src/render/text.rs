@@ -1,9 +1,10 @@
-//! A reply as readable terminal text.
+//! A reply as readable terminal text, in the embed's order: the answer line first, then
+//! fields, comparison rows as aligned columns, what to ask next, and the short credit.
 
 use crate::reply::Reply;
 use std::fmt::Write;
 
-/// Renders a reply for a terminal: title, text, fields, offers and footer.
+/// Renders a reply for a terminal: title, answer, fields, rows, offers and credit.
 pub fn render(reply: &Reply) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", reply.title);
@@ -22,6 +23,38 @@ pub fn render(reply: &Reply) -> String {
         }
         out.push('\n');
     }
+    if !reply.rows.is_empty() {
+        let name_w = reply.rows.iter().map(|r| width(&r.name)).max().unwrap_or(0);
+        let role_w = reply
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|(role, _)| width(role)))
+            .max()
+            .unwrap_or(0);
+        for row in &reply.rows {
+            for (i, (role, value)) in row.cells.iter().enumerate() {
+                let name = if i == 0 { row.name.as_str() } else { "" };
+                let _ = writeln!(
+                    out,
+                    "{}  {}  {}",
+                    pad(name, name_w),
+                    pad(role, role_w),
+                    plain(value)
+                );
+            }
+        }
+        out.push('\n');
+    }
+    if !reply.suggestions.is_empty() {
+        for (i, o) in reply.suggestions.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, o.title);
+        }
+        out.push('\n');
+    }
+    if let Some(menu) = &reply.menu {
+        let labels: Vec<&str> = menu.options.iter().map(|o| o.label.as_str()).collect();
+        let _ = writeln!(out, "{}\n  {}\n", menu.placeholder, labels.join(" · "));
+    }
     if !reply.related.is_empty() {
         let _ = writeln!(out, "Related:");
         for o in &reply.related {
@@ -29,11 +62,12 @@ pub fn render(reply: &Reply) -> String {
         }
         out.push('\n');
     }
-    if !reply.suggestions.is_empty() {
-        let _ = writeln!(
-            out,
-            "(ask again with one of the titles above, or rephrase)\n"
-        );
+    if !reply.examples.is_empty() {
+        let _ = writeln!(out, "Try:");
+        for o in &reply.examples {
+            let _ = writeln!(out, "  - {} [{}]", o.title, o.entry);
+        }
+        out.push('\n');
     }
     let _ = writeln!(out, "-- {}", reply.footer);
     out
@@ -42,4 +76,12 @@ pub fn render(reply: &Reply) -> String {
 /// Drops Discord's bold markers for the terminal.
 fn plain(text: &str) -> String {
     text.replace("**", "")
+}
+
+fn width(text: &str) -> usize {
+    text.chars().count()
+}
+
+fn pad(text: &str, to: usize) -> String {
+    format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
 }

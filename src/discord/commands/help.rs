@@ -1,12 +1,12 @@
 //! `/help`: what rolecall can do, with example questions from the knowledge.
 //!
-//! The help is built as a core [`Reply`] and goes through [`Response::from_reply`] like
+//! The help is the core [`reply::help`] and goes through [`Response::from_reply`] like
 //! every other answer, so the same embed limits (each part, and the 6000-character total)
 //! apply however large the knowledge is.
 
 use crate::discord::response::Response;
-use crate::knowledge::{Kind, Knowledge};
-use crate::reply::{self, Field, Reply, NEUTRAL_COLOUR};
+use crate::knowledge::Knowledge;
+use crate::reply;
 use serenity::all::CreateCommand;
 
 /// Command name.
@@ -19,52 +19,7 @@ pub fn register() -> CreateCommand {
 
 /// The help embed, shown only to `asker`.
 pub fn run(k: &Knowledge, asker: u64) -> Response {
-    Response::from_reply(&help(k), asker).private(true)
-}
-
-/// The help as a reply: commands, example questions and the knowledge's credit.
-fn help(k: &Knowledge) -> Reply {
-    let roles: Vec<&str> = k.roles.iter().map(|r| r.name.as_str()).collect();
-    let examples: Vec<String> = reply::example_questions(k)
-        .into_iter()
-        .map(|q| format!("• {q}"))
-        .collect();
-    let commands = [
-        "`/ask question` — ask anything about the roles",
-        "`/faq topic` — look up a common question or a term",
-        "`/role name [aspect]` — a role card, or one thing about a role",
-        "`/compare first second [aspect]` — two roles side by side",
-        "Add `private: True` to see the answer on your own.",
-        "You can also mention me with a question.",
-    ];
-    let mut fields = vec![Field {
-        name: "Commands".into(),
-        value: commands.join("\n"),
-        inline: false,
-    }];
-    if !examples.is_empty() {
-        fields.push(Field {
-            name: "Try asking".into(),
-            value: examples.join("\n"),
-            inline: false,
-        });
-    }
-    Reply {
-        kind: Kind::Help,
-        entry: None,
-        answered: true,
-        confidence: 1.0,
-        title: format!("rolecall · {}", k.title),
-        description: format!(
-            "I answer “who does what” questions about {}.",
-            roles.join(", ")
-        ),
-        fields,
-        colour: NEUTRAL_COLOUR,
-        footer: k.credit(0).unwrap_or_default().to_string(),
-        suggestions: Vec::new(),
-        related: Vec::new(),
-    }
+    Response::from_reply(&reply::help(k), asker).private(true)
 }
 
 #[cfg(test)]
@@ -79,10 +34,10 @@ mod tests {
         let k = KnowledgeBase::shipped().unwrap();
         let r = run(&k, 1);
         assert!(r.ephemeral);
-        assert!(r.buttons.is_empty());
+        assert!(!r.buttons.is_empty(), "example questions are buttons");
         let embed = r.embed.unwrap();
         assert!(embed.within_limits());
-        assert_eq!(embed.fields[0].name, "Commands");
+        assert!(embed.fields.iter().any(|f| f.name == "How to ask"));
         assert!(embed.description.contains("Product Owner"));
     }
 
@@ -117,6 +72,6 @@ mod tests {
         let embed = run(&k, 1).embed.unwrap();
         assert!(embed.within_limits(), "{embed:#?}");
         assert!(embed.total_chars() <= limits::TOTAL);
-        assert_eq!(embed.fields[0].name, "Commands");
+        assert!(embed.fields.iter().any(|f| f.name == "How to ask"));
     }
 }
