@@ -12,9 +12,9 @@ use super::{buttons, register_commands};
 use crate::base::SharedKnowledge;
 use crate::config::Settings;
 use serenity::all::{
-    AutocompleteChoice, CommandInteraction, ComponentInteraction, Context,
-    CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, Interaction, Message,
-    MessageFlags, Ready, ResumedEvent,
+    AutocompleteChoice, CommandInteraction, ComponentInteraction, ComponentInteractionDataKind,
+    Context, CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, Interaction,
+    Message, MessageFlags, Ready, ResumedEvent,
 };
 use serenity::async_trait;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -116,13 +116,19 @@ impl Handler {
             .message
             .flags
             .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
-        let r = buttons::click(
+        let values: &[String] = match &click.data.kind {
+            ComponentInteractionDataKind::StringSelect { values } => values,
+            _ => &[],
+        };
+        let r = buttons::component(
             &self.knowledge.get(),
             &click.data.custom_id,
+            values,
             user,
             under_ephemeral,
         );
-        let response = if r.entry.is_some() {
+        // Answers from a button or the menu count like commands; stale notes do not.
+        let response = if r.is_answer() {
             self.limiter()
                 .gate_interaction(r, user, click.channel_id.get(), Instant::now())
         } else {
@@ -242,9 +248,13 @@ impl EventHandler for Handler {
                 self.on_autocomplete(&ctx, ac).instrument(span).await;
             }
             Interaction::Component(click) => {
+                let kind = match click.data.kind {
+                    ComponentInteractionDataKind::Button => "button",
+                    _ => "menu",
+                };
                 let span = info_span!(
                     "interaction",
-                    kind = "button",
+                    kind,
                     custom_id = %click.data.custom_id,
                     user = %click.user.id,
                     channel = %click.channel_id,

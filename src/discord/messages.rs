@@ -170,6 +170,7 @@ pub fn reads_as_question(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::discord::response::ButtonKind;
 
     #[test]
     fn questions_are_recognised() {
@@ -307,7 +308,11 @@ mod tests {
             let embed = r.embed.expect("an embed");
             assert_eq!(embed.title, expected.title, "{why:?}");
             assert_eq!(embed.description, expected.description, "{why:?}");
-            assert!(r.buttons.is_empty());
+            let offered: Vec<&str> = r.buttons.iter().map(|b| b.label.as_str()).collect();
+            let examples: Vec<&str> = expected.examples.iter().map(|o| o.label.as_str()).collect();
+            assert!(!offered.is_empty(), "example questions are offered");
+            assert_eq!(offered, examples, "{why:?}");
+            assert!(r.buttons.iter().all(|b| b.kind == ButtonKind::Example));
         }
         assert_eq!(
             respond(&k, &cfg, &msg(&long), Trigger::Watched),

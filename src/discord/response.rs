@@ -1,22 +1,36 @@
 //! What the bot sends, as plain data, and its conversion to serenity builders.
 //!
 //! Handlers build a [`Response`]; only [`Response::to_interaction`] and
-//! [`Response::to_message`] know serenity's builders. Both always set empty allowed
+//! [`Response::to_message`] know serenity's builders. Components go in at most two action
+//! rows: the aspect menu (a string select) alone in the first, then up to five buttons
+//! (suggestions and "None of these", example questions, or related entries). Both always set empty allowed
 //! mentions, so nothing the bot sends can ping anyone. A reply to a message carries the
 //! question's id as an enforced nonce, so sending it again after a broken connection can
 //! never post a second copy (Discord returns the one already created).
 
-use crate::render::limits::{truncate, BUTTON_LABEL, CONTENT, CUSTOM_ID};
+use crate::render::limits::{
+    truncate, BUTTON_LABEL, CONTENT, CUSTOM_ID, OPTIONS, OPTION_DESCRIPTION, OPTION_LABEL,
+    OPTION_VALUE, PLACEHOLDER,
+};
 use crate::render::Embed;
-use crate::reply::{Offer, Reply};
+use crate::reply::{Menu, Offer, Reply};
 use serenity::all::{
     ButtonStyle, ChannelId, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    MessageId, MessageReference, Nonce,
+    CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, MessageId, MessageReference,
+    Nonce,
 };
 
-/// Prefix of every custom id rolecall puts on a button.
+/// Prefix of the custom id of every button that answers an entry.
 pub const CUSTOM_ID_PREFIX: &str = "rc:ans:";
+/// Prefix of the custom id of the aspect menu (`rc:pick:<asker>`).
+pub const PICK_PREFIX: &str = "rc:pick:";
+/// Prefix of the custom id of the "None of these" button (`rc:none:<asker>`).
+pub const NONE_PREFIX: &str = "rc:none:";
+/// Label of the grey button after "did you mean" suggestions.
+pub const NONE_LABEL: &str = "None of these";
+/// Most buttons in one action row (Discord's limit).
+pub const ROW_BUTTONS: usize = 5;
 
 /// What a button does when clicked: answer `entry`, asked originally by `asker`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,24 +60,161 @@ impl ButtonId {
     }
 }
 
-/// Why a button is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ButtonKind {
-    /// "Did you mean" suggestion.
-    Suggestion,
-    /// Related entry under an answer.
-    Related,
+/// Any component rolecall puts under a message, read back from its custom id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComponentId {
+    /// A button answering an entry (suggestion, related entry or example question).
+    Answer(ButtonId),
+    /// The aspect menu under an answer to `asker`; the entry is the picked value.
+    Pick {
+        /// User id of whoever asked the question the menu sits under.
+        asker: u64,
+    },
+    /// The "None of these" button under suggestions offered to `asker`.
+    NoneOfThese {
+        /// User id of whoever asked the question the button sits under.
+        asker: u64,
+    },
 }
 
-/// A button that answers an entry when clicked.
+impl ComponentId {
+    /// The custom id (`rc:ans:…`, `rc:pick:<asker>`, `rc:none:<asker>`), or `None` when it
+    /// would exceed 100 characters.
+    pub fn encode(&self) -> Option<String> {
+        match self {
+            ComponentId::Answer(b) => b.encode(),
+            ComponentId::Pick { asker } => Some(format!("{PICK_PREFIX}{asker}")),
+            ComponentId::NoneOfThese { asker } => Some(format!("{NONE_PREFIX}{asker}")),
+        }
+    }
+
+    /// Reads a custom id made by [`ComponentId::encode`]; `None` for anything else.
+    pub fn parse(custom_id: &str) -> Option<ComponentId> {
+        if let Some(b) = ButtonId::parse(custom_id) {
+            return Some(ComponentId::Answer(b));
+        }
+        if let Some(asker) = custom_id.strip_prefix(PICK_PREFIX) {
+            return Some(ComponentId::Pick {
+                asker: asker.parse().ok()?,
+            });
+        }
+        let asker = custom_id.strip_prefix(NONE_PREFIX)?.parse().ok()?;
+        Some(ComponentId::NoneOfThese { asker })
+    }
+}
+
+/// Why a button is shown (which also sets its colour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ButtonKind {
+    /// "Did you mean" suggestion (blurple).
+    Suggestion,
+    /// "None of these", after the suggestions (grey).
+    NoneOfThese,
+    /// Related entry under an answer (grey).
+    Related,
+    /// Example question under a decline, a notice or help (grey).
+    Example,
+}
+
+impl ButtonKind {
+    /// The Discord button style: suggestions stand out, everything else is grey.
+    pub fn style(self) -> ButtonStyle {
+        match self {
+            ButtonKind::Suggestion => ButtonStyle::Primary,
+            ButtonKind::NoneOfThese | ButtonKind::Related | ButtonKind::Example => {
+                ButtonStyle::Secondary
+            }
+        }
+    }
+}
+
+/// A button under a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Button {
-    /// Custom id (`rc:ans:<asker>:<entry>`, at most 100 characters).
+    /// Custom id (see [`ComponentId`]; at most 100 characters).
     pub custom_id: String,
     /// Label (at most 80 characters).
     pub label: String,
-    /// Suggestion or related.
+    /// Why it is shown.
     pub kind: ButtonKind,
+}
+
+/// One option of a [`Select`], already within Discord's limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectOption {
+    /// Label (1–100 characters).
+    pub label: String,
+    /// Entry id answered when picked (1–100 characters).
+    pub value: String,
+    /// Preview of the answer (at most 100 characters), when there is one.
+    pub description: Option<String>,
+}
+
+/// A string select menu (the aspect menu), already within Discord's limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Select {
+    /// Custom id `rc:pick:<asker>`.
+    pub custom_id: String,
+    /// Text shown before anything is picked (at most 150 characters), when not empty.
+    pub placeholder: Option<String>,
+    /// The options: 1–25, values unique.
+    pub options: Vec<SelectOption>,
+}
+
+impl Select {
+    /// The select for a core menu offered to `asker`; `None` when no option fits Discord's
+    /// limits. Every text is cut by characters; options whose value (an entry id) would not
+    /// fit, or that repeat a value, are left out, since a cut id would answer nothing.
+    pub fn from_menu(menu: &Menu, asker: u64) -> Option<Select> {
+        let mut options: Vec<SelectOption> = Vec::new();
+        for o in &menu.options {
+            let fits = (1..=OPTION_VALUE).contains(&o.entry.chars().count());
+            let label = truncate(o.label.trim(), OPTION_LABEL);
+            if !fits || label.is_empty() || options.iter().any(|x| x.value == o.entry) {
+                continue;
+            }
+            let description = truncate(o.description.trim(), OPTION_DESCRIPTION);
+            options.push(SelectOption {
+                label,
+                value: o.entry.clone(),
+                description: (!description.is_empty()).then_some(description),
+            });
+            if options.len() == OPTIONS {
+                break;
+            }
+        }
+        let placeholder = truncate(menu.placeholder.trim(), PLACEHOLDER);
+        (!options.is_empty()).then(|| Select {
+            custom_id: format!("{PICK_PREFIX}{asker}"),
+            placeholder: (!placeholder.is_empty()).then_some(placeholder),
+            options,
+        })
+    }
+
+    /// The serenity builder: one value at a time.
+    pub fn create(&self) -> CreateSelectMenu {
+        let options = self
+            .options
+            .iter()
+            .map(|o| {
+                let option = CreateSelectMenuOption::new(o.label.clone(), o.value.clone());
+                match &o.description {
+                    Some(d) => option.description(d.clone()),
+                    None => option,
+                }
+            })
+            .collect();
+        let menu = CreateSelectMenu::new(
+            self.custom_id.clone(),
+            CreateSelectMenuKind::String { options },
+        )
+        .min_values(1)
+        .max_values(1);
+        match &self.placeholder {
+            Some(p) => menu.placeholder(p.clone()),
+            None => menu,
+        }
+    }
 }
 
 /// A response, independent of whether it goes to an interaction or a channel.
@@ -73,6 +224,8 @@ pub struct Response {
     pub content: Option<String>,
     /// The embed, if any.
     pub embed: Option<Embed>,
+    /// The aspect menu, in its own action row above the buttons.
+    pub select: Option<Select>,
     /// Buttons, at most 5 (one action row).
     pub buttons: Vec<Button>,
     /// Only the user who asked sees it (interactions only).
@@ -86,14 +239,19 @@ pub struct Response {
 }
 
 impl Response {
-    /// The response for a core reply: embed plus suggestion or related buttons for `asker`.
+    /// The response for a core reply, for `asker`: the embed, the aspect menu when the
+    /// reply has one, and buttons: suggestions then "None of these" when unsure, else the
+    /// example questions (declines, notices, help), else the related entries.
     pub fn from_reply(reply: &Reply, asker: u64) -> Response {
-        let (offers, kind) = if reply.suggestions.is_empty() {
-            (&reply.related, ButtonKind::Related)
+        let buttons = if !reply.suggestions.is_empty() {
+            let mut b = buttons(&reply.suggestions, ButtonKind::Suggestion, asker);
+            b.push(none_of_these_button(asker));
+            b
+        } else if !reply.examples.is_empty() {
+            buttons(&reply.examples, ButtonKind::Example, asker)
         } else {
-            (&reply.suggestions, ButtonKind::Suggestion)
+            buttons(&reply.related, ButtonKind::Related, asker)
         };
-        let buttons = buttons(offers, kind, asker);
         let cooldown_key = match (&reply.entry, reply.suggestions.is_empty()) {
             (Some(entry), _) => Some(entry.clone()),
             (None, false) => Some(format!(
@@ -110,6 +268,10 @@ impl Response {
         Response {
             content: None,
             embed: Some(Embed::from_reply(reply)),
+            select: reply
+                .menu
+                .as_ref()
+                .and_then(|m| Select::from_menu(m, asker)),
             buttons,
             ephemeral: false,
             entry: reply.entry.clone(),
@@ -123,6 +285,7 @@ impl Response {
         Response {
             content: Some(truncate(text, CONTENT)),
             embed: None,
+            select: None,
             buttons: Vec::new(),
             ephemeral: true,
             entry: None,
@@ -137,30 +300,38 @@ impl Response {
         self
     }
 
+    /// True for an answer (an embed), false for a short text notice; answers given from
+    /// a button or menu count towards the user rate limit.
+    pub fn is_answer(&self) -> bool {
+        self.embed.is_some()
+    }
+
     /// The serenity embed builder for the embed, if any.
     pub fn create_embed(&self) -> Option<CreateEmbed> {
         self.embed.as_ref().map(create_embed)
     }
 
-    /// The action row holding the buttons, if any.
+    /// The action rows: the menu's row first (a row holds one select), then one row of
+    /// up to five buttons.
     pub fn action_rows(&self) -> Vec<CreateActionRow> {
-        if self.buttons.is_empty() {
-            return Vec::new();
+        let mut rows = Vec::new();
+        if let Some(select) = &self.select {
+            rows.push(CreateActionRow::SelectMenu(select.create()));
         }
-        let buttons = self
-            .buttons
-            .iter()
-            .take(5)
-            .map(|b| {
-                CreateButton::new(b.custom_id.clone())
-                    .label(b.label.clone())
-                    .style(match b.kind {
-                        ButtonKind::Suggestion => ButtonStyle::Primary,
-                        ButtonKind::Related => ButtonStyle::Secondary,
-                    })
-            })
-            .collect();
-        vec![CreateActionRow::Buttons(buttons)]
+        if !self.buttons.is_empty() {
+            let buttons = self
+                .buttons
+                .iter()
+                .take(ROW_BUTTONS)
+                .map(|b| {
+                    CreateButton::new(b.custom_id.clone())
+                        .label(b.label.clone())
+                        .style(b.kind.style())
+                })
+                .collect();
+            rows.push(CreateActionRow::Buttons(buttons));
+        }
+        rows
     }
 
     /// The interaction response message (type 4), allowed mentions empty.
@@ -174,8 +345,9 @@ impl Response {
         if let Some(embed) = self.create_embed() {
             m = m.embed(embed);
         }
-        if !self.buttons.is_empty() {
-            m = m.components(self.action_rows());
+        let rows = self.action_rows();
+        if !rows.is_empty() {
+            m = m.components(rows);
         }
         m
     }
@@ -204,31 +376,53 @@ impl Response {
         if let Some(embed) = self.create_embed() {
             m = m.embed(embed);
         }
-        if !self.buttons.is_empty() {
-            m = m.components(self.action_rows());
+        let rows = self.action_rows();
+        if !rows.is_empty() {
+            m = m.components(rows);
         }
         m
     }
 }
 
-/// Buttons for up to three offers; offers whose custom id would be too long are left out.
+/// Buttons for up to three offers, labelled with their short labels; offers whose custom
+/// id would be too long (or that repeat an entry) are left out.
 pub fn buttons(offers: &[Offer], kind: ButtonKind, asker: u64) -> Vec<Button> {
-    offers
-        .iter()
-        .take(crate::reply::MAX_OFFERS)
-        .filter_map(|o| {
-            let custom_id = ButtonId {
-                asker,
-                entry: o.entry.clone(),
-            }
-            .encode()?;
-            Some(Button {
-                custom_id,
-                label: truncate(&o.title, BUTTON_LABEL),
-                kind,
-            })
-        })
-        .collect()
+    let mut out: Vec<Button> = Vec::new();
+    for o in offers {
+        if out.len() == crate::reply::MAX_OFFERS {
+            break;
+        }
+        let Some(custom_id) = ButtonId {
+            asker,
+            entry: o.entry.clone(),
+        }
+        .encode() else {
+            continue;
+        };
+        if out.iter().any(|b| b.custom_id == custom_id) {
+            continue;
+        }
+        let label = if o.label.trim().is_empty() {
+            &o.title
+        } else {
+            &o.label
+        };
+        out.push(Button {
+            custom_id,
+            label: truncate(label.trim(), BUTTON_LABEL),
+            kind,
+        });
+    }
+    out
+}
+
+/// The grey "None of these" button for `asker`.
+pub fn none_of_these_button(asker: u64) -> Button {
+    Button {
+        custom_id: format!("{NONE_PREFIX}{asker}"),
+        label: NONE_LABEL.to_string(),
+        kind: ButtonKind::NoneOfThese,
+    }
 }
 
 /// Converts a core embed (already within Discord's limits) to serenity's builder.
@@ -236,6 +430,9 @@ pub fn create_embed(embed: &Embed) -> CreateEmbed {
     let mut e = CreateEmbed::new().colour(embed.color);
     if !embed.title.is_empty() {
         e = e.title(embed.title.clone());
+        if let Some(url) = &embed.url {
+            e = e.url(url.clone());
+        }
     }
     if !embed.description.is_empty() {
         e = e.description(embed.description.clone());
@@ -252,6 +449,285 @@ pub fn create_embed(embed: &Embed) -> CreateEmbed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::KnowledgeBase;
+    use crate::cli::KnowledgeSource;
+    use crate::reply::{self, MenuOption};
+    use crate::MatchConfig;
+    use serde_json::Value;
+
+    const ASKER: u64 = 53908232506183680;
+
+    fn knowledge() -> KnowledgeBase {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/knowledge");
+        KnowledgeSource::Path(dir)
+            .load()
+            .expect("fixture knowledge loads")
+    }
+
+    fn response(k: &KnowledgeBase, entry: &str) -> Response {
+        let entry = k.parse_entry(entry).expect("entry exists");
+        Response::from_reply(&reply::for_entry(k, entry), ASKER)
+    }
+
+    fn asked(k: &KnowledgeBase, question: &str) -> Response {
+        Response::from_reply(&reply::answer(k, question, &MatchConfig::DEFAULT), ASKER)
+    }
+
+    /// The components of both builders, checked to serialize the same and to Discord's
+    /// shape: action rows, at most one select (alone, first), at most 5 buttons.
+    fn components(r: &Response) -> Vec<Value> {
+        let i = serde_json::to_value(r.to_interaction()).unwrap();
+        let m = serde_json::to_value(r.to_message(None)).unwrap();
+        let rows = i["data"]["components"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(
+            m["components"].as_array().cloned().unwrap_or_default(),
+            rows
+        );
+        for (n, row) in rows.iter().enumerate() {
+            assert_eq!(row["type"], 1, "action row");
+            let inner = row["components"].as_array().unwrap();
+            let selects = inner.iter().filter(|c| c["type"] == 3).count();
+            if selects > 0 {
+                assert_eq!(
+                    (n, inner.len()),
+                    (0, 1),
+                    "a select is alone in the first row"
+                );
+            } else {
+                assert!((1..=ROW_BUTTONS).contains(&inner.len()));
+                for b in inner {
+                    assert_eq!(b["type"], 2);
+                    let label = b["label"].as_str().unwrap();
+                    assert!(
+                        (1..=BUTTON_LABEL).contains(&label.chars().count()),
+                        "{label}"
+                    );
+                    let id = b["custom_id"].as_str().unwrap();
+                    assert!(id.chars().count() <= CUSTOM_ID);
+                    assert!(ComponentId::parse(id).is_some(), "{id}");
+                }
+            }
+        }
+        rows
+    }
+
+    fn labels(row: &Value) -> Vec<&str> {
+        row["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["label"].as_str().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_role_card_has_the_aspect_menu_first_and_related_buttons_after() {
+        let k = knowledge();
+        let r = response(&k, "po");
+        let rows = components(&r);
+        assert_eq!(rows.len(), 2, "{rows:#?}");
+        let select = &rows[0]["components"][0];
+        assert_eq!(select["type"], 3, "string select");
+        assert_eq!(select["custom_id"], format!("rc:pick:{ASKER}"));
+        assert_eq!(select["min_values"], 1);
+        assert_eq!(select["max_values"], 1);
+        assert!(select["placeholder"]
+            .as_str()
+            .unwrap()
+            .contains("Product Owner"));
+        let options = select["options"].as_array().unwrap();
+        assert!((1..=OPTIONS).contains(&options.len()));
+        let values: Vec<&str> = options
+            .iter()
+            .map(|o| o["value"].as_str().unwrap())
+            .collect();
+        assert!(values.contains(&"po.salary"), "{values:?}");
+        for o in options {
+            assert!((1..=OPTION_LABEL).contains(&o["label"].as_str().unwrap().chars().count()));
+            if let Some(d) = o.get("description") {
+                assert!((1..=OPTION_DESCRIPTION).contains(&d.as_str().unwrap().chars().count()));
+            }
+        }
+        assert!(
+            rows[1]["components"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|b| b["style"] == 2),
+            "related buttons are grey"
+        );
+    }
+
+    #[test]
+    fn a_comparison_menu_offers_the_other_aspects_as_comparisons() {
+        let k = knowledge();
+        let r = response(&k, "pm+po");
+        let rows = components(&r);
+        let values: Vec<&str> = rows[0]["components"][0]["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["value"].as_str().unwrap())
+            .collect();
+        assert!(values.contains(&"pm+po.salary"), "{values:?}");
+        let fact = response(&k, "pm+po.salary");
+        let rows = components(&fact);
+        let values = rows[0]["components"][0]["options"].to_string();
+        assert!(
+            !values.contains("pm+po.salary"),
+            "the current aspect is not offered again"
+        );
+    }
+
+    #[test]
+    fn did_you_mean_offers_primary_suggestions_then_a_grey_none_of_these() {
+        let k = knowledge();
+        let r = asked(&k, "the backlog stuff");
+        let rows = components(&r);
+        assert_eq!(rows.len(), 1, "no menu under suggestions: {rows:#?}");
+        let buttons = rows[0]["components"].as_array().unwrap();
+        let (last, suggestions) = buttons.split_last().unwrap();
+        assert!((1..=crate::reply::MAX_OFFERS).contains(&suggestions.len()));
+        assert!(suggestions.iter().all(|b| b["style"] == 1), "primary");
+        assert!(suggestions
+            .iter()
+            .all(|b| b["custom_id"].as_str().unwrap().starts_with("rc:ans:")));
+        assert_eq!(last["label"], NONE_LABEL);
+        assert_eq!(last["style"], 2, "secondary");
+        assert_eq!(last["custom_id"], format!("rc:none:{ASKER}"));
+        let text = r.embed.unwrap().description;
+        assert!(!text.contains("1."), "no numbered list: {text}");
+    }
+
+    #[test]
+    fn a_decline_and_help_offer_example_questions_as_grey_buttons() {
+        let k = knowledge();
+        for r in [
+            asked(&k, "what's the weather tomorrow?"),
+            Response::from_reply(&reply::help(&k), ASKER),
+        ] {
+            let rows = components(&r);
+            assert_eq!(rows.len(), 1, "{rows:#?}");
+            let examples = reply::help(&k).examples;
+            let expected: Vec<String> = examples.iter().map(|o| o.label.clone()).collect();
+            assert_eq!(labels(&rows[0]), expected);
+            assert!(rows[0]["components"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|b| b["style"] == 2));
+        }
+    }
+
+    #[test]
+    fn buttons_use_the_short_labels_within_80_characters() {
+        let k = knowledge();
+        let offer = |label: &str| Offer {
+            entry: "po".into(),
+            title: "A much longer title that should not be used".into(),
+            label: label.into(),
+            confidence: 1.0,
+        };
+        let b = buttons(&[offer("PO")], ButtonKind::Related, 1);
+        assert_eq!(b[0].label, "PO");
+        let long = buttons(&[offer(&"é".repeat(200))], ButtonKind::Related, 1);
+        assert_eq!(long[0].label.chars().count(), BUTTON_LABEL);
+        let r = response(&k, "po.owns");
+        for b in &r.buttons {
+            assert_eq!(
+                b.label,
+                truncate(
+                    &reply::label(
+                        &k,
+                        k.parse_entry(&ButtonId::parse(&b.custom_id).unwrap().entry)
+                            .unwrap()
+                    ),
+                    BUTTON_LABEL
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn menus_are_cut_to_discord_limits_and_drop_ids_that_do_not_fit() {
+        let option = |entry: String, label: &str, description: &str| MenuOption {
+            entry,
+            label: label.into(),
+            description: description.into(),
+        };
+        let mut options = vec![
+            option("x".repeat(OPTION_VALUE + 1), "Too long an id", ""),
+            option("a".into(), &"L".repeat(300), &"d".repeat(300)),
+            option("a".into(), "Repeat", ""),
+            option("b".into(), "No preview", ""),
+        ];
+        options.extend((0..40).map(|i| option(format!("e{i}"), "More", "")));
+        let menu = Menu {
+            placeholder: "P".repeat(400),
+            options,
+        };
+        let s = Select::from_menu(&menu, u64::MAX).unwrap();
+        assert_eq!(s.custom_id, format!("rc:pick:{}", u64::MAX));
+        assert_eq!(s.options.len(), OPTIONS);
+        assert_eq!(s.options[0].value, "a");
+        assert_eq!(s.options[0].label.chars().count(), OPTION_LABEL);
+        assert_eq!(
+            s.options[0].description.as_ref().map(|d| d.chars().count()),
+            Some(OPTION_DESCRIPTION)
+        );
+        assert_eq!(s.options[1].value, "b");
+        assert_eq!(
+            s.options[1].description, None,
+            "no empty description is sent"
+        );
+        assert_eq!(s.placeholder.map(|p| p.chars().count()), Some(PLACEHOLDER));
+        let none_fit = Menu {
+            placeholder: String::new(),
+            options: vec![option("y".repeat(101), "Nope", "")],
+        };
+        assert_eq!(Select::from_menu(&none_fit, 1), None);
+    }
+
+    #[test]
+    fn component_ids_round_trip_and_reject_foreign_ones() {
+        for id in [
+            ComponentId::Answer(ButtonId {
+                asker: 7,
+                entry: "po.salary".into(),
+            }),
+            ComponentId::Pick { asker: u64::MAX },
+            ComponentId::NoneOfThese { asker: 7 },
+        ] {
+            let s = id.encode().unwrap();
+            assert!(s.chars().count() <= CUSTOM_ID);
+            assert_eq!(ComponentId::parse(&s), Some(id));
+        }
+        for id in [
+            "rc:pick:",
+            "rc:pick:x",
+            "rc:none:",
+            "rc:none:1:2",
+            "rc:other:1",
+            "pick",
+        ] {
+            assert_eq!(ComponentId::parse(id), None, "{id}");
+        }
+    }
+
+    #[test]
+    fn the_title_links_to_the_source_when_there_is_one() {
+        let k = knowledge();
+        let mut r = reply::for_entry(&k, k.parse_entry("po").unwrap());
+        r.url = Some("https://example.com/roles".into());
+        let i = serde_json::to_value(Response::from_reply(&r, 1).to_interaction()).unwrap();
+        assert_eq!(i["data"]["embeds"][0]["url"], "https://example.com/roles");
+        r.url = None;
+        let i = serde_json::to_value(Response::from_reply(&r, 1).to_interaction()).unwrap();
+        assert!(i["data"]["embeds"][0].get("url").is_none());
+    }
 
     #[test]
     fn custom_ids_round_trip() {
