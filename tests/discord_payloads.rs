@@ -5,12 +5,15 @@
 use rolecall::cli::KnowledgeSource;
 use rolecall::discord::commands::{self, Command};
 use rolecall::discord::messages::{self, Incoming, Listening, Trigger};
-use rolecall::discord::response::{ButtonId, Response};
+use rolecall::discord::response::{ComponentId, Response, NONE_LABEL};
 use rolecall::discord::{buttons, limiter::Limiter};
 use rolecall::render::limits;
-use rolecall::{KnowledgeBase, MatchConfig};
+use rolecall::{reply, KnowledgeBase, MatchConfig};
 use serde_json::{json, Value};
-use serenity::all::{CommandInteraction, ComponentInteraction, Interaction, Message};
+use serenity::all::{
+    CommandInteraction, ComponentInteraction, ComponentInteractionDataKind, Interaction, Message,
+    MessageFlags,
+};
 use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -75,11 +78,24 @@ fn check_message_data(data: &Value) {
         check_embed(e);
     }
     let mut ids = HashSet::new();
-    for row in data["components"].as_array().into_iter().flatten() {
+    let rows = data["components"].as_array().cloned().unwrap_or_default();
+    assert!(rows.len() <= 2, "a menu row and a button row at most");
+    for (n, row) in rows.iter().enumerate() {
         assert_eq!(row["type"], 1, "action row");
-        let buttons = row["components"].as_array().expect("row has components");
-        assert!((1..=5).contains(&buttons.len()));
-        for b in buttons {
+        let components = row["components"].as_array().expect("row has components");
+        if components.iter().any(|c| c["type"] == 3) {
+            assert_eq!(
+                (n, components.len()),
+                (0, 1),
+                "the select is alone, in the first row"
+            );
+            check_select(&components[0]);
+            let id = components[0]["custom_id"].as_str().expect("custom id");
+            assert!(ids.insert(id.to_string()), "custom ids unique in a message");
+            continue;
+        }
+        assert!((1..=5).contains(&components.len()));
+        for b in components {
             assert_eq!(b["type"], 2, "button");
             assert!(
                 matches!(b["style"].as_u64(), Some(1 | 2)),
@@ -89,8 +105,47 @@ fn check_message_data(data: &Value) {
             assert!((1..=limits::BUTTON_LABEL).contains(&label.chars().count()));
             let id = b["custom_id"].as_str().expect("custom id");
             assert!(id.chars().count() <= limits::CUSTOM_ID);
-            assert!(ButtonId::parse(id).is_some(), "{id}");
+            assert!(
+                matches!(
+                    ComponentId::parse(id),
+                    Some(ComponentId::Answer(_) | ComponentId::NoneOfThese { .. })
+                ),
+                "{id}"
+            );
             assert!(ids.insert(id.to_string()), "custom ids unique in a message");
+        }
+    }
+}
+
+/// A string select within Discord's limits: 1–25 options with unique values, one pick.
+fn check_select(s: &Value) {
+    let len = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
+    assert_eq!(s["type"], 3, "string select");
+    let id = s["custom_id"].as_str().expect("custom id");
+    assert!(
+        matches!(ComponentId::parse(id), Some(ComponentId::Pick { .. })),
+        "{id}"
+    );
+    assert!(len(&s["placeholder"]) <= limits::PLACEHOLDER);
+    assert_eq!((&s["min_values"], &s["max_values"]), (&json!(1), &json!(1)));
+    let options = s["options"].as_array().expect("options");
+    assert!((1..=limits::OPTIONS).contains(&options.len()));
+    let mut values = HashSet::new();
+    for o in options {
+        assert!(
+            (1..=limits::OPTION_LABEL).contains(&len(&o["label"])),
+            "{o}"
+        );
+        assert!(
+            (1..=limits::OPTION_VALUE).contains(&len(&o["value"])),
+            "{o}"
+        );
+        assert!(
+            values.insert(o["value"].clone()),
+            "option values unique: {o}"
+        );
+        if let Some(d) = o.get("description") {
+            assert!((1..=limits::OPTION_DESCRIPTION).contains(&len(d)), "{o}");
         }
     }
 }
@@ -115,12 +170,39 @@ fn ephemeral(v: &Value) -> bool {
     v["data"]["flags"].as_u64().unwrap_or(0) & 64 != 0
 }
 
-fn button_ids(v: &Value) -> Vec<String> {
-    v["components"][0]["components"]
+/// The components of every action row, in order.
+fn components(v: &Value) -> Vec<Value> {
+    v["components"]
         .as_array()
         .into_iter()
         .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .collect()
+}
+
+fn button_ids(v: &Value) -> Vec<String> {
+    components(v)
+        .iter()
+        .filter(|c| c["type"] == 2)
         .filter_map(|b| b["custom_id"].as_str().map(String::from))
+        .collect()
+}
+
+fn button_labels(v: &Value) -> Vec<String> {
+    components(v)
+        .iter()
+        .filter(|c| c["type"] == 2)
+        .filter_map(|b| b["label"].as_str().map(String::from))
+        .collect()
+}
+
+/// The aspect menu's option values, when the message has one.
+fn menu_values(v: &Value) -> Vec<String> {
+    components(v)
+        .iter()
+        .filter(|c| c["type"] == 3)
+        .flat_map(|s| s["options"].as_array().cloned().unwrap_or_default())
+        .filter_map(|o| o["value"].as_str().map(String::from))
         .collect()
 }
 
@@ -135,6 +217,7 @@ fn every_fixture_deserializes_into_serenity_types() {
         "interaction_autocomplete_faq.json",
         "interaction_autocomplete_role_aspect.json",
         "interaction_button.json",
+        "interaction_select.json",
     ] {
         interaction(name);
     }
@@ -173,6 +256,20 @@ fn role_with_aspect_gives_the_fact() {
         v["data"]["embeds"][0]["title"],
         "Product Owner: What they own"
     );
+    assert_eq!(
+        v["data"]["components"][0]["components"][0]["type"], 3,
+        "menu first"
+    );
+    assert_eq!(
+        v["data"]["components"][0]["components"][0]["custom_id"],
+        "rc:pick:53908232506183680"
+    );
+    let values = menu_values(&v["data"]);
+    assert!(values.contains(&"po.salary".to_string()), "{values:?}");
+    assert!(
+        !values.contains(&"po.owns".to_string()),
+        "not the fact shown"
+    );
 }
 
 #[test]
@@ -183,6 +280,9 @@ fn compare_resolves_ids_and_names() {
     let fields = v["data"]["embeds"][0]["fields"].as_array().unwrap();
     assert_eq!(fields.len(), 2);
     assert!(fields.iter().all(|f| f["inline"] == true));
+    let values = menu_values(&v["data"]);
+    assert!(!values.is_empty(), "the other aspects to compare on");
+    assert!(values.iter().all(|x| x.starts_with("pm+po.")), "{values:?}");
 }
 
 #[test]
@@ -191,11 +291,28 @@ fn help_is_private_and_lists_examples() {
     check_message_data(&v["data"]);
     assert!(ephemeral(&v));
     let embed = &v["data"]["embeds"][0];
-    assert!(embed["fields"][0]["value"]
+    let fields = embed["fields"].as_array().unwrap();
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap_or_else(|| panic!("a field {name:?}: {embed}"))
+    };
+    assert!(field("How to ask")["value"]
         .as_str()
         .unwrap()
         .contains("/ask"));
-    assert_eq!(embed["fields"][1]["name"], "Try asking");
+    let examples: Vec<String> = reply::help(&knowledge())
+        .examples
+        .into_iter()
+        .map(|o| o.label)
+        .collect();
+    assert!(!examples.is_empty());
+    assert_eq!(
+        button_labels(&v["data"]),
+        examples,
+        "examples are buttons too"
+    );
 }
 
 #[test]
@@ -237,12 +354,17 @@ fn an_unsure_question_offers_did_you_mean_buttons() {
     let v = serde_json::to_value(r.to_interaction()).unwrap();
     check_message_data(&v["data"]);
     assert!(r.entry.is_none());
-    let ids = button_ids(&v["data"]);
-    assert!((1..=3).contains(&ids.len()), "{ids:?}");
-    assert_eq!(
-        v["data"]["components"][0]["components"][0]["style"], 1,
-        "primary"
-    );
+    let buttons = components(&v["data"]);
+    let (none, suggestions) = buttons.split_last().expect("buttons");
+    assert!((1..=3).contains(&suggestions.len()), "{buttons:?}");
+    assert!(suggestions.iter().all(|b| b["style"] == 1), "primary");
+    assert_eq!(none["label"], NONE_LABEL);
+    assert_eq!(none["style"], 2, "secondary");
+    assert_eq!(none["custom_id"], "rc:none:9");
+    let text = v["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(!text.contains("1."), "no numbered list: {text}");
 }
 
 #[test]
@@ -254,7 +376,22 @@ fn a_declined_question_is_private() {
     };
     let r = c.run(&k, &cfg(), 9);
     assert!(r.ephemeral);
-    assert!(r.buttons.is_empty());
+    let v = serde_json::to_value(r.to_interaction()).unwrap();
+    check_message_data(&v["data"]);
+    let examples: Vec<String> = reply::help(&k)
+        .examples
+        .into_iter()
+        .map(|o| o.label)
+        .collect();
+    assert_eq!(
+        button_labels(&v["data"]),
+        examples,
+        "example questions to try"
+    );
+    assert!(components(&v["data"]).iter().all(|b| b["style"] == 2));
+    assert!(button_ids(&v["data"])
+        .iter()
+        .all(|id| id.starts_with("rc:ans:9:")));
 }
 
 #[test]
@@ -299,14 +436,101 @@ fn a_click_by_the_asker_is_public_and_by_others_private() {
     assert!(under_private.ephemeral);
 }
 
+/// The select fixture: values, custom id, clicker and whether it sits under an ephemeral
+/// message, read the way the handler reads them.
+fn select() -> (Vec<String>, String, u64, bool) {
+    let Interaction::Component(pick) = interaction("interaction_select.json") else {
+        panic!("expected a component interaction");
+    };
+    let ComponentInteractionDataKind::StringSelect { values } = pick.data.kind else {
+        panic!("expected a string select, got {:?}", pick.data.kind);
+    };
+    let under_ephemeral = pick
+        .message
+        .flags
+        .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
+    (
+        values,
+        pick.data.custom_id,
+        pick.user.id.get(),
+        under_ephemeral,
+    )
+}
+
+#[test]
+fn a_menu_pick_answers_the_picked_fact_like_a_click() {
+    let k = knowledge();
+    let (values, id, user, under_ephemeral) = select();
+    assert_eq!(values, ["po.salary"]);
+    assert!(!under_ephemeral);
+    let r = buttons::component(&k, &id, &values, user, under_ephemeral);
+    let v = serde_json::to_value(r.to_interaction()).unwrap();
+    check_message_data(&v["data"]);
+    assert!(!ephemeral(&v), "the asker picked under a public message");
+    assert_eq!(r.entry.as_deref(), Some("po.salary"));
+    assert_eq!(v["data"]["embeds"][0]["title"], "Product Owner: Salary");
+    let other = buttons::component(&k, &id, &values, 1234, false);
+    assert!(other.ephemeral, "someone else picked");
+    assert_eq!(other.entry.as_deref(), Some("po.salary"));
+    assert!(buttons::component(&k, &id, &values, user, true).ephemeral);
+    let row = buttons::component(&k, &id, &["pm+po.skills".to_string()], user, false);
+    assert_eq!(
+        row.embed.map(|e| e.title).as_deref(),
+        Some("Product Manager vs Product Owner: Skills")
+    );
+}
+
+#[test]
+fn none_of_these_answers_privately_with_examples() {
+    let k = knowledge();
+    let r = buttons::click(&k, "rc:none:9", 1234, false);
+    let v = serde_json::to_value(r.to_interaction()).unwrap();
+    check_message_data(&v["data"]);
+    assert!(ephemeral(&v), "private, whoever clicks");
+    assert_eq!(
+        v["data"]["embeds"][0]["title"],
+        reply::none_of_these(&k).title.as_str()
+    );
+    assert!(!button_ids(&v["data"]).is_empty());
+}
+
+#[test]
+fn menu_picks_count_against_the_user_rate_like_clicks() {
+    let k = knowledge();
+    let (values, id, user, _) = select();
+    let mut limiter = Limiter::new(
+        Some(rolecall::config::UserRate {
+            count: 1,
+            per: Duration::from_secs(30),
+        }),
+        Duration::ZERO,
+    );
+    let now = Instant::now();
+    let click = buttons::click(&k, &format!("rc:ans:{user}:po.owns"), user, false);
+    let first = limiter.gate_interaction(click, user, 1, now);
+    assert_eq!(first.entry.as_deref(), Some("po.owns"));
+    let pick = buttons::component(&k, &id, &values, user, false);
+    assert!(pick.is_answer());
+    let limited = limiter.gate_interaction(pick, user, 1, now);
+    assert!(limited.ephemeral && limited.embed.is_none(), "{limited:?}");
+    assert!(limited.content.unwrap_or_default().contains("30 s"));
+}
+
 #[test]
 fn stale_or_foreign_buttons_get_a_polite_private_note() {
     let k = knowledge();
-    for id in ["rc:ans:1:sm.owns", "rc:ans:1:gone-faq", "something-else"] {
+    for id in [
+        "rc:ans:1:sm.owns",
+        "rc:ans:1:gone-faq",
+        "something-else",
+        "rc:pick:1",
+    ] {
         let r = buttons::click(&k, id, 1, false);
         assert!(r.ephemeral && r.entry.is_none(), "{id}");
         assert_eq!(r.content.as_deref(), Some(buttons::STALE));
     }
+    let stale_pick = buttons::component(&k, "rc:pick:1", &["sm.owns".into()], 1, false);
+    assert_eq!(stale_pick.content.as_deref(), Some(buttons::STALE));
 }
 
 fn message(content: &str) -> Message {
