@@ -1,8 +1,8 @@
 //! The platform-independent reply, and how matches and entries become replies.
 
 use crate::base::KnowledgeBase;
-use crate::knowledge::{Entry, Kind, Knowledge, RoleSet};
 use crate::knowledge::opener;
+use crate::knowledge::{Entry, Kind, Knowledge, RoleSet};
 use crate::matching::{Band, Intent, Match, MatchConfig, Rejection};
 
 /// Colour of answers about more than one role, and of help (amethyst).
@@ -16,6 +16,8 @@ pub const MAX_OFFERS: usize = 3;
 /// Most characters a whole comparison should take, so it fits a phone screen; rows past
 /// it are left to the aspect menu.
 pub const COMPARISON_BUDGET: usize = 900;
+/// Room kept in a comparison for the note that more aspects are in the menu.
+const NARROW_NOTE_CHARS: usize = 50;
 /// Most characters of a short answer shown in a comparison row or a menu option.
 pub const ROW_CHARS: usize = 60;
 /// Most options in a select menu (Discord's limit).
@@ -55,11 +57,11 @@ pub struct Row {
 }
 
 impl Row {
-    /// The row as an embed field value: one line per role, `**PM** About $112K a year`.
+    /// The row as an embed field value: one line per role, `PM · About $112K a year`.
     pub fn value(&self) -> String {
         self.cells
             .iter()
-            .map(|(role, answer)| format!("**{role}** {answer}"))
+            .map(|(role, answer)| format!("{role} · {answer}"))
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -177,11 +179,17 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
         (None, Some((entry, _)), Band::Answer) => {
             let mut r = for_entry(k, entry);
             r.confidence = confidence;
-            if let Some((lead, colour)) = lead(k, m, entry) {
-                r.description = format!("{lead} {}", opener::split(&r.description).unbolded())
-                    .trim_end()
-                    .to_string();
-                r.colour = colour.unwrap_or(r.colour);
+            match lead(k, m, entry) {
+                // The lead answers "who?": the text's own opener steps back to plain.
+                Some((lead, Some(colour))) => {
+                    r.description =
+                        format!("{lead} {}", opener::split(&r.description).unbolded())
+                            .trim_end()
+                            .to_string();
+                    r.colour = colour;
+                }
+                Some((lead, None)) => r.description = format!("{lead} {}", r.description),
+                None => {}
             }
             r
         }
@@ -216,9 +224,8 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
                     k,
                     "Sorry, I can't answer that one",
                     format!(
-                        "{opening} I answer questions about {} ({}). Try one of these:",
+                        "{opening} I answer questions about {}. Try one of these:",
                         role_list(k),
-                        k.title,
                     ),
                 )
             }
@@ -226,9 +233,9 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
     }
 }
 
-/// What goes before an answer's text, and the colour it gives the answer:
-/// "**The Product Manager.**" (in the PM's colour) when a "who does X" question is answered
-/// from one role's facts, "According to the source:" for a claim.
+/// What goes before an answer's text: "**The Product Manager.**" with the PM's colour when a
+/// "who does X" question is answered from one role's facts; "According to the source:" (no
+/// colour of its own) before the answer to a claim.
 fn lead(k: &Knowledge, m: &Match, entry: Entry) -> Option<(String, Option<u32>)> {
     match (m.reading.intent, entry) {
         (Intent::Claim, _) => Some(("According to the source:".into(), None)),
@@ -294,13 +301,6 @@ pub fn help(k: &Knowledge) -> Reply {
         fields.push(field("Ask about", &aspects.join(" · "), false));
     }
     fields.push(field("How to ask", &commands.join("\n"), false));
-    if !examples.is_empty() {
-        let lines: Vec<String> = examples
-            .iter()
-            .map(|&e| format!("• {}", example_question(k, e)))
-            .collect();
-        fields.push(field("Try asking", &lines.join("\n"), false));
-    }
     if !credits.is_empty() {
         fields.push(field("Sources", &credits.join("\n"), false));
     }
@@ -352,7 +352,11 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
                 .zip(&role.facts)
                 .filter_map(|(a, f)| {
                     let f = f.as_deref()?;
-                    Some(format!("**{}:** {}", a.name, opener::short_answer(f, ROW_CHARS)))
+                    Some(format!(
+                        "**{}:** {}",
+                        a.name,
+                        opener::short_answer(f, ROW_CHARS)
+                    ))
                 })
                 .collect();
             let mut fields = Vec::new();
@@ -420,17 +424,13 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
                 })
                 .collect();
             let mut description = summary.join(" ");
-            let mut used = base.title.chars().count()
-                + description.chars().count()
-                + base.footer.chars().count();
-            let mut rows = Vec::new();
-            let mut left_out = 0;
-            for (a, aspect) in k.aspects.iter().enumerate() {
-                if !k.all_have(roles, a) {
-                    continue;
-                }
-                let row = Row {
-                    name: aspect.name.clone(),
+            let mut rows: Vec<Row> = k
+                .aspects
+                .iter()
+                .enumerate()
+                .filter(|&(a, _)| k.all_have(roles, a))
+                .map(|(a, aspect)| Row {
+                    name: row_name(aspect),
                     cells: k
                         .roles_in(roles)
                         .map(|r| {
@@ -438,16 +438,25 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
                             (short_name(k, r), opener::short_answer(fact, ROW_CHARS))
                         })
                         .collect(),
-                };
-                let cost = row.name.chars().count() + row.value().chars().count();
-                if left_out == 0 && used + cost <= COMPARISON_BUDGET {
-                    used += cost;
-                    rows.push(row);
-                } else {
-                    left_out += 1;
-                }
-            }
-            if left_out > 0 {
+                })
+                .collect();
+            let fixed = base.title.chars().count()
+                + description.chars().count()
+                + base.footer.chars().count();
+            let cost = |r: &Row| r.name.chars().count() + r.value().chars().count();
+            let all: usize = rows.iter().map(cost).sum();
+            if fixed + all > COMPARISON_BUDGET {
+                // Keep the rows that fit beside the note; the menu offers every aspect.
+                let mut used = fixed + NARROW_NOTE_CHARS;
+                let keep = rows
+                    .iter()
+                    .take_while(|r| {
+                        used += cost(r);
+                        used <= COMPARISON_BUDGET
+                    })
+                    .count();
+                let left_out = rows.len() - keep;
+                rows.truncate(keep);
                 description.push_str(&format!(
                     "\n{left_out} more to compare: pick one from the menu below."
                 ));
@@ -517,7 +526,9 @@ pub fn label(k: &Knowledge, entry: Entry) -> String {
                 short_name(k, r)
             }
         }
-        Entry::Fact { role, aspect } => format!("{}: {}", short_name(k, role), aspect_short(aspect)),
+        Entry::Fact { role, aspect } => {
+            format!("{}: {}", short_name(k, role), aspect_short(aspect))
+        }
         Entry::Compare { roles, aspect } => {
             let names: Vec<String> = k.roles_in(roles).map(|r| short_name(k, r)).collect();
             let mut t = names.join(" vs ");
@@ -527,8 +538,14 @@ pub fn label(k: &Knowledge, entry: Entry) -> String {
             }
             t
         }
-        Entry::Faq(f) => k.faqs[f].short.clone().unwrap_or_else(|| k.faqs[f].question.clone()),
-        Entry::Term(t) => k.terms[t].short.clone().unwrap_or_else(|| k.terms[t].name.clone()),
+        Entry::Faq(f) => k.faqs[f]
+            .short
+            .clone()
+            .unwrap_or_else(|| k.faqs[f].question.clone()),
+        Entry::Term(t) => k.terms[t]
+            .short
+            .clone()
+            .unwrap_or_else(|| k.terms[t].name.clone()),
     }
 }
 
@@ -571,7 +588,11 @@ pub fn related(k: &Knowledge, entry: Entry) -> Vec<Entry> {
 /// comparison (the other aspects every role in it has).
 pub fn menu(k: &Knowledge, entry: Entry) -> Option<Menu> {
     let (roles, current, placeholder) = match entry {
-        Entry::Role(r) => (RoleSet::of(r), None, format!("More on the {}…", k.roles[r].name)),
+        Entry::Role(r) => (
+            RoleSet::of(r),
+            None,
+            format!("More on the {}…", k.roles[r].name),
+        ),
         Entry::Fact { role, aspect } => (
             RoleSet::of(role),
             Some(aspect),
@@ -643,6 +664,17 @@ fn round(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// A comparison row's name: the aspect's `short` with a capital ("Metrics"), else its name.
+fn row_name(aspect: &crate::knowledge::Aspect) -> String {
+    let Some(short) = &aspect.short else {
+        return aspect.name.clone();
+    };
+    let mut chars = short.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// `text` ending with a full stop (or the mark it already ends with).
 fn sentence(text: &str) -> String {
     if text.ends_with(['.', '?', '!', '…']) {
@@ -658,12 +690,20 @@ fn colour_of_text(k: &Knowledge, text: &str) -> u32 {
     let Some(opening) = opener::split(text).opener else {
         return NEUTRAL_COLOUR;
     };
-    let words = crate::normalize::clean(opening);
-    let padded = format!(" {words} ");
+    // Lower-case words separated by single spaces, so names match on word boundaries.
+    let words = |t: &str| -> String {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let padded = format!(" {} ", words(opening));
     let mut named = k.roles.iter().filter(|r| {
         std::iter::once(&r.name)
             .chain(&r.aliases)
-            .any(|n| padded.contains(&format!(" {} ", crate::normalize::clean(n))))
+            .map(|n| words(n))
+            .any(|n| !n.is_empty() && padded.contains(&format!(" {n} ")))
     });
     match (named.next(), named.next()) {
         (Some(r), None) => r.colour,
@@ -671,29 +711,10 @@ fn colour_of_text(k: &Knowledge, text: &str) -> u32 {
     }
 }
 
-/// The one-line footer: the short credit of the entry's file (every file, for a
-/// comparison across files), or of the knowledge when there is no entry.
+/// The one-line footer of a reply: the entry's short credit (see
+/// [`Knowledge::short_credit_for`]).
 fn footer(k: &Knowledge, entry: Option<Entry>) -> String {
-    let files: Vec<usize> = match entry {
-        Some(Entry::Compare { roles, .. }) => {
-            k.roles_in(roles).map(|r| k.roles[r].origin.file).collect()
-        }
-        Some(e) => vec![k.origin(e).file],
-        None => Vec::new(),
-    };
-    let first = || k.files.iter().find_map(|f| f.short_credit.clone());
-    let mut credits: Vec<String> = Vec::new();
-    for f in files {
-        if let Some(c) = k.files.get(f).and_then(|f| f.short_credit.clone()).or_else(first) {
-            if !credits.contains(&c) {
-                credits.push(c);
-            }
-        }
-    }
-    if credits.is_empty() {
-        return first().unwrap_or_else(|| k.title.clone());
-    }
-    credits.join(" · ")
+    k.short_credit_for(entry)
 }
 
 /// The link of an answer's title: its file's `url` (for a comparison, the first role's).

@@ -7,11 +7,12 @@ use serde_json::{json, Value};
 /// Decimal places kept in reported confidences.
 pub const CONFIDENCE_DECIMALS: i32 = 3;
 
-/// `{"question", "answered", "kind", "entry", "confidence", "embed", "suggestions", "related"}`.
+/// `{"question", "answered", "kind", "entry", "confidence", "embed", "suggestions", "related",
+/// "examples", "menu"}`; `menu` lists the entry ids of the aspect menu (empty without one).
 pub fn ask_json(question: &str, reply: &Reply) -> Value {
     let offers = |list: &[Offer]| -> Vec<Value> {
         list.iter()
-            .map(|o| json!({"entry": o.entry, "title": o.title, "confidence": confidence(o.confidence)}))
+            .map(|o| json!({"entry": o.entry, "title": o.title, "label": o.label, "confidence": confidence(o.confidence)}))
             .collect()
     };
     json!({
@@ -23,6 +24,10 @@ pub fn ask_json(question: &str, reply: &Reply) -> Value {
         "embed": Embed::from_reply(reply),
         "suggestions": offers(&reply.suggestions),
         "related": offers(&reply.related),
+        "examples": offers(&reply.examples),
+        "menu": reply.menu.as_ref().map_or_else(Vec::new, |m| {
+            m.options.iter().map(|o| json!({"entry": o.entry, "label": o.label})).collect()
+        }),
     })
 }
 

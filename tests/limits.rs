@@ -12,12 +12,16 @@ fn reply() -> Reply {
         answered: true,
         confidence: 1.0,
         title: "t".into(),
+        url: None,
         description: "d".into(),
         fields: Vec::new(),
+        rows: Vec::new(),
         colour: 0x123456,
         footer: "f".into(),
         suggestions: Vec::new(),
         related: Vec::new(),
+        examples: Vec::new(),
+        menu: None,
     }
 }
 

@@ -400,31 +400,34 @@ impl Knowledge {
             .all(|r| self.roles[r].facts[aspect].is_some())
     }
 
-    /// Credit line for answers from the file at `file`, falling back to the first credit.
-    pub fn credit(&self, file: usize) -> Option<&str> {
-        self.files
-            .get(file)
-            .and_then(|f| f.credit.as_deref())
-            .or_else(|| self.files.iter().find_map(|f| f.credit.as_deref()))
-    }
-
-    /// The credit line for an entry: its file's credit; for a comparison, the credits of
-    /// every file its roles come from (so a team's role beside a shipped one credits both).
-    pub fn credit_for(&self, entry: Entry) -> Option<String> {
+    /// The one-line footer credit for an entry: its file's short credit (for a comparison,
+    /// the short credits of every file its roles come from, so a team's role beside a
+    /// shipped one credits both). A file without one, and no entry at all, fall back to the
+    /// first file's short credit, then to the knowledge's title.
+    pub fn short_credit_for(&self, entry: Option<Entry>) -> String {
         let files: Vec<usize> = match entry {
-            Entry::Compare { roles, .. } => self
+            Some(Entry::Compare { roles, .. }) => self
                 .roles_in(roles)
                 .map(|r| self.roles[r].origin.file)
                 .collect(),
-            _ => vec![self.origin(entry).file],
+            Some(e) => vec![self.origin(e).file],
+            None => Vec::new(),
         };
+        let first = || self.files.iter().find_map(|f| f.short_credit.as_deref());
         let mut credits: Vec<&str> = Vec::new();
-        for credit in files.into_iter().filter_map(|f| self.credit(f)) {
+        for credit in files
+            .into_iter()
+            .filter_map(|f| self.files.get(f)?.short_credit.as_deref().or_else(first))
+        {
             if !credits.contains(&credit) {
                 credits.push(credit);
             }
         }
-        (!credits.is_empty()).then(|| credits.join(" · "))
+        match (credits.is_empty(), first()) {
+            (false, _) => credits.join(" · "),
+            (true, Some(c)) => c.to_string(),
+            (true, None) => self.title.clone(),
+        }
     }
 
     /// Where an entry was defined (for comparisons, the first role).

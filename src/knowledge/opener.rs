@@ -118,7 +118,10 @@ pub fn cut_at_word(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let keep: String = text.chars().take(max.saturating_sub(1)).collect();
+    let next = text.chars().nth(max.saturating_sub(1));
+    let at_word_end = next.is_some_and(|c| c.is_whitespace() || c.is_ascii_punctuation());
     let cut = match keep.rfind(' ') {
+        _ if at_word_end => keep.as_str(),
         Some(i) if i > keep.len() / 2 => &keep[..i],
         _ => keep.as_str(),
     };
@@ -175,7 +178,10 @@ mod tests {
             "Close to the work"
         );
         assert_eq!(
-            short_answer("The product roadmap and the **MVPs**, e.g. v1.2 builds.", 24),
+            short_answer(
+                "The product roadmap and the **MVPs**, e.g. v1.2 builds.",
+                24
+            ),
             "The product roadmap and…"
         );
         assert_eq!(short_answer("ünïcödé wörds hère", 9), "ünïcödé…");

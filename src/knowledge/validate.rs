@@ -1,8 +1,8 @@
 //! Turns parsed knowledge files into a [`Knowledge`], reporting every problem found.
 
 use super::format::{FileDoc, MetaDoc};
-use super::problem::{line_of, Lines};
 use super::opener;
+use super::problem::{line_of, Lines};
 use super::{
     Aspect, Entry, Faq, FileInfo, Knowledge, Origin, Problem, Role, Source, Synonym, Term,
 };
@@ -259,8 +259,14 @@ impl Builder {
             _ => {}
         }
         if let Some(url) = &meta.url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
-                self.err(o, "meta", format!("url `{url}` must be a web address starting with https://"));
+            if !(url.starts_with("https://") || url.starts_with("http://"))
+                || url.contains(char::is_whitespace)
+            {
+                self.err(
+                    o,
+                    "meta",
+                    format!("url `{url}` must be a web address starting with https://"),
+                );
             } else {
                 self.files[file].url = Some(url.clone());
             }
@@ -393,11 +399,22 @@ impl Builder {
         let short = short?.trim();
         let n = short.chars().count();
         if short.is_empty() {
-            self.err(o, label, "short is empty (leave it out to use the full title)".into());
+            self.err(
+                o,
+                label,
+                "short is empty (leave it out to use the full title)".into(),
+            );
             return None;
         }
         if n > limits::BUTTON_LABEL {
-            self.err(o, label, format!("short has {n} characters; a button label holds {}", limits::BUTTON_LABEL));
+            self.err(
+                o,
+                label,
+                format!(
+                    "short has {n} characters; a button label holds {}",
+                    limits::BUTTON_LABEL
+                ),
+            );
             return None;
         }
         if n > SHORT_TITLE_CHARS {
@@ -517,7 +534,13 @@ impl Builder {
                     text.get_ref(),
                     limits::FIELD_VALUE,
                 );
-                self.answer_shape(fo, &label, &format!("fact `{aspect}`"), text.get_ref(), Some(ROW_OPENER_CHARS));
+                self.answer_shape(
+                    fo,
+                    &label,
+                    &format!("fact `{aspect}`"),
+                    text.get_ref(),
+                    Some(ROW_OPENER_CHARS),
+                );
                 facts[ai] = Some(text.get_ref().trim().to_string());
             }
             let entry = Entry::Role(self.roles.len());

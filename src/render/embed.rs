@@ -57,7 +57,10 @@ impl Embed {
                 s
             }
         };
-        let rows = reply.rows.iter().map(|r| (r.name.clone(), r.value(), false));
+        let rows = reply
+            .rows
+            .iter()
+            .map(|r| (r.name.clone(), r.value(), false));
         let fields = reply
             .fields
             .iter()

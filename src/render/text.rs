@@ -63,9 +63,8 @@ pub fn render(reply: &Reply) -> String {
         out.push('\n');
     }
     if !reply.examples.is_empty() {
-        let _ = writeln!(out, "Try:");
-        for o in &reply.examples {
-            let _ = writeln!(out, "  - {} [{}]", o.title, o.entry);
+        for (i, o) in reply.examples.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, o.title);
         }
         out.push('\n');
     }

@@ -1,0 +1,265 @@
+//! Replies a person takes in at a glance, checked over every shipped answer: the answer
+//! first in bold, a one-line footer, short descriptions, comparisons within 900 characters,
+//! aspect menus, short button labels and colours that mean something.
+
+use rolecall::knowledge::{opener, Entry, Source};
+use rolecall::render::limits::chars;
+use rolecall::render::Embed;
+use rolecall::reply::{self, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR, SUGGEST_COLOUR};
+use rolecall::{Kind, KnowledgeBase, MatchConfig, RoleSet};
+use std::sync::OnceLock;
+
+fn k() -> &'static KnowledgeBase {
+    static K: OnceLock<KnowledgeBase> = OnceLock::new();
+    K.get_or_init(|| KnowledgeBase::shipped().expect("shipped knowledge loads"))
+}
+
+/// Every entry the shipped knowledge can answer: roles, facts, comparisons (whole and on
+/// each aspect), FAQs and terms.
+fn every_entry() -> Vec<Entry> {
+    let k = k();
+    let mut v = Vec::new();
+    let pair: RoleSet = [0, 1].into_iter().collect();
+    for r in 0..k.roles.len() {
+        v.push(Entry::Role(r));
+        for a in 0..k.aspects.len() {
+            if k.roles[r].facts[a].is_some() {
+                v.push(Entry::Fact { role: r, aspect: a });
+            }
+        }
+    }
+    v.push(Entry::Compare {
+        roles: pair,
+        aspect: None,
+    });
+    for a in 0..k.aspects.len() {
+        v.push(Entry::Compare {
+            roles: pair,
+            aspect: Some(a),
+        });
+    }
+    v.extend((0..k.faqs.len()).map(Entry::Faq));
+    v.extend((0..k.terms.len()).map(Entry::Term));
+    v
+}
+
+fn ask(q: &str) -> Reply {
+    reply::answer(k(), q, &MatchConfig::DEFAULT)
+}
+
+#[test]
+fn every_shipped_answer_opens_in_bold_with_a_short_text_and_a_one_line_footer() {
+    let entries = every_entry();
+    assert!(entries.len() > 60, "{} entries", entries.len());
+    for e in entries {
+        let r = reply::for_entry(k(), e);
+        let id = k().entry_id(e);
+        let embed = Embed::from_reply(&r);
+        assert!(embed.within_limits(), "{id}");
+        let footer = embed.footer.as_ref().map(|f| f.text.clone()).unwrap();
+        assert!(chars(&footer) <= 60, "{id}: footer {footer:?}");
+        assert!(
+            chars(&r.description) <= 600,
+            "{id}: description has {} characters",
+            chars(&r.description)
+        );
+        assert!(
+            opener::split(&r.description).opener.is_some(),
+            "{id}: the answer doesn't open with a bold sentence: {:?}",
+            r.description
+        );
+    }
+}
+
+#[test]
+fn pm_vs_po_fits_900_characters_and_shows_every_aspect_or_says_how_to_narrow_it() {
+    let r = ask("pm vs po");
+    assert_eq!(r.kind, Kind::Compare);
+    let embed = Embed::from_reply(&r);
+    assert!(embed.total_chars() <= 900, "{}", embed.total_chars());
+    let menu = r.menu.as_ref().expect("a comparison has an aspect menu");
+    assert_eq!(menu.options.len(), k().aspects.len());
+    assert!(menu.options.iter().all(|o| o.entry.starts_with("pm+po.")));
+    if r.rows.len() < k().aspects.len() {
+        assert!(r.description.contains("menu"), "{}", r.description);
+    }
+    // Each row pairs the two roles' short answers, PM first.
+    for row in &r.rows {
+        let roles: Vec<&str> = row.cells.iter().map(|(role, _)| role.as_str()).collect();
+        assert_eq!(roles, ["PM", "PO"], "{}", row.name);
+        assert!(row.cells.iter().all(|(_, v)| chars(v) <= reply::ROW_CHARS));
+    }
+    // The salary row says each number once.
+    let salary = r.rows.iter().find(|row| row.name == "Salary").unwrap();
+    assert!(salary.value().contains("$112K") && salary.value().contains("$110K"));
+    assert_eq!(salary.value().matches("$112K").count(), 1);
+}
+
+#[test]
+fn a_big_comparison_keeps_within_budget_and_points_to_the_menu() {
+    let mut text = String::from("[meta]\ntitle = \"Wide\"\nshort_credit = \"Source: us\"\n");
+    for a in 0..20 {
+        text.push_str(&format!(
+            "\n[[aspect]]\nid = \"a{a}\"\nname = \"Aspect number {a}\"\nwords = [\"word{a}\"]\n"
+        ));
+    }
+    for r in ["x", "y"] {
+        text.push_str(&format!(
+            "\n[[role]]\nid = \"{r}\"\nname = \"Role {r}\"\nsummary = \"**Does {r} things.** More.\"\n\n[role.facts]\n"
+        ));
+        for a in 0..20 {
+            text.push_str(&format!(
+                "a{a} = \"**A fairly long short answer for aspect {a}, role {r}.** Detail.\"\n"
+            ));
+        }
+    }
+    let k = KnowledgeBase::from_sources(vec![Source {
+        path: "wide.toml".into(),
+        text,
+    }])
+    .unwrap();
+    let r = reply::for_entry(&k, k.parse_entry("x+y").unwrap());
+    let embed = Embed::from_reply(&r);
+    assert!(embed.total_chars() <= 900, "{}", embed.total_chars());
+    assert!(!r.rows.is_empty() && r.rows.len() < 20);
+    assert!(
+        r.description
+            .contains(&format!("{} more to compare", 20 - r.rows.len())),
+        "{}",
+        r.description
+    );
+    assert_eq!(r.menu.unwrap().options.len(), 20);
+}
+
+#[test]
+fn role_cards_facts_and_comparisons_carry_an_aspect_menu() {
+    let card = reply::for_entry(k(), k().parse_entry("po").unwrap());
+    let menu = card.menu.expect("a role card has an aspect menu");
+    assert_eq!(menu.options.len(), k().aspects.len());
+    assert!(menu.options.iter().all(|o| o.entry.starts_with("po.")));
+    let salary = menu
+        .options
+        .iter()
+        .find(|o| o.entry == "po.salary")
+        .unwrap();
+    assert_eq!(salary.label, "Salary");
+    assert_eq!(salary.description, "About $110K a year");
+
+    let fact = reply::for_entry(k(), k().parse_entry("pm.salary").unwrap());
+    let others = fact.menu.expect("a fact offers the role's other aspects");
+    assert_eq!(others.options.len(), k().aspects.len() - 1);
+    assert!(others.options.iter().all(|o| o.entry != "pm.salary"));
+
+    let row = reply::for_entry(k(), k().parse_entry("pm+po.salary").unwrap());
+    let others = row.menu.expect("a comparison row offers the other aspects");
+    assert!(others.options.iter().all(|o| o.entry.starts_with("pm+po.")));
+    assert!(others.options.iter().all(|o| o.entry != "pm+po.salary"));
+
+    for id in ["who-owns-backlog", "art"] {
+        assert!(reply::for_entry(k(), k().parse_entry(id).unwrap())
+            .menu
+            .is_none());
+    }
+}
+
+#[test]
+fn every_button_label_of_a_shipped_answer_fits_25_characters() {
+    for e in every_entry() {
+        let r = reply::for_entry(k(), e);
+        for o in r.related.iter().chain(&r.examples) {
+            assert!(
+                chars(&o.label) <= 25,
+                "{}: label {:?} ({} chars)",
+                k().entry_id(e),
+                o.label,
+                chars(&o.label)
+            );
+        }
+    }
+    let labels: Vec<String> = reply::for_entry(k(), k().parse_entry("pm.metrics").unwrap())
+        .related
+        .into_iter()
+        .map(|o| o.label)
+        .collect();
+    assert_eq!(labels, ["PM vs PO: metrics", "Product Manager"]);
+}
+
+#[test]
+fn colour_says_whose_answer_it_is() {
+    let colour = |id: &str| reply::for_entry(k(), k().parse_entry(id).unwrap()).colour;
+    let pm = k().roles[0].colour;
+    let po = k().roles[1].colour;
+    assert_eq!((pm, po), (0x2F80ED, 0x27AE60));
+    assert_eq!(colour("pm"), pm);
+    assert_eq!(colour("pm.salary"), pm);
+    assert_eq!(colour("po.owns"), po);
+    assert_eq!(colour("pm+po"), NEUTRAL_COLOUR);
+    assert_eq!(colour("pm+po.salary"), NEUTRAL_COLOUR);
+    // An FAQ whose bold answer names one role takes its colour; one about both is neutral.
+    assert_eq!(colour("who-owns-backlog"), po);
+    assert_eq!(colour("same-person"), NEUTRAL_COLOUR);
+    // "Who does X?" answered from a fact leads with the role, in its colour.
+    let who = ask("who measures NPS?");
+    assert!(
+        who.description.starts_with("**The Product Manager.**"),
+        "{}",
+        who.description
+    );
+    assert_eq!(who.colour, pm);
+    assert_eq!(ask("the backlog stuff").colour, SUGGEST_COLOUR);
+    assert_eq!(ask("what is the capital of france").colour, DECLINE_COLOUR);
+    assert_eq!(reply::help(k()).colour, NEUTRAL_COLOUR);
+    for c in [pm, po] {
+        assert!(![NEUTRAL_COLOUR, SUGGEST_COLOUR, DECLINE_COLOUR].contains(&c));
+    }
+}
+
+#[test]
+fn did_you_mean_offers_choices_only_and_declines_offer_examples() {
+    let unsure = ask("the backlog stuff");
+    assert!(!unsure.answered && !unsure.suggestions.is_empty());
+    assert_eq!(unsure.title, "Did you mean…?");
+    assert!(unsure.description.is_empty(), "choices are buttons only");
+    assert!(unsure.examples.is_empty());
+
+    let declined = ask("what does a scrum master do?");
+    assert!(!declined.answered && declined.suggestions.is_empty());
+    assert!(
+        declined
+            .description
+            .starts_with("**I have nothing on “scrum master”.**"),
+        "{}",
+        declined.description
+    );
+    let examples: Vec<&str> = declined.examples.iter().map(|o| o.entry.as_str()).collect();
+    assert_eq!(examples.len(), 3);
+    assert_eq!(examples[0], "pm+po");
+    for o in &declined.examples {
+        assert!(k().parse_entry(&o.entry).is_some(), "{}", o.entry);
+    }
+
+    let none = reply::none_of_these(k());
+    assert_eq!(none.colour, DECLINE_COLOUR);
+    assert!(none.description.contains("/help"), "{}", none.description);
+    assert!(!none.examples.is_empty());
+}
+
+#[test]
+fn a_source_url_links_the_title_and_short_credit_defaults_from_the_meta() {
+    let text = "[meta]\ntitle = \"T\"\nauthor = \"Ada Lovelace\"\npublisher = \"Notes\"\ndate = \"1843-10-01\"\nurl = \"https://example.com/notes\"\ncredit = \"A long credit\"\n\n[[term]]\nid = \"engine\"\nname = \"Analytical Engine\"\ndefinition = \"**A machine.** It computes.\"\n";
+    let k = KnowledgeBase::from_sources(vec![Source {
+        path: "t.toml".into(),
+        text: text.into(),
+    }])
+    .unwrap();
+    let r = reply::for_entry(&k, k.parse_entry("engine").unwrap());
+    assert_eq!(r.footer, "Source: Lovelace, Notes, 1843");
+    let embed = Embed::from_reply(&r);
+    assert_eq!(embed.url.as_deref(), Some("https://example.com/notes"));
+    let json = serde_json::to_value(&embed).unwrap();
+    assert_eq!(json["url"], "https://example.com/notes");
+    // The full credit lives in help.
+    let help = reply::help(&k);
+    let sources = help.fields.iter().find(|f| f.name == "Sources").unwrap();
+    assert!(sources.value.contains("A long credit"), "{}", sources.value);
+}
