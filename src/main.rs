@@ -290,7 +290,12 @@ fn chat(source: &KnowledgeSource) -> Result<(), Failure> {
             None => reply::answer(&k, q, &cfg),
         };
         quiet_pipe(writeln!(out, "{}", text::render(&r)))?;
-        pending = r.suggestions;
+        // Suggestions, else a decline's example questions, are numbered and can be picked.
+        pending = if r.suggestions.is_empty() {
+            r.examples
+        } else {
+            r.suggestions
+        };
         if !pending.is_empty() {
             quiet_pipe(writeln!(out, "{}\n", choice_hint(pending.len())))?;
         }

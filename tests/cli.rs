@@ -43,11 +43,16 @@ fn ask_prints_a_terminal_answer_from_built_in_knowledge() {
     let o = rolecall(&["ask", "who owns the backlog?"], None);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("Who owns the backlog?"), "{out}");
-    assert!(out.contains("Product Owner"), "{out}");
+    let lines: Vec<&str> = out.trim_end().lines().collect();
+    assert_eq!(lines[0], "Who owns the backlog?", "{out}");
     assert!(
-        out.contains("Lindy Quick"),
-        "footer credits the source: {out}"
+        lines[2].contains("Product Owner"),
+        "the answer line comes first, under the title: {out}"
+    );
+    assert_eq!(
+        lines.last().copied(),
+        Some("-- Source: Quick, KnowledgeHut blog, 2025"),
+        "one short credit line closes it: {out}"
     );
 }
 
@@ -335,7 +340,7 @@ fn ask_json_confidences_have_at_most_three_decimals() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    let lines: Vec<&str> = out.lines().collect();
+    let lines: Vec<&str> = out.trim_end().lines().collect();
     assert_eq!(lines.len(), 4);
     let (mut offers, mut not_round) = (0, 0);
     for line in &lines {
