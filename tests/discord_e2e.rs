@@ -78,6 +78,66 @@ fn replies_to<'a>(sent: &'a [fake_discord::Request], id: &Value) -> Vec<&'a fake
         .collect()
 }
 
+/// The components of every action row of a message's data, in order.
+fn components(data: &Value) -> Vec<Value> {
+    data["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .collect()
+}
+
+/// The buttons of a message's data.
+fn buttons(data: &Value) -> Vec<Value> {
+    components(data)
+        .into_iter()
+        .filter(|c| c["type"] == 2)
+        .collect()
+}
+
+/// The string select of a message's data: alone in the first action row.
+fn menu(data: &Value) -> Value {
+    let first = &data["components"][0];
+    assert_eq!(
+        first["components"].as_array().map(Vec::len),
+        Some(1),
+        "{data}"
+    );
+    let select = first["components"][0].clone();
+    assert_eq!(select["type"], 3, "a string select first: {data}");
+    select
+}
+
+/// A MESSAGE_COMPONENT interaction (type 3) by `user` on the message the callback `reply`
+/// created: `data` carries the component's custom id (and `values` for a select), and
+/// `message` the message as Discord would show it, with its embeds, components and flags.
+fn use_component(
+    fake: &Fake,
+    reply: &Value,
+    custom_id: &str,
+    values: &[&str],
+    user: u64,
+) -> (Value, String) {
+    let (mut v, id) = interaction(fake, "interaction_select.json");
+    v["data"] = if values.is_empty() {
+        json!({ "custom_id": custom_id, "component_type": 2 })
+    } else {
+        json!({ "custom_id": custom_id, "component_type": 3, "values": values })
+    };
+    v["member"]["user"]["id"] = json!(user.to_string());
+    let data = &reply["data"];
+    let message = &mut v["message"];
+    message["id"] = json!(fake.new_id().to_string());
+    message["flags"] = json!(data["flags"].as_u64().unwrap_or(0));
+    message["embeds"] = data["embeds"].clone();
+    message["components"] = data["components"].clone();
+    if let Err(e) = serde_json::from_value::<serenity::all::Interaction>(v.clone()) {
+        panic!("the component interaction does not deserialize in serenity: {e}\n{v:#}");
+    }
+    (v, id)
+}
+
 #[tokio::test]
 async fn registers_commands_at_ready_and_never_logs_the_token() {
     let guild = GUILD_ID.to_string();
@@ -126,7 +186,11 @@ async fn answers_each_slash_command() {
             false,
             "Product Manager vs Product Owner: Salary",
         ),
-        ("interaction_help.json", true, "rolecall · Test team roles"),
+        (
+            "interaction_help.json",
+            true,
+            "What I can answer: Test team roles",
+        ),
     ];
     let mut ids = Vec::new();
     for (name, _, _) in &cases {
@@ -449,9 +513,11 @@ async fn ask_help_declines_an_unknown_role_and_claims_in_channels_stay_silent() 
             .contains("ux designer"),
         "{body}"
     );
-    assert!(body["data"]["components"]
-        .as_array()
-        .is_none_or(|c| c.is_empty()));
+    let offered = buttons(&body["data"]);
+    assert!(
+        !offered.is_empty() && offered.iter().all(|b| b["style"] == 2),
+        "example questions to try: {body}"
+    );
 
     // A claim typed in a watched channel is conversation: no reply. A question after it
     // and the same claim addressed to the bot are answered; once both answers are in, the
@@ -619,4 +685,179 @@ async fn knowledge_warnings_are_logged_at_start_and_at_reload() {
         "{log}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn role_and_compare_replies_carry_an_aspect_menu_whose_picks_are_answered() {
+    let (fake, _bot) = start(&[]).await;
+
+    // `/role po owns`: the fact, with the Product Owner's other facts in a menu.
+    let (payload, id) = interaction(&fake, "interaction_role.json");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let role = callback(&fake, &id).await;
+    assert_eq!(
+        role["data"]["embeds"][0]["title"],
+        "Product Owner: What they own"
+    );
+    let select = menu(&role["data"]);
+    assert_eq!(select["custom_id"], format!("rc:pick:{ASKER}"));
+    let options = select["options"].as_array().cloned().unwrap_or_default();
+    assert!((1..=25).contains(&options.len()), "{select}");
+    assert!(
+        options.iter().any(|o| o["value"] == "po.salary"),
+        "{select}"
+    );
+    assert!(
+        !buttons(&role["data"]).is_empty(),
+        "related buttons in the second row"
+    );
+
+    // `/compare pm po` (no aspect): the comparison, with its aspects in a menu.
+    let (mut payload, compare_id) = interaction(&fake, "interaction_compare.json");
+    payload["data"]["options"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|o| o["name"] != "aspect");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let compare = callback(&fake, &compare_id).await;
+    assert_eq!(
+        compare["data"]["embeds"][0]["title"],
+        "Product Manager vs Product Owner"
+    );
+    let select = menu(&compare["data"]);
+    assert_eq!(select["placeholder"], "Compare them on…");
+    assert!(
+        select["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["value"] == "pm+po.salary"),
+        "{select}"
+    );
+
+    // The asker picks Salary under each public reply: answered publicly.
+    let pick = format!("rc:pick:{ASKER}");
+    let (payload, id) = use_component(&fake, &role, &pick, &["po.salary"], ASKER);
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let fact = callback(&fake, &id).await;
+    assert_eq!(fact["type"], 4);
+    assert_no_mentions(&fact["data"]);
+    assert!(!ephemeral(&fact), "the asker picked: {fact}");
+    assert_eq!(fact["data"]["embeds"][0]["title"], "Product Owner: Salary");
+    assert_eq!(
+        menu(&fact["data"])["custom_id"],
+        pick,
+        "the fact has its own menu"
+    );
+
+    let (payload, id) = use_component(&fake, &compare, &pick, &["pm+po.salary"], ASKER);
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let row = callback(&fake, &id).await;
+    assert!(!ephemeral(&row), "{row}");
+    assert_eq!(
+        row["data"]["embeds"][0]["title"],
+        "Product Manager vs Product Owner: Salary"
+    );
+
+    // Someone else picking, or a pick under a private reply, is answered privately.
+    let (payload, id) = use_component(&fake, &compare, &pick, &["pm+po.skills"], ASKER + 1);
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let theirs = callback(&fake, &id).await;
+    assert!(ephemeral(&theirs), "someone else picked: {theirs}");
+    assert_eq!(
+        theirs["data"]["embeds"][0]["title"],
+        "Product Manager vs Product Owner: Skills"
+    );
+    assert_eq!(
+        menu(&theirs["data"])["custom_id"],
+        format!("rc:pick:{}", ASKER + 1)
+    );
+    let (payload, id) = use_component(
+        &fake,
+        &theirs,
+        &format!("rc:pick:{}", ASKER + 1),
+        &["pm+po.owns"],
+        ASKER + 1,
+    );
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let under_private = callback(&fake, &id).await;
+    assert!(
+        ephemeral(&under_private),
+        "under an ephemeral message: {under_private}"
+    );
+
+    // A value the knowledge no longer has: the polite note, never an error.
+    let (payload, id) = use_component(&fake, &role, &pick, &["po.gone"], ASKER);
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let stale = callback(&fake, &id).await;
+    assert!(ephemeral(&stale));
+    assert!(
+        stale["data"]["content"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no longer know"),
+        "{stale}"
+    );
+}
+
+#[tokio::test]
+async fn a_decline_offers_example_buttons_and_did_you_mean_ends_with_none_of_these() {
+    let (fake, _bot) = start(&[]).await;
+
+    // Off-topic: a private decline offering example questions as grey buttons.
+    let (payload, id) = ask(&fake, "what's the weather like tomorrow?");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let decline = callback(&fake, &id).await;
+    assert!(ephemeral(&decline), "{decline}");
+    assert_no_mentions(&decline["data"]);
+    let examples = buttons(&decline["data"]);
+    assert!((1..=3).contains(&examples.len()), "{decline}");
+    assert!(examples.iter().all(|b| b["style"] == 2), "{decline}");
+    assert!(examples.iter().all(|b| b["custom_id"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with(&format!("rc:ans:{ASKER}:"))));
+
+    // Unsure: primary suggestion buttons, then a grey "None of these"; no numbered list.
+    let (payload, id) = ask(&fake, "the backlog stuff");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let unsure = callback(&fake, &id).await;
+    assert!(!ephemeral(&unsure), "{unsure}");
+    assert_no_mentions(&unsure["data"]);
+    let offered = buttons(&unsure["data"]);
+    let (none, suggestions) = offered.split_last().expect("buttons");
+    assert!((1..=3).contains(&suggestions.len()), "{unsure}");
+    assert!(suggestions.iter().all(|b| b["style"] == 1), "{unsure}");
+    assert_eq!(suggestions[0]["label"], "Who owns the backlog?");
+    assert_eq!(none["label"], "None of these");
+    assert_eq!(none["style"], 2);
+    assert_eq!(none["custom_id"], format!("rc:none:{ASKER}"));
+    let text = unsure["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(!text.contains("1."), "{unsure}");
+
+    // "None of these", by the asker or anyone else: a private way to ask again.
+    for user in [ASKER, ASKER + 1] {
+        let custom_id = none["custom_id"].as_str().unwrap();
+        let (payload, id) = use_component(&fake, &unsure, custom_id, &[], user);
+        fake.dispatch("INTERACTION_CREATE", payload).await;
+        let body = callback(&fake, &id).await;
+        assert_eq!(body["type"], 4);
+        assert!(ephemeral(&body), "{body}");
+        assert_no_mentions(&body["data"]);
+        assert!(body["data"]["embeds"][0]["title"].is_string(), "{body}");
+        assert!(
+            !buttons(&body["data"]).is_empty(),
+            "examples to try: {body}"
+        );
+    }
+
+    // A suggestion is answered like any click.
+    let custom_id = suggestions[0]["custom_id"].as_str().unwrap();
+    let (payload, id) = use_component(&fake, &unsure, custom_id, &[], ASKER);
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let body = callback(&fake, &id).await;
+    assert!(!ephemeral(&body));
+    assert_eq!(body["data"]["embeds"][0]["title"], "Who owns the backlog?");
 }
