@@ -1,10 +1,11 @@
-//! The Discord adapter: slash commands, autocomplete, buttons and channel questions.
+//! The Discord adapter: slash commands, autocomplete, buttons, the aspect menu and
+//! channel questions.
 //!
 //! Split like serenity's `e14_slash_commands` example: [`commands`] holds one module per
 //! command (name constant, `register()`, pure `run()`), [`buttons`] and [`messages`] the
-//! pure logic for clicks and typed questions, [`limiter`] the rate limit and cooldown,
-//! [`response`] the conversion to serenity builders, [`outbox`] the bounded, retried
-//! sending of replies, and [`handler`] the thin I/O.
+//! pure logic for clicks, menu picks and typed questions, [`limiter`] the rate limit and
+//! cooldown, [`response`] the conversion to serenity builders, [`outbox`] the bounded,
+//! retried sending of replies, and [`handler`] the thin I/O.
 
 pub mod buttons;
 pub mod commands;
