@@ -1,5 +1,6 @@
-//! Golden files: the terminal text (`render::text`) and the Discord embed JSON
-//! (`Embed::from_reply`, pretty-printed) of every kind of reply, from the shipped knowledge.
+//! Golden files: the terminal text (`render::text`) and the Discord interaction response
+//! JSON (embed, aspect menu and buttons, pretty-printed) of every kind of reply, from the
+//! shipped knowledge.
 //!
 //! Each case writes `tests/golden/<case>.txt` and `tests/golden/<case>.json`. A difference
 //! fails the test with a line diff naming the file. After an intended change, rewrite the
@@ -13,6 +14,7 @@
 //! "did you mean", help and unknown-role cases go through a question, and each first checks
 //! that its question still produces that kind of reply.
 
+use rolecall::discord::response::Response;
 use rolecall::render::{text, Embed};
 use rolecall::{reply, Kind, KnowledgeBase, MatchConfig, Reply};
 use std::path::{Path, PathBuf};
@@ -79,17 +81,46 @@ fn check_file(case: &str, ext: &str, actual: &str) {
     }
 }
 
-/// Checks both renderings of a reply against `<case>.txt` and `<case>.json`.
+/// User id of the asker in the golden interaction responses.
+const ASKER: u64 = 1234;
+
+/// Checks both renderings of a reply against `<case>.txt` and `<case>.json`; the JSON is the
+/// whole interaction response Discord receives (embed, menu, buttons, allowed mentions).
 fn golden(case: &str, r: &Reply) {
     let embed = Embed::from_reply(r);
     assert!(embed.within_limits(), "{case}: the embed breaks a limit");
-    let json = serde_json::to_string_pretty(&embed).expect("embed serialises") + "\n";
+    let response = Response::from_reply(r, ASKER).to_interaction();
+    let json = serde_json::to_string_pretty(&response).expect("response serialises") + "\n";
+    record_for_validation(case, &response);
     // Check both before failing, so one run reports (or blesses) both files.
     let txt = std::panic::catch_unwind(|| check_file(case, "txt", &text::render(r)));
     check_file(case, "json", &json);
     if let Err(e) = txt {
         std::panic::resume_unwind(e);
     }
+}
+
+/// Writes the response as the interaction callback it would be, to
+/// `target/e2e-requests/golden-<case>.jsonl`, so `scripts/validate-e2e-payloads.sh` checks
+/// every golden layout against Discord's OpenAPI spec and limits too.
+fn record_for_validation(case: &str, response: &impl serde::Serialize) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR is inside the target directory")
+        .join("e2e-requests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let line = serde_json::json!({
+        "scenario": format!("golden {case}"),
+        "i": 0,
+        "method": "POST",
+        "path": "/interactions/1/token/callback",
+        "body": response,
+    });
+    std::fs::write(
+        dir.join(format!("golden-{case}.jsonl")),
+        format!("{line}\n"),
+    )
+    .unwrap();
 }
 
 /// A line diff (longest common subsequence) with two lines of context around changes.
@@ -215,6 +246,11 @@ fn did_you_mean() {
         "{q:?} should get suggestions; pick another near miss: {r:?}"
     );
     golden("suggestions", &r);
+}
+
+#[test]
+fn none_of_these() {
+    golden("none-of-these", &reply::none_of_these(k()));
 }
 
 #[test]
