@@ -346,7 +346,7 @@ fn ask_json_confidences_have_at_most_three_decimals() {
     for line in &lines {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let mut values = vec![&v["confidence"]];
-        for list in ["suggestions", "related"] {
+        for list in ["suggestions", "related", "examples"] {
             for o in v[list].as_array().unwrap() {
                 offers += 1;
                 values.push(&o["confidence"]);
@@ -361,7 +361,10 @@ fn ask_json_confidences_have_at_most_three_decimals() {
         let printed = printed_confidences(line);
         assert_eq!(
             printed.len(),
-            1 + v["suggestions"].as_array().unwrap().len() + v["related"].as_array().unwrap().len()
+            1 + ["suggestions", "related", "examples"]
+                .iter()
+                .map(|list| v[list].as_array().unwrap().len())
+                .sum::<usize>()
         );
         for text in printed {
             let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());

@@ -101,7 +101,7 @@ fn once_out_of_scope_is_edited_the_example_checks_clean_and_answers() {
         footer.contains("Scrum Master entries written by our team"),
         "{footer}"
     );
-    assert!(footer.contains("Lindy Quick"), "{footer}");
+    assert!(footer.contains("Source: Quick, KnowledgeHut"), "{footer}");
     let own = answer("who clears blockers for the team?");
     assert_eq!(
         own["embed"]["footer"]["text"],
