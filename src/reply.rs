@@ -394,12 +394,8 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
                 .roles_in(roles)
                 .filter_map(|r| {
                     let fact = k.roles[r].facts[a].as_deref()?;
+                    // The detail after the opener the description already shows.
                     let body = opener::split(fact).body;
-                    let body = if opener::split(fact).opener.is_some() {
-                        body
-                    } else {
-                        fact
-                    };
                     (!body.is_empty()).then(|| field(&k.roles[r].name, body, true))
                 })
                 .collect();
