@@ -12,9 +12,9 @@ use super::{buttons, register_commands};
 use crate::base::SharedKnowledge;
 use crate::config::Settings;
 use serenity::all::{
-    AutocompleteChoice, CommandInteraction, ComponentInteraction, ComponentInteractionDataKind,
-    Context, CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, Interaction,
-    Message, MessageFlags, Ready, ResumedEvent,
+    AutocompleteChoice, Builder, ChannelId, CommandInteraction, ComponentInteraction,
+    ComponentInteractionDataKind, Context, CreateAutocompleteResponse, CreateInteractionResponse,
+    EventHandler, Interaction, InteractionId, Message, MessageFlags, Ready, ResumedEvent,
 };
 use serenity::async_trait;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -76,19 +76,8 @@ impl Handler {
                 Response::notice("I don't know that command (it may be left over from an older version). Try `/help`.")
             }
         };
-        record(&response);
-        let out = response.to_interaction();
-        let target = Target::Interaction {
-            id: cmd.id.get(),
-            channel: cmd.channel_id.get(),
-        };
-        let sent = self
-            .outbox
-            .send(target, || cmd.create_response(&ctx.http, out.clone()))
+        self.respond(ctx, cmd.id, &cmd.token, cmd.channel_id, response)
             .await;
-        if sent.is_some() {
-            info!(ephemeral = response.ephemeral, "answered");
-        }
     }
 
     async fn on_autocomplete(&self, ctx: &Context, ac: CommandInteraction) {
@@ -134,15 +123,29 @@ impl Handler {
         } else {
             r
         };
+        self.respond(ctx, click.id, &click.token, click.channel_id, response)
+            .await;
+    }
+
+    /// Sends `response` as the answer to interaction `id` (bounded and retried by the
+    /// outbox), logging what was sent.
+    async fn respond(
+        &self,
+        ctx: &Context,
+        id: InteractionId,
+        token: &str,
+        channel: ChannelId,
+        response: Response,
+    ) {
         record(&response);
         let out = response.to_interaction();
         let target = Target::Interaction {
-            id: click.id.get(),
-            channel: click.channel_id.get(),
+            id: id.get(),
+            channel: channel.get(),
         };
         let sent = self
             .outbox
-            .send(target, || click.create_response(&ctx.http, out.clone()))
+            .send(target, || out.clone().execute(&ctx.http, (id, token)))
             .await;
         if sent.is_some() {
             info!(ephemeral = response.ephemeral, "answered");
