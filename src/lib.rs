@@ -11,9 +11,12 @@ pub mod discord;
 pub mod knowledge;
 pub mod matching;
 pub mod normalize;
+pub mod onboarding;
+pub mod people;
 pub mod render;
 pub mod reply;
 pub mod report;
+pub mod store;
 
 pub use base::{KnowledgeBase, SharedKnowledge};
 pub use knowledge::{Entry, Kind, Knowledge, LoadError, Problem, RoleSet};

@@ -279,6 +279,81 @@ impl Entry {
     }
 }
 
+/// The onboarding tour: a welcome, ordered steps (some with a quiz), and a send-off.
+#[derive(Debug, Clone)]
+pub struct Tour {
+    /// Title shown on every page of the tour ("Welcome to the ART").
+    pub title: String,
+    /// Text of the first page, before step 1.
+    pub intro: String,
+    /// Text of the last page, after the last step (above the quiz score).
+    pub outro: String,
+    /// The steps, in order (at least one).
+    pub steps: Vec<TourStep>,
+    /// Where `[tour]` was defined.
+    pub origin: Origin,
+}
+
+/// One step of the tour.
+#[derive(Debug, Clone)]
+pub struct TourStep {
+    /// Unique id within the tour (kept in the store: renaming one restarts that step).
+    pub id: String,
+    /// Title ("Meet the Product Owner").
+    pub title: String,
+    /// The step's text.
+    pub text: String,
+    /// Entries shown compactly under the text (role cards, facts, FAQs, terms).
+    pub show: Vec<Entry>,
+    /// Show who holds which role here (the roster), when the knowledge lists people.
+    pub roster: bool,
+    /// An optional question checking the step landed.
+    pub quiz: Option<Quiz>,
+    /// Where the step was defined.
+    pub origin: Origin,
+}
+
+/// A multiple-choice question in a tour step.
+#[derive(Debug, Clone)]
+pub struct Quiz {
+    /// The question.
+    pub question: String,
+    /// The choices (2–5), shown as buttons.
+    pub choices: Vec<String>,
+    /// Index of the right choice in `choices` (0-based; the file says 1-based).
+    pub answer: usize,
+    /// Why the right choice is right, shown after any answer.
+    pub explain: String,
+}
+
+/// A team of the server: its name and the channels that belong to it.
+#[derive(Debug, Clone)]
+pub struct Team {
+    /// Unique id ("blue").
+    pub id: String,
+    /// Display name ("Team Blue").
+    pub name: String,
+    /// Other names people use for it ("blue team").
+    pub aliases: Vec<String>,
+    /// Discord channel ids that belong to the team: questions asked there are about it.
+    pub channels: Vec<u64>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A person holding a role here: "Ana is the Product Owner of Team Blue".
+#[derive(Debug, Clone)]
+pub struct Holder {
+    /// Index into [`Knowledge::roles`].
+    pub role: usize,
+    /// Discord user id.
+    pub user: u64,
+    /// Index into [`Knowledge::teams`], when the role is held for one team.
+    pub team: Option<usize>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
 /// Validated knowledge: roles, aspects, FAQs, terms and synonyms.
 #[derive(Debug)]
 pub struct Knowledge {
@@ -300,6 +375,12 @@ pub struct Knowledge {
     pub out_of_scope: Vec<String>,
     /// Synonyms: other words for the knowledge's own words.
     pub synonyms: Vec<Synonym>,
+    /// The onboarding tour, when a file defines `[tour]`.
+    pub tour: Option<Tour>,
+    /// Teams of the server (the roster), in definition order.
+    pub teams: Vec<Team>,
+    /// Who holds which role here (the roster), in definition order.
+    pub holders: Vec<Holder>,
     /// Warnings found while loading (the knowledge is usable).
     pub warnings: Vec<Problem>,
     /// Role, FAQ and term ids → their entries, for look-ups by id in constant time.

@@ -667,6 +667,9 @@ impl Builder {
             ambient: std::mem::take(&mut self.ambient),
             out_of_scope: std::mem::take(&mut self.out_of_scope),
             synonyms: std::mem::take(&mut self.synonyms),
+            tour: None,
+            teams: Vec::new(),
+            holders: Vec::new(),
             warnings: Vec::new(),
             ids: std::collections::HashMap::new(),
         };
