@@ -5,6 +5,10 @@
 
 mod fake_discord;
 
+use fake_discord::talk::{
+    ask, assert_no_mentions, buttons, callback, ephemeral, hangup, interaction, use_component,
+    wait_log,
+};
 use fake_discord::{fixture, Bot, Fake, APP_ID, GUILD_ID, TOKEN};
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -27,26 +31,6 @@ async fn start(env: &[(&str, &str)]) -> (Fake, Bot) {
     (fake, bot)
 }
 
-/// An interaction fixture with a fresh id and token.
-fn interaction(fake: &Fake, name: &str) -> (Value, String) {
-    let mut v = fixture(name);
-    let id = fake.new_id().to_string();
-    v["id"] = json!(id);
-    v["token"] = json!(format!("token-{id}"));
-    v["application_id"] = json!(APP_ID.to_string());
-    (v, id)
-}
-
-/// The callback body for interaction `id`, waiting for it.
-async fn callback(fake: &Fake, id: &str) -> Value {
-    let path = format!("/interactions/{id}/");
-    fake.wait_for(&format!("the callback for interaction {id}"), |f| {
-        !f.requests_to("POST", &path).is_empty()
-    })
-    .await;
-    fake.requests_to("POST", &path)[0].body.clone()
-}
-
 /// A MESSAGE_CREATE payload from `author` in the watched channel.
 fn message(fake: &Fake, content: &str, author: u64, bot: bool) -> Value {
     let mut m = fixture("message_create.json");
@@ -60,39 +44,10 @@ fn message(fake: &Fake, content: &str, author: u64, bot: bool) -> Value {
     m
 }
 
-fn assert_no_mentions(body: &Value) {
-    let am = &body["allowed_mentions"];
-    assert_eq!(am["parse"], json!([]), "allowed mentions: {body}");
-    assert_eq!(am["users"], json!([]));
-    assert_eq!(am["roles"], json!([]));
-}
-
-fn ephemeral(callback: &Value) -> bool {
-    callback["data"]["flags"].as_u64().unwrap_or(0) & 64 != 0
-}
-
 /// The messages sent in reply to the message `id`.
 fn replies_to<'a>(sent: &'a [fake_discord::Request], id: &Value) -> Vec<&'a fake_discord::Request> {
     sent.iter()
         .filter(|r| r.body["message_reference"]["message_id"] == *id)
-        .collect()
-}
-
-/// The components of every action row of a message's data, in order.
-fn components(data: &Value) -> Vec<Value> {
-    data["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .collect()
-}
-
-/// The buttons of a message's data.
-fn buttons(data: &Value) -> Vec<Value> {
-    components(data)
-        .into_iter()
-        .filter(|c| c["type"] == 2)
         .collect()
 }
 
@@ -107,35 +62,6 @@ fn menu(data: &Value) -> Value {
     let select = first["components"][0].clone();
     assert_eq!(select["type"], 3, "a string select first: {data}");
     select
-}
-
-/// A MESSAGE_COMPONENT interaction (type 3) by `user` on the message the callback `reply`
-/// created: `data` carries the component's custom id (and `values` for a select), and
-/// `message` the message as Discord would show it, with its embeds, components and flags.
-fn use_component(
-    fake: &Fake,
-    reply: &Value,
-    custom_id: &str,
-    values: &[&str],
-    user: u64,
-) -> (Value, String) {
-    let (mut v, id) = interaction(fake, "interaction_select.json");
-    v["data"] = if values.is_empty() {
-        json!({ "custom_id": custom_id, "component_type": 2 })
-    } else {
-        json!({ "custom_id": custom_id, "component_type": 3, "values": values })
-    };
-    v["member"]["user"]["id"] = json!(user.to_string());
-    let data = &reply["data"];
-    let message = &mut v["message"];
-    message["id"] = json!(fake.new_id().to_string());
-    message["flags"] = json!(data["flags"].as_u64().unwrap_or(0));
-    message["embeds"] = data["embeds"].clone();
-    message["components"] = data["components"].clone();
-    if let Err(e) = serde_json::from_value::<serenity::all::Interaction>(v.clone()) {
-        panic!("the component interaction does not deserialize in serenity: {e}\n{v:#}");
-    }
-    (v, id)
 }
 
 #[tokio::test]
@@ -387,26 +313,6 @@ async fn a_repeated_slash_question_gets_a_private_answered_above_note() {
     assert_no_mentions(&body["data"]);
 }
 
-/// Waits (bounded) until the bot's log contains `text`.
-async fn wait_log(bot: &Bot, text: &str) {
-    for _ in 0..200 {
-        if bot.log().contains(text) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("log never said {text:?}:\n{}", bot.log());
-}
-
-fn hangup(bot: &Bot) {
-    let status = std::process::Command::new("kill")
-        .arg("-HUP")
-        .arg(bot.pid().to_string())
-        .status()
-        .expect("run kill");
-    assert!(status.success());
-}
-
 #[tokio::test]
 async fn sighup_reloads_knowledge_and_a_bad_edit_keeps_the_last_good() {
     let dir = std::env::temp_dir().join(format!("rolecall-reload-{}", std::process::id()));
@@ -466,11 +372,6 @@ async fn sighup_reloads_knowledge_and_a_bad_edit_keeps_the_last_good() {
 }
 
 /// An `/ask` interaction for `question`, with a fresh id and token.
-fn ask(fake: &Fake, question: &str) -> (Value, String) {
-    let (mut v, id) = interaction(fake, "interaction_ask.json");
-    v["data"]["options"][0]["value"] = json!(question);
-    (v, id)
-}
 
 #[tokio::test]
 async fn ask_help_declines_an_unknown_role_and_claims_in_channels_stay_silent() {

@@ -15,6 +15,8 @@
 
 #![allow(dead_code)] // Each test binary uses a different part of the fake.
 
+pub mod talk;
+
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
@@ -452,6 +454,15 @@ impl Fake {
                 (200, Some(Value::Array(commands)))
             }
             ("POST", ["interactions", _, _, "callback"]) => (204, None),
+            // Every channel is a text channel of GUILD_ID (the welcome channel's look-up).
+            ("GET", ["channels", id]) => (
+                200,
+                Some(json!({
+                    "id": id, "type": 0, "guild_id": GUILD_ID.to_string(), "name": "welcome",
+                    "position": 0, "permission_overwrites": [], "nsfw": false, "topic": null,
+                    "last_message_id": null, "parent_id": null, "rate_limit_per_user": 0
+                })),
+            ),
             _ => (404, Some(json!({"message": "404: Not Found", "code": 0}))),
         };
         (status, body, false)
@@ -634,6 +645,7 @@ impl Bot {
         };
         cmd.current_dir(std::env::temp_dir())
             .env_clear()
+            .env("ROLECALL_DATABASE_URL", scratch_database())
             .env("DISCORD_TOKEN", TOKEN)
             .env("DISCORD_API_BASE", &fake.api_base)
             .env("ROLECALL_KNOWLEDGE", root.join("tests/fixtures/knowledge"))
@@ -687,6 +699,17 @@ impl Drop for Bot {
             eprintln!("---- rolecall stderr ----\n{}---- end ----", self.log());
         }
     }
+}
+
+/// A new SQLite database URL in the temporary folder, unique to this test run.
+pub fn scratch_database() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("rolecall-e2e-{}-{n}.db", std::process::id()));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    format!("sqlite://{}", path.display())
 }
 
 /// A fixture from tests/fixtures/discord.
