@@ -27,6 +27,14 @@ pub struct FileDoc {
     /// Words people use for a word the knowledge uses ("ping" for "ask").
     #[serde(default)]
     pub synonym: Vec<SynonymDoc>,
+    /// The onboarding tour (at most one across all files).
+    pub tour: Option<TourDoc>,
+    /// Teams of the server (the roster).
+    #[serde(default)]
+    pub team: Vec<TeamDoc>,
+    /// Who holds which role here (the roster).
+    #[serde(default)]
+    pub holder: Vec<HolderDoc>,
 }
 
 /// `[meta]`: where the file's facts come from.
@@ -147,4 +155,80 @@ pub struct SynonymDoc {
     /// Words and phrases people type that mean the same.
     #[serde(default)]
     pub also: Vec<String>,
+}
+
+/// `[tour]`: the onboarding tour's welcome, steps and send-off.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourDoc {
+    /// Title shown on every page of the tour.
+    pub title: Spanned<String>,
+    /// Text of the first page.
+    pub intro: Spanned<String>,
+    /// Text of the last page.
+    pub outro: Spanned<String>,
+    /// `[[tour.step]]`: the steps, in order.
+    #[serde(default)]
+    pub step: Vec<StepDoc>,
+}
+
+/// `[[tour.step]]`: one step of the tour.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepDoc {
+    /// Unique id within the tour.
+    pub id: Spanned<String>,
+    /// Title of the step.
+    pub title: Spanned<String>,
+    /// The step's text.
+    pub text: Spanned<String>,
+    /// Entry ids shown under the text.
+    pub show: Option<Spanned<Vec<String>>>,
+    /// Also show who holds which role here.
+    #[serde(default)]
+    pub roster: bool,
+    /// `[tour.step.quiz]`: an optional question.
+    pub quiz: Option<QuizDoc>,
+}
+
+/// `[tour.step.quiz]`: a multiple-choice question.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizDoc {
+    /// The question.
+    pub question: Spanned<String>,
+    /// The choices, shown as buttons.
+    pub choices: Spanned<Vec<String>>,
+    /// The right choice, 1-based.
+    pub answer: Spanned<i64>,
+    /// Why the right choice is right.
+    pub explain: Spanned<String>,
+}
+
+/// `[[team]]`: a team of the server and its channels.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamDoc {
+    /// Unique id among teams.
+    pub id: Spanned<String>,
+    /// Display name.
+    pub name: Spanned<String>,
+    /// Other names people use for the team.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Discord channel ids (strings of digits; anything else is reported, not rejected here).
+    #[serde(default)]
+    pub channels: Vec<Spanned<toml::Value>>,
+}
+
+/// `[[holder]]`: a person holding a role, for one team or for everyone.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolderDoc {
+    /// Role id.
+    pub role: Spanned<String>,
+    /// Discord user id (a string of digits; anything else is reported, not rejected here).
+    pub user: Spanned<toml::Value>,
+    /// Team id, when the role is held for one team.
+    pub team: Option<Spanned<String>>,
 }

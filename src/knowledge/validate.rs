@@ -1,10 +1,11 @@
 //! Turns parsed knowledge files into a [`Knowledge`], reporting every problem found.
 
-use super::format::{FileDoc, MetaDoc};
+use super::format::{FileDoc, HolderDoc, MetaDoc, StepDoc, TourDoc};
 use super::opener;
 use super::problem::{line_of, Lines};
 use super::{
-    Aspect, Entry, Faq, FileInfo, Knowledge, Origin, Problem, Role, Source, Synonym, Term,
+    Aspect, Entry, Faq, FileInfo, Holder, Knowledge, Origin, Problem, Quiz, Role, Source, Synonym,
+    Team, Term, Tour, TourStep,
 };
 use crate::normalize::{clean, is_stop_key, is_stop_word, name_phrases, phrase_key, word_slices};
 use crate::render::limits;
@@ -24,6 +25,22 @@ pub const SHORT_TITLE_CHARS: usize = 25;
 pub const ROW_OPENER_CHARS: usize = 60;
 /// A summary longer than this is not "one line".
 const LONG_SUMMARY_CHARS: usize = 300;
+/// Most characters of a tour's intro, outro or step text: the page's embed description,
+/// which also needs room for the footer and the entries shown.
+pub const TOUR_TEXT_CHARS: usize = 1500;
+/// Most characters of a tour step's title.
+pub const STEP_TITLE_CHARS: usize = 200;
+/// Most characters of a quiz question.
+pub const QUIZ_QUESTION_CHARS: usize = 256;
+/// Most characters of a quiz explanation.
+pub const QUIZ_EXPLAIN_CHARS: usize = 1024;
+/// Fewest and most choices of a quiz question (each is a button; five fit one row).
+pub const QUIZ_CHOICES: std::ops::RangeInclusive<usize> = 2..=5;
+/// A tour longer than this many steps loses newcomers before the end.
+pub const LONG_TOUR_STEPS: usize = 12;
+/// How to write a Discord id, said with every malformed one.
+const ID_HINT: &str =
+    "write Discord ids as quoted strings, e.g. \"110…\"; copy them with Developer Mode → Copy ID";
 
 /// Builds knowledge from sources; returns it (when no file failed to parse) and all problems.
 pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
@@ -36,7 +53,13 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
                 let line = e.span().map(|s| line_of(&src.text, s.start));
                 let entry = e.span().and_then(|s| entry_at(&src.text, s.start));
                 let msg = e.message().trim();
+                let bare_id = e
+                    .span()
+                    .and_then(|s| src.text.get(s.start..))
+                    .and_then(|rest| rest.lines().next())
+                    .is_some_and(has_bare_id);
                 let msg = match msg.strip_prefix("unknown field ") {
+                    _ if bare_id => format!("a Discord id written as a bare number: {ID_HINT}"),
                     Some(rest) => format!(
                         "unknown key {}",
                         rest.replacen(", expected", "; expected", 1)
@@ -87,7 +110,29 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
     for (file, doc) in &docs {
         b.synonyms(*file, doc, &lines[*file]);
     }
-    if b.problems.iter().any(Problem::is_error) {
+    // The roster's own problems are reported, but don't stop the holders and the tour from
+    // being checked against the entries.
+    let roster_from = b.problems.len();
+    for (file, doc) in &docs {
+        b.teams(*file, doc, &lines[*file]);
+    }
+    let roster = roster_from..b.problems.len();
+    for (file, doc) in &mut docs {
+        if let Some(tour) = doc.tour.take() {
+            b.tours.push((*file, tour));
+        }
+        for h in std::mem::take(&mut doc.holder) {
+            b.holder_docs.push((*file, h));
+        }
+    }
+    b.lines = lines;
+    b.texts = sources.iter().map(|s| s.text.clone()).collect();
+    let entries_broken = b
+        .problems
+        .iter()
+        .enumerate()
+        .any(|(i, p)| p.is_error() && !roster.contains(&i));
+    if entries_broken {
         return (None, b.problems);
     }
     b.finish()
@@ -109,6 +154,56 @@ struct Builder {
     terms: Vec<Term>,
     synonyms: Vec<Synonym>,
     related: Vec<(Entry, Origin, Vec<String>)>,
+    teams: Vec<Team>,
+    /// Team names and aliases (as phrase keys) → the team that claimed them.
+    team_names: HashMap<Vec<String>, (String, Origin)>,
+    /// Channel id → the team it belongs to and where it was listed.
+    channels: HashMap<u64, (String, Origin)>,
+    tours: Vec<(usize, TourDoc)>,
+    holder_docs: Vec<(usize, HolderDoc)>,
+    lines: Vec<Lines>,
+    texts: Vec<String>,
+}
+
+/// True when a line holds a key set to a bare number of 17 or more digits (a Discord id
+/// written without quotes, which TOML reads as an integer or rejects as too large).
+fn has_bare_id(line: &str) -> bool {
+    let Some((_, value)) = line.split_once('=') else {
+        return false;
+    };
+    let value = value.split('#').next().unwrap_or("");
+    value
+        .split(|c: char| !c.is_ascii_digit() && c != '"' && c != '\'')
+        .any(|tok| tok.len() >= 17 && tok.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Reads a Discord id (channel or user) written as a string of 17–20 digits.
+fn discord_id(value: &toml::Value, what: &str) -> Result<u64, String> {
+    match value {
+        toml::Value::String(s)
+            if (17..=20).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            s.parse::<u64>()
+                .map_err(|_| format!("{what} `{s}` is larger than any Discord id; {ID_HINT}"))
+        }
+        toml::Value::String(s) => Err(format!(
+            "{what} `{s}` is not a Discord id (17 to 20 digits); {ID_HINT}"
+        )),
+        toml::Value::Integer(n) => Err(format!(
+            "{what} {n} is written as a bare number; {ID_HINT}"
+        )),
+        other => Err(format!(
+            "{what} is a {}, not a Discord id (17 to 20 digits); {ID_HINT}",
+            other.type_str()
+        )),
+    }
+}
+
+/// The 1-based line of the first line of `text` that is exactly `header` (like `[tour]`).
+fn header_line(text: &str, header: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.trim() == header || l.trim().starts_with(&format!("{header} ")))
+        .map(|i| i + 1)
 }
 
 /// The entry whose table holds byte `offset` of a knowledge file, named as in problems
@@ -121,7 +216,7 @@ fn entry_at(text: &str, offset: usize) -> Option<String> {
     let mut header_at = start;
     loop {
         let line = text[header_at..].lines().next().unwrap_or("").trim();
-        if line.starts_with("[[") || line == "[meta]" || header_at == 0 {
+        if line.starts_with("[[") || line == "[meta]" || line == "[tour]" || header_at == 0 {
             break;
         }
         header_at = text[..header_at.saturating_sub(1)]
@@ -132,7 +227,15 @@ fn entry_at(text: &str, offset: usize) -> Option<String> {
     if header == "[meta]" {
         return Some("meta".into());
     }
+    if header == "[tour]" {
+        return Some("tour".into());
+    }
     let kind = header.strip_prefix("[[")?.strip_suffix("]]")?.trim();
+    let kind = if kind == "tour.step" {
+        "tour step"
+    } else {
+        kind
+    };
     let id = text[header_at..]
         .lines()
         .skip(1)
@@ -653,13 +756,401 @@ impl Builder {
         }
     }
 
+    /// Reads `[[team]]`: unique ids and names, and channels that are Discord ids belonging
+    /// to one team only.
+    fn teams(&mut self, file: usize, doc: &FileDoc, lines: &Lines) {
+        for t in &doc.team {
+            let o = Origin {
+                file,
+                line: lines.line(t.id.span().start),
+            };
+            let id = t.id.get_ref().clone();
+            let label = format!("team `{id}`");
+            if let Some(msg) = id_problem(&id) {
+                self.err(o, &label, msg);
+                continue;
+            }
+            if let Some(first) = self.teams.iter().find(|x| x.id == id) {
+                let at = format!(
+                    "{}:{}",
+                    self.files[first.origin.file].path, first.origin.line
+                );
+                self.err(
+                    o,
+                    &label,
+                    format!("duplicate team id `{id}`: already used at {at}"),
+                );
+                continue;
+            }
+            self.text(o, &label, "name", t.name.get_ref(), MAX_NAME_CHARS);
+            let mut names = vec![t.name.get_ref().clone()];
+            for alias in &t.aliases {
+                if alias.trim().is_empty() {
+                    self.err(o, &label, "alias list has an empty entry".into());
+                } else {
+                    names.push(alias.clone());
+                }
+            }
+            for name in &names {
+                let key = phrase_key(name);
+                if key.is_empty() {
+                    continue;
+                }
+                match self.team_names.get(&key) {
+                    Some((owner, first)) if *owner != label => {
+                        let at = format!("{}:{}", self.files[first.file].path, first.line);
+                        let owner = owner.clone();
+                        self.err(
+                            o,
+                            &label,
+                            format!("name `{name}` is also used by {owner} at {at}; each name may point to one team"),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.team_names.insert(key, (label.clone(), o));
+                    }
+                }
+            }
+            let mut channels = Vec::new();
+            for c in &t.channels {
+                let co = Origin {
+                    file,
+                    line: lines.line(c.span().start),
+                };
+                let channel = match discord_id(c.get_ref(), "channel") {
+                    Ok(channel) => channel,
+                    Err(msg) => {
+                        self.err(co, &label, msg);
+                        continue;
+                    }
+                };
+                match self.channels.get(&channel).cloned() {
+                    Some((owner, _)) if owner == label => {
+                        self.warn(co, &label, format!("channel `{channel}` is listed twice"))
+                    }
+                    Some((owner, first)) => {
+                        let at = format!("{}:{}", self.files[first.file].path, first.line);
+                        self.err(
+                            co,
+                            &label,
+                            format!("channel `{channel}` already belongs to {owner} at {at}; a channel belongs to one team"),
+                        );
+                    }
+                    None => {
+                        self.channels.insert(channel, (label.clone(), co));
+                        channels.push(channel);
+                    }
+                }
+            }
+            self.teams.push(Team {
+                id,
+                name: t.name.get_ref().trim().to_string(),
+                aliases: t
+                    .aliases
+                    .iter()
+                    .filter(|a| !a.trim().is_empty())
+                    .cloned()
+                    .collect(),
+                channels,
+                origin: o,
+            });
+        }
+    }
+
+    /// Resolves `[[holder]]`: a known role, a Discord user id, a known team; a person
+    /// listed twice for the same role and team is a warning.
+    fn holders(&mut self, k: &Knowledge) -> Vec<Holder> {
+        let mut holders: Vec<Holder> = Vec::new();
+        for (file, h) in std::mem::take(&mut self.holder_docs) {
+            let lines = &self.lines[file];
+            let at = |off: usize| Origin {
+                file,
+                line: lines.line(off),
+            };
+            let (o, uo) = (at(h.role.span().start), at(h.user.span().start));
+            let to = h.team.as_ref().map(|t| at(t.span().start));
+            let role_id = h.role.get_ref();
+            let label = format!("holder `{role_id}`");
+            let role = k.role_index(role_id);
+            if role.is_none() {
+                let known: Vec<&str> = k.roles.iter().map(|r| r.id.as_str()).collect();
+                self.err(
+                    o,
+                    &label,
+                    format!(
+                        "unknown role `{role_id}` (known roles: {})",
+                        known.join(", ")
+                    ),
+                );
+            }
+            let user = discord_id(h.user.get_ref(), "user")
+                .map_err(|msg| self.err(uo, &label, msg))
+                .ok();
+            let team = match (&h.team, to) {
+                (Some(t), Some(to)) => {
+                    let found = k.teams.iter().position(|x| &x.id == t.get_ref());
+                    if found.is_none() {
+                        let known: Vec<&str> = k.teams.iter().map(|x| x.id.as_str()).collect();
+                        let known = if known.is_empty() {
+                            "no [[team]] is defined".to_string()
+                        } else {
+                            format!("known teams: {}", known.join(", "))
+                        };
+                        self.err(
+                            to,
+                            &label,
+                            format!("unknown team `{}` ({known})", t.get_ref()),
+                        );
+                        continue;
+                    }
+                    found
+                }
+                _ => None,
+            };
+            let (Some(role), Some(user)) = (role, user) else {
+                continue;
+            };
+            if let Some(first) = holders
+                .iter()
+                .find(|x| x.role == role && x.user == user && x.team == team)
+            {
+                let at = format!("{}:{}", k.files[first.origin.file].path, first.origin.line);
+                self.warn(
+                    o,
+                    &label,
+                    format!("user `{user}` is listed twice for this role and team (first at {at})"),
+                );
+                continue;
+            }
+            holders.push(Holder {
+                role,
+                user,
+                team,
+                origin: o,
+            });
+        }
+        holders
+    }
+
+    /// Checks a tour text: not empty, at most `max` characters (`why` says what holds it).
+    fn tour_text(&mut self, o: Origin, label: &str, what: &str, text: &str, max: usize, why: &str) {
+        let n = text.chars().count();
+        if text.trim().is_empty() {
+            self.err(o, label, format!("{what} is empty"));
+        } else if n > max {
+            self.err(
+                o,
+                label,
+                format!("{what} has {n} characters; {why} holds at most {max}"),
+            );
+        }
+    }
+
+    /// Resolves `[tour]`: at most one across files, at least one step, unique step ids,
+    /// entries that exist, quizzes that fit Discord's buttons, texts that fit their embed.
+    fn tour(&mut self, k: &Knowledge) -> Option<Tour> {
+        let mut tours = std::mem::take(&mut self.tours).into_iter();
+        let (file, doc) = tours.next()?;
+        let origin_of = |b: &Self, file: usize, doc: &TourDoc| Origin {
+            file,
+            line: header_line(&b.texts[file], "[tour]")
+                .unwrap_or_else(|| b.lines[file].line(doc.title.span().start)),
+        };
+        let origin = origin_of(self, file, &doc);
+        for (other, extra) in tours {
+            let o = origin_of(self, other, &extra);
+            let at = format!("{}:{}", k.files[file].path, origin.line);
+            self.err(
+                o,
+                "tour",
+                format!("a second [tour]; the tour is already defined at {at} (knowledge has at most one tour)"),
+            );
+        }
+        let lines = self.lines[file].clone();
+        let at = |off: usize| Origin {
+            file,
+            line: lines.line(off),
+        };
+        let desc =
+            "a tour page (an embed description with room for the footer and the entries shown)";
+        self.tour_text(
+            at(doc.title.span().start),
+            "tour",
+            "title",
+            doc.title.get_ref(),
+            limits::TITLE,
+            "an embed title",
+        );
+        self.tour_text(
+            at(doc.intro.span().start),
+            "tour",
+            "intro",
+            doc.intro.get_ref(),
+            TOUR_TEXT_CHARS,
+            desc,
+        );
+        self.tour_text(
+            at(doc.outro.span().start),
+            "tour",
+            "outro",
+            doc.outro.get_ref(),
+            TOUR_TEXT_CHARS,
+            desc,
+        );
+        if doc.step.is_empty() {
+            self.err(
+                origin,
+                "tour",
+                "has no steps; add at least one [[tour.step]]".into(),
+            );
+        } else if doc.step.len() > LONG_TOUR_STEPS {
+            self.warn(
+                origin,
+                "tour",
+                format!(
+                    "has {} steps; over {LONG_TOUR_STEPS}, newcomers tend to stop before the end (trim it or move detail into the entries shown)",
+                    doc.step.len()
+                ),
+            );
+        }
+        let mut steps: Vec<TourStep> = Vec::new();
+        for step in &doc.step {
+            if let Some(s) = self.step(k, step, &at, &steps) {
+                steps.push(s);
+            }
+        }
+        Some(Tour {
+            title: doc.title.get_ref().trim().to_string(),
+            intro: doc.intro.get_ref().trim().to_string(),
+            outro: doc.outro.get_ref().trim().to_string(),
+            steps,
+            origin,
+        })
+    }
+
+    /// Checks one tour step; `None` when its id is unusable (already reported).
+    fn step(
+        &mut self,
+        k: &Knowledge,
+        step: &StepDoc,
+        at: &dyn Fn(usize) -> Origin,
+        earlier: &[TourStep],
+    ) -> Option<TourStep> {
+        let o = at(step.id.span().start);
+        let id = step.id.get_ref().clone();
+        let label = format!("tour step `{id}`");
+        if let Some(msg) = id_problem(&id) {
+            self.err(o, &label, msg);
+            return None;
+        }
+        if let Some(first) = earlier.iter().find(|s| s.id == id) {
+            let at = format!("{}:{}", k.files[first.origin.file].path, first.origin.line);
+            self.err(
+                o,
+                &label,
+                format!("duplicate step id `{id}`: already used at {at}"),
+            );
+            return None;
+        }
+        self.tour_text(
+            at(step.title.span().start),
+            &label,
+            "title",
+            step.title.get_ref(),
+            STEP_TITLE_CHARS,
+            "a step title",
+        );
+        self.tour_text(
+            at(step.text.span().start),
+            &label,
+            "text",
+            step.text.get_ref(),
+            TOUR_TEXT_CHARS,
+            "a tour page (an embed description with room for the footer and the entries shown)",
+        );
+        let mut show = Vec::new();
+        if let Some(ids) = &step.show {
+            let so = at(ids.span().start);
+            for shown in ids.get_ref() {
+                match k.parse_entry(shown) {
+                    Some(e) => show.push(e),
+                    None => self.err(so, &label, format!("shown entry `{shown}` does not exist")),
+                }
+            }
+        }
+        let quiz = step.quiz.as_ref().and_then(|q| {
+            let qo = at(q.question.span().start);
+            self.tour_text(qo, &label, "quiz question", q.question.get_ref(), QUIZ_QUESTION_CHARS, "a quiz question");
+            self.tour_text(
+                at(q.explain.span().start),
+                &label,
+                "quiz explain",
+                q.explain.get_ref(),
+                QUIZ_EXPLAIN_CHARS,
+                "a quiz explanation",
+            );
+            let co = at(q.choices.span().start);
+            let choices = q.choices.get_ref();
+            let (min, max) = (*QUIZ_CHOICES.start(), *QUIZ_CHOICES.end());
+            if !QUIZ_CHOICES.contains(&choices.len()) {
+                self.err(
+                    co,
+                    &label,
+                    format!("quiz has {} choice(s); give {min} to {max} (each is a button)", choices.len()),
+                );
+            }
+            let mut seen: Vec<String> = Vec::new();
+            for (i, choice) in choices.iter().enumerate() {
+                let what = format!("quiz choice {}", i + 1);
+                self.tour_text(co, &label, &what, choice, limits::BUTTON_LABEL, "a button label");
+                let key = choice.trim().to_lowercase();
+                if let Some(j) = seen.iter().position(|s| *s == key) {
+                    if !key.is_empty() {
+                        self.err(co, &label, format!("{what} repeats choice {}", j + 1));
+                    }
+                }
+                seen.push(key);
+            }
+            let answer = *q.answer.get_ref();
+            let in_range = usize::try_from(answer)
+                .ok()
+                .filter(|a| (1..=choices.len()).contains(a));
+            if in_range.is_none() {
+                self.err(
+                    at(q.answer.span().start),
+                    &label,
+                    format!(
+                        "quiz answer {answer} is out of range: it counts the choices from 1, so give 1 to {}",
+                        choices.len()
+                    ),
+                );
+            }
+            Some(Quiz {
+                question: q.question.get_ref().trim().to_string(),
+                choices: choices.iter().map(|c| c.trim().to_string()).collect(),
+                answer: in_range? - 1,
+                explain: q.explain.get_ref().trim().to_string(),
+            })
+        });
+        Some(TourStep {
+            id,
+            title: step.title.get_ref().trim().to_string(),
+            text: step.text.get_ref().trim().to_string(),
+            show,
+            roster: step.roster,
+            quiz,
+            origin: o,
+        })
+    }
+
     fn finish(mut self) -> (Option<Knowledge>, Vec<Problem>) {
         let mut k = Knowledge {
             title: self
                 .title
                 .take()
                 .unwrap_or_else(|| "rolecall knowledge".into()),
-            files: std::mem::take(&mut self.files),
+            files: self.files.clone(),
             aspects: std::mem::take(&mut self.aspects),
             roles: std::mem::take(&mut self.roles),
             faqs: std::mem::take(&mut self.faqs),
@@ -668,7 +1159,7 @@ impl Builder {
             out_of_scope: std::mem::take(&mut self.out_of_scope),
             synonyms: std::mem::take(&mut self.synonyms),
             tour: None,
-            teams: Vec::new(),
+            teams: std::mem::take(&mut self.teams),
             holders: Vec::new(),
             warnings: Vec::new(),
             ids: std::collections::HashMap::new(),
@@ -721,6 +1212,10 @@ impl Builder {
                 _ => {}
             }
         }
+        self.problems = problems;
+        k.holders = self.holders(&k);
+        k.tour = self.tour(&k);
+        let problems = std::mem::take(&mut self.problems);
         if problems.iter().any(Problem::is_error) {
             return (None, problems);
         }
