@@ -240,14 +240,17 @@ fn check(source: KnowledgeSource) -> ExitCode {
     match knowledge {
         Some(k) => {
             eprintln!(
-                "{}: ok: {} file(s), {} role(s), {} aspect(s), {} fact(s), {} FAQ(s), {} term(s); {warnings} warning(s)",
+                "{}: ok: {} file(s), {} role(s), {} aspect(s), {} fact(s), {} FAQ(s), {} term(s), {} tour step(s), {} team(s), {} holder(s); {warnings} warning(s)",
                 source.describe(),
                 k.files.len(),
                 k.roles.len(),
                 k.aspects.len(),
                 k.roles.iter().flat_map(|r| r.facts.iter().flatten()).count(),
                 k.faqs.len(),
-                k.terms.len()
+                k.terms.len(),
+                k.tour.as_ref().map_or(0, |t| t.steps.len()),
+                k.teams.len(),
+                k.holders.len()
             );
             ExitCode::SUCCESS
         }
