@@ -33,6 +33,11 @@ pub const MESSAGE_CONTENT: &str = "ROLECALL_MESSAGE_CONTENT";
 pub const API_BASE: &str = "DISCORD_API_BASE";
 /// Most replies being sent to Discord at once, per kind (interaction answers, channel messages).
 pub const MAX_IN_FLIGHT: &str = "ROLECALL_MAX_IN_FLIGHT";
+/// Where tour progress is kept: `sqlite://…` (default `rolecall.db`) or `postgres://…`.
+pub const DATABASE_URL: &str = "ROLECALL_DATABASE_URL";
+/// Channel where each new member is greeted with a "Start the tour" button (needs the
+/// privileged Server Members intent).
+pub const WELCOME_CHANNEL: &str = "ROLECALL_WELCOME_CHANNEL";
 
 /// Default bar for answering questions typed in channels (higher than `/ask`'s).
 pub const DEFAULT_CHANNEL_THRESHOLD: f32 = 0.75;
@@ -157,6 +162,11 @@ pub struct Settings {
     pub api_base: Option<String>,
     /// Most replies in flight at once, per kind (interaction answers, channel messages).
     pub max_in_flight: usize,
+    /// Where tour progress is kept (`sqlite://…` or `postgres://…`).
+    pub database_url: String,
+    /// Channel greeting new members with the tour button; `None` = no greeting (and no
+    /// Server Members intent).
+    pub welcome_channel: Option<u64>,
 }
 
 impl Settings {
@@ -241,6 +251,13 @@ impl Settings {
             Some(v) => parse_in_flight(&v)?,
             None => DEFAULT_MAX_IN_FLIGHT,
         };
+        let database_url = match var(DATABASE_URL) {
+            Some(v) => parse_database_url(v)?,
+            None => crate::store::DEFAULT_URL.to_string(),
+        };
+        let welcome_channel = var(WELCOME_CHANNEL)
+            .map(|v| parse_id(WELCOME_CHANNEL, &v))
+            .transpose()?;
         Ok(Settings {
             token,
             guild_id,
@@ -257,6 +274,8 @@ impl Settings {
             message_content,
             api_base,
             max_in_flight,
+            database_url,
+            welcome_channel,
         })
     }
 
@@ -366,6 +385,20 @@ fn parse_in_flight(v: &str) -> Result<usize, ConfigError> {
     }
 }
 
+fn parse_database_url(v: String) -> Result<String, ConfigError> {
+    let known = ["sqlite:", "postgres://", "postgresql://"];
+    if known.iter().any(|scheme| v.starts_with(scheme)) {
+        Ok(v)
+    } else {
+        Err(ConfigError::Invalid {
+            var: DATABASE_URL,
+            expected:
+                "sqlite://FILE (e.g. sqlite://rolecall.db) or postgres://USER:PASSWORD@HOST/DB",
+            got: crate::store::redact(&v),
+        })
+    }
+}
+
 fn parse_bool(var: &'static str, v: &str) -> Result<bool, ConfigError> {
     match v.to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
@@ -414,6 +447,26 @@ mod tests {
         assert!(!s.message_content);
         assert_eq!(s.api_base, None);
         assert_eq!(s.max_in_flight, DEFAULT_MAX_IN_FLIGHT);
+        assert_eq!(s.database_url, "sqlite://rolecall.db");
+        assert_eq!(s.welcome_channel, None);
+    }
+
+    #[test]
+    fn the_database_and_welcome_channel_are_read_and_checked() {
+        let s = settings(&[
+            (DATABASE_URL, "postgres://bot:pw@db.internal/rolecall"),
+            (WELCOME_CHANNEL, "123456789012345678"),
+        ])
+        .unwrap();
+        assert_eq!(s.database_url, "postgres://bot:pw@db.internal/rolecall");
+        assert_eq!(s.welcome_channel, Some(123456789012345678));
+        assert_eq!(
+            invalid_var(settings(&[(WELCOME_CHANNEL, "#welcome")])),
+            WELCOME_CHANNEL
+        );
+        let err = settings(&[(DATABASE_URL, "mysql://bot:secret@db/rolecall")]).unwrap_err();
+        assert_eq!(invalid_var(Err(err.clone())), DATABASE_URL);
+        assert!(!err.to_string().contains("secret"), "{err}");
     }
 
     #[test]

@@ -3,18 +3,24 @@
 //! Each event gets a tracing span (with the entry and confidence once known); failures to
 //! reach Discord are logged with context and never panic.
 
+use super::commands::onboard::TourCommand;
 use super::commands::{self, Command};
 use super::limiter::Limiter;
 use super::messages::{self, Incoming, Listening, Trigger};
 use super::outbox::{Outbox, Target};
 use super::response::Response;
+use super::tour::{self, TourClick};
 use super::{buttons, register_commands};
 use crate::base::SharedKnowledge;
 use crate::config::Settings;
+use crate::knowledge::Knowledge;
+use crate::onboarding::{self, Page, Progress, Surface};
+use crate::store::{Store, StoreError};
 use serenity::all::{
-    AutocompleteChoice, Builder, ChannelId, CommandInteraction, ComponentInteraction,
+    AutocompleteChoice, Builder, Channel, ChannelId, CommandInteraction, ComponentInteraction,
     ComponentInteractionDataKind, Context, CreateAutocompleteResponse, CreateInteractionResponse,
-    EventHandler, Interaction, InteractionId, Message, MessageFlags, Ready, ResumedEvent,
+    EventHandler, GuildId, Interaction, InteractionId, Member, Message, MessageFlags, Nonce, Ready,
+    ResumedEvent,
 };
 use serenity::async_trait;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -36,11 +42,15 @@ pub struct Handler {
     /// The bot's own user id, known from READY (events may be handled before it).
     me: watch::Sender<Option<u64>>,
     registered: AtomicBool,
+    /// Tour progress per server and user.
+    store: Store,
+    /// The server the welcome channel belongs to, once looked up.
+    welcome_guild: tokio::sync::OnceCell<Option<u64>>,
 }
 
 impl Handler {
-    /// A handler answering from `knowledge` with `settings`.
-    pub fn new(knowledge: SharedKnowledge, settings: Settings) -> Handler {
+    /// A handler answering from `knowledge` with `settings`, keeping tour progress in `store`.
+    pub fn new(knowledge: SharedKnowledge, settings: Settings, store: Store) -> Handler {
         let limiter = Limiter::new(settings.user_rate, settings.cooldown);
         Handler {
             knowledge,
@@ -49,6 +59,8 @@ impl Handler {
             limiter: Mutex::new(limiter),
             me: watch::Sender::new(None),
             registered: AtomicBool::new(false),
+            store,
+            welcome_guild: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -60,6 +72,12 @@ impl Handler {
     }
 
     async fn on_command(&self, ctx: &Context, cmd: CommandInteraction) {
+        if let Some(command) = TourCommand::parse(&cmd.data) {
+            let response = self.on_tour_command(&cmd, command).await;
+            return self
+                .respond(ctx, cmd.id, &cmd.token, cmd.channel_id, response)
+                .await;
+        }
         let user = cmd.user.id.get();
         let response = match Command::parse(&cmd.data) {
             Ok(command) => {
@@ -101,6 +119,23 @@ impl Handler {
 
     async fn on_click(&self, ctx: &Context, click: ComponentInteraction) {
         let user = click.user.id.get();
+        let guild = click.guild_id.map_or(0, GuildId::get);
+        let custom_id = click.data.custom_id.as_str();
+        let tour_response = if custom_id == tour::START_ID {
+            Some(
+                self.open_tour(&self.knowledge.get(), guild, user, false)
+                    .await,
+            )
+        } else if let Some(t) = TourClick::parse(custom_id) {
+            Some(self.on_tour_click(guild, user, t).await)
+        } else {
+            None
+        };
+        if let Some(response) = tour_response {
+            return self
+                .respond(ctx, click.id, &click.token, click.channel_id, response)
+                .await;
+        }
         let under_ephemeral = click
             .message
             .flags
@@ -152,6 +187,194 @@ impl Handler {
         }
     }
 
+    /// Runs a store operation (each returns within the store's 1.5-second bound, well
+    /// inside Discord's 3 seconds); a failure is logged and gives `None`, so the caller
+    /// carries on without the store.
+    async fn stored<T>(
+        &self,
+        what: &str,
+        op: impl std::future::Future<Output = Result<T, StoreError>>,
+    ) -> Option<T> {
+        match op.await {
+            Ok(v) => Some(v),
+            Err(e) => {
+                warn!(store = %self.store.url(), error = %e, "could not {what}");
+                None
+            }
+        }
+    }
+
+    /// `/onboard`, `/forget-me` and `/onboarding post|report`.
+    async fn on_tour_command(&self, cmd: &CommandInteraction, command: TourCommand) -> Response {
+        let k = self.knowledge.get();
+        let user = cmd.user.id.get();
+        let guild = cmd.guild_id.map(GuildId::get);
+        match command {
+            TourCommand::Onboard { restart } => {
+                self.open_tour(&k, guild.unwrap_or(0), user, restart).await
+            }
+            TourCommand::ForgetMe => match self
+                .stored("delete a user's data", self.store.forget(user))
+                .await
+            {
+                Some(rows) => {
+                    info!(rows, "deleted everything stored about the user");
+                    tour::forgotten(rows)
+                }
+                None => tour::not_forgotten(),
+            },
+            TourCommand::Post | TourCommand::Report => {
+                let sub = command.admin_subcommand().unwrap_or_default();
+                let Some(guild) = guild else {
+                    return tour::server_only();
+                };
+                // Discord hides the command from others, but a server can grant it to
+                // anyone: check again here.
+                if !tour::is_admin(cmd.member.as_ref().and_then(|m| m.permissions)) {
+                    info!(subcommand = sub, "refused: the member lacks Manage Server");
+                    return tour::refused(sub);
+                }
+                if command == TourCommand::Post {
+                    return tour::post(&k);
+                }
+                match self
+                    .stored("read the tour report", self.store.stats(guild))
+                    .await
+                {
+                    Some(stats) => {
+                        Response::from_reply(&onboarding::report(&k, &stats), user).private(true)
+                    }
+                    None => tour::no_report(),
+                }
+            }
+        }
+    }
+
+    /// Starts or resumes `user`'s tour in `guild` (0 in direct messages), as a new private
+    /// message: from `/onboard` or a "Start the tour" button.
+    async fn open_tour(&self, k: &Knowledge, guild: u64, user: u64, restart: bool) -> Response {
+        let Some(t) = &k.tour else {
+            return tour::no_tour(k, user);
+        };
+        let now = unix_now();
+        let stored = if restart {
+            Some(None)
+        } else {
+            self.stored("read tour progress", self.store.load(guild, user))
+                .await
+        };
+        let mut note = stored.is_none().then_some(tour::NOT_LOADED);
+        let fresh = matches!(stored, Some(None));
+        let progress = onboarding::resume(stored.flatten(), restart, now);
+        // A new or restarted tour is saved at once, so the report counts it as started;
+        // nothing is written when the old progress could not be read (it may still exist).
+        if fresh
+            && self
+                .stored(
+                    "save tour progress",
+                    self.store.save(guild, user, &progress),
+                )
+                .await
+                .is_none()
+        {
+            note = Some(tour::NOT_SAVED);
+        }
+        let page = Page::of(t, &progress);
+        let view = onboarding::view(k, &progress, page, Surface::Discord, note);
+        info!(page = page.number(t), restart, "tour page shown");
+        tour::page(t, &view, user, false)
+    }
+
+    /// A click on a tour page's button: the next page, edited in place.
+    async fn on_tour_click(&self, guild: u64, clicker: u64, click: TourClick) -> Response {
+        let k = self.knowledge.get();
+        let Some(t) = &k.tour else {
+            return tour::stale();
+        };
+        if click.user != clicker {
+            return tour::not_yours();
+        }
+        let action = click.action(t);
+        let Some(action) = action.filter(|_| click.tour == onboarding::fingerprint(t)) else {
+            return tour::stale();
+        };
+        let now = unix_now();
+        let stored = self
+            .stored("read tour progress", self.store.load(guild, clicker))
+            .await;
+        let mut note = stored.is_none().then_some(tour::NOT_LOADED);
+        let mut progress = match &stored {
+            Some(p) => onboarding::resume(p.clone(), false, now),
+            None => Progress::new(now),
+        };
+        let page = onboarding::apply(t, &mut progress, action, now);
+        if stored.is_some()
+            && self
+                .stored(
+                    "save tour progress",
+                    self.store.save(guild, clicker, &progress),
+                )
+                .await
+                .is_none()
+        {
+            note = Some(tour::NOT_SAVED);
+        }
+        let view = onboarding::view(&k, &progress, page, Surface::Discord, note);
+        info!(page = page.number(t), "tour page shown");
+        tour::page(t, &view, clicker, true)
+    }
+
+    /// Greets a new member in the welcome channel, when it is set and in their server.
+    async fn greet(&self, ctx: &Context, member: &Member) {
+        let Some(channel) = self.settings.welcome_channel else {
+            return;
+        };
+        if member.user.bot {
+            return;
+        }
+        let home = self
+            .welcome_guild
+            .get_or_init(|| async {
+                match ChannelId::new(channel).to_channel(&ctx.http).await {
+                    Ok(Channel::Guild(c)) => Some(c.guild_id.get()),
+                    Ok(_) => {
+                        warn!(channel, "ROLECALL_WELCOME_CHANNEL is not a server channel; new members are not greeted");
+                        None
+                    }
+                    Err(e) => {
+                        warn!(channel, error = %e, "cannot look up ROLECALL_WELCOME_CHANNEL; new members are not greeted");
+                        None
+                    }
+                }
+            })
+            .await;
+        if *home != Some(member.guild_id.get()) {
+            debug!("the new member joined another server than the welcome channel's");
+            return;
+        }
+        let user = member.user.id.get();
+        let r = tour::welcome(&self.knowledge.get(), user);
+        // The member's id as an enforced nonce: a resend after a broken connection cannot
+        // greet them twice.
+        let out = r
+            .to_message(None)
+            .nonce(Nonce::String(format!("w{user}")))
+            .enforce_nonce(true);
+        let target = Target::Message {
+            channel,
+            reply_to: user,
+        };
+        let sent = self
+            .outbox
+            .send(target, || {
+                ChannelId::new(channel).send_message(&ctx.http, out.clone())
+            })
+            .await;
+        if let Some(sent) = sent {
+            info!(message = %sent.id, "greeted a new member");
+        }
+    }
+
     async fn on_message(&self, ctx: &Context, msg: &Message, why: Trigger) {
         let m = Incoming::from_message(msg);
         let cfg = self.settings.channel_matching();
@@ -182,6 +405,13 @@ impl Handler {
             info!(reply = %sent.id, "answered");
         }
     }
+}
+
+/// Now, in Unix seconds.
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// Records the entry and confidence on the current span.
@@ -221,6 +451,15 @@ impl EventHandler for Handler {
                 error!(error = %e, "could not register slash commands; will retry at the next ready");
             }
         }
+    }
+
+    async fn guild_member_addition(&self, ctx: Context, member: Member) {
+        let span = info_span!(
+            "member",
+            user = %member.user.id,
+            guild = %member.guild_id
+        );
+        self.greet(&ctx, &member).instrument(span).await;
     }
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {

@@ -15,10 +15,11 @@ pub mod logging;
 pub mod messages;
 pub mod outbox;
 pub mod response;
+pub mod tour;
 
 use crate::base::{KnowledgeBase, SharedKnowledge};
 use crate::cli::KnowledgeSource;
-use crate::config::{Settings, MESSAGE_CONTENT};
+use crate::config::{Settings, MESSAGE_CONTENT, WELCOME_CHANNEL};
 use crate::knowledge::{Knowledge, Problem};
 use serenity::all::{Command as GlobalCommand, GatewayError, GatewayIntents, GuildId, Http};
 use serenity::http::HttpBuilder;
@@ -38,12 +39,17 @@ pub const MAX_WARNING_LINES: usize = 20;
 pub enum RunError {
     /// Discord refused the token.
     InvalidToken,
-    /// Discord refused the privileged Message Content intent.
-    DisallowedIntents,
+    /// Discord refused a privileged intent (Message Content; Server Members when greeting).
+    DisallowedIntents {
+        /// The Server Members intent was requested (for `ROLECALL_WELCOME_CHANNEL`).
+        members: bool,
+    },
     /// The client could not be built or the gateway failed.
     Discord(serenity::Error),
     /// A shutdown signal handler could not be installed.
     Signal(std::io::Error),
+    /// The store (`ROLECALL_DATABASE_URL`) could not be opened or migrated.
+    Store(crate::store::StoreError),
 }
 
 impl fmt::Display for RunError {
@@ -54,25 +60,40 @@ impl fmt::Display for RunError {
                 "Discord refused the bot token: copy it again from the developer portal \
                  (Bot → Reset Token) into DISCORD_TOKEN"
             ),
-            RunError::DisallowedIntents => write!(
+            RunError::DisallowedIntents { members: false } => write!(
                 f,
                 "Discord refused the Message Content intent: enable it in the developer portal \
                  (Bot → Privileged Gateway Intents → Message Content Intent), or set \
                  {MESSAGE_CONTENT}=false to run with slash commands and mentions only"
             ),
+            RunError::DisallowedIntents { members: true } => write!(
+                f,
+                "Discord refused a privileged intent: {WELCOME_CHANNEL} needs the Server Members \
+                 intent (and channel questions the Message Content intent). Enable them in the \
+                 developer portal (Bot → Privileged Gateway Intents), or unset {WELCOME_CHANNEL} \
+                 to run without greeting new members"
+            ),
             RunError::Discord(e) => write!(f, "Discord connection failed: {e}"),
             RunError::Signal(e) => write!(f, "cannot listen for shutdown signals: {e}"),
+            RunError::Store(e) => write!(
+                f,
+                "{e}\n(check ROLECALL_DATABASE_URL; the default is a rolecall.db file in the working directory)"
+            ),
         }
     }
 }
 
 impl std::error::Error for RunError {}
 
-/// The gateway intents the bot asks for.
-pub fn intents(message_content: bool) -> GatewayIntents {
+/// The gateway intents the bot asks for: the privileged Message Content intent only for
+/// channel questions, and the privileged Server Members intent only to greet new members.
+pub fn intents(message_content: bool, greet_members: bool) -> GatewayIntents {
     let mut i = GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
     if message_content {
         i |= GatewayIntents::MESSAGE_CONTENT;
+    }
+    if greet_members {
+        i |= GatewayIntents::GUILD_MEMBERS;
     }
     i
 }
@@ -102,7 +123,18 @@ pub async fn run(
         "starting the Discord bot"
     );
     log_warnings(&knowledge, &source);
-    let intents = intents(settings.message_content);
+    let store = crate::store::Store::open(&settings.database_url)
+        .await
+        .map_err(RunError::Store)?;
+    info!(backend = store.backend(), url = %store.url(), "tour progress store opened");
+    let intents = intents(settings.message_content, settings.welcome_channel.is_some());
+    if let Some(channel) = settings.welcome_channel {
+        info!(
+            channel,
+            "greeting new members: the Server Members intent is requested (enable it in the \
+             developer portal: Bot → Privileged Gateway Intents → Server Members Intent)"
+        );
+    }
     if !settings.message_content {
         if settings.channels.is_empty() {
             info!(
@@ -133,9 +165,10 @@ pub async fn run(
         None => Client::builder(&token, intents),
     };
     let shards = settings.shards;
+    let greets = settings.welcome_channel.is_some();
     let shared = SharedKnowledge::new(knowledge);
     reload_on_hangup(shared.clone(), source).map_err(RunError::Signal)?;
-    let handler = handler::Handler::new(shared, settings);
+    let handler = handler::Handler::new(shared, settings, store.clone());
     let mut client = builder
         .event_handler(handler)
         .await
@@ -160,6 +193,7 @@ pub async fn run(
         r = started => r,
         () = stopped => Ok(()),
     };
+    store.close().await;
     match result {
         Ok(()) => {
             info!("stopped");
@@ -169,7 +203,7 @@ pub async fn run(
             Err(RunError::InvalidToken)
         }
         Err(serenity::Error::Gateway(GatewayError::DisallowedGatewayIntents)) => {
-            Err(RunError::DisallowedIntents)
+            Err(RunError::DisallowedIntents { members: greets })
         }
         Err(e) => Err(RunError::Discord(e)),
     }

@@ -1,13 +1,16 @@
 //! What the bot sends, as plain data, and its conversion to serenity builders.
 //!
 //! Handlers build a [`Response`]; only [`Response::to_interaction`] and
-//! [`Response::to_message`] know serenity's builders. Components go in at most two action
-//! rows: the aspect menu (a string select) alone in the first, then up to five buttons
-//! (suggestions and "None of these", example questions, or related entries). Both always set empty allowed
-//! mentions, so nothing the bot sends can ping anyone. A reply to a message carries the
+//! [`Response::to_message`] know serenity's builders. Components go in action rows: the
+//! aspect menu (a string select) alone in the first, then buttons (suggestions and "None of
+//! these", example questions, related entries, or a tour page's choices and Back / Next),
+//! up to five a row and five rows in all. Both always set empty allowed mentions, so nothing
+//! the bot sends can ping anyone; the one exception is a greeting, which may ping the new
+//! member it greets ([`Response::ping`]). A reply to a message carries the
 //! question's id as an enforced nonce, so sending it again after a broken connection can
 //! never post a second copy (Discord returns the one already created).
 
+use crate::onboarding::Style;
 use crate::render::limits::{
     truncate, BUTTON_LABEL, CONTENT, CUSTOM_ID, OPTIONS, OPTION_DESCRIPTION, OPTION_LABEL,
     OPTION_VALUE, PLACEHOLDER,
@@ -18,7 +21,7 @@ use serenity::all::{
     ButtonStyle, ChannelId, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
     CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, MessageId, MessageReference,
-    Nonce,
+    Nonce, UserId,
 };
 
 /// Prefix of the custom id of every button that answers an entry.
@@ -31,6 +34,8 @@ pub const NONE_PREFIX: &str = "rc:none:";
 pub const NONE_LABEL: &str = "None of these";
 /// Most buttons in one action row (Discord's limit).
 pub const ROW_BUTTONS: usize = 5;
+/// Most action rows under one message (Discord's limit).
+pub const ACTION_ROWS: usize = 5;
 
 /// What a button does when clicked: answer `entry`, asked originally by `asker`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +119,10 @@ pub enum ButtonKind {
     Related,
     /// Example question under a decline, a notice or help (grey).
     Example,
+    /// "Start the tour" (green), under a newcomer answer, a tour post or a greeting.
+    StartTour,
+    /// A button of the tour, styled as the tour page says.
+    Tour(Style),
 }
 
 impl ButtonKind {
@@ -124,6 +133,11 @@ impl ButtonKind {
             ButtonKind::NoneOfThese | ButtonKind::Related | ButtonKind::Example => {
                 ButtonStyle::Secondary
             }
+            ButtonKind::StartTour => ButtonStyle::Success,
+            ButtonKind::Tour(Style::Primary) => ButtonStyle::Primary,
+            ButtonKind::Tour(Style::Secondary) => ButtonStyle::Secondary,
+            ButtonKind::Tour(Style::Success) => ButtonStyle::Success,
+            ButtonKind::Tour(Style::Danger) => ButtonStyle::Danger,
         }
     }
 }
@@ -137,6 +151,23 @@ pub struct Button {
     pub label: String,
     /// Why it is shown.
     pub kind: ButtonKind,
+    /// Shown but not clickable (a quiz's choices once answered).
+    pub disabled: bool,
+    /// Action row among the buttons (0 first); a row holds at most five.
+    pub row: u8,
+}
+
+impl Button {
+    /// An enabled button in the first row.
+    pub fn new(custom_id: String, label: &str, kind: ButtonKind) -> Button {
+        Button {
+            custom_id,
+            label: truncate(label.trim(), BUTTON_LABEL),
+            kind,
+            disabled: false,
+            row: 0,
+        }
+    }
 }
 
 /// One option of a [`Select`], already within Discord's limits.
@@ -226,7 +257,7 @@ pub struct Response {
     pub embed: Option<Embed>,
     /// The aspect menu, in its own action row above the buttons.
     pub select: Option<Select>,
-    /// Buttons, at most 5 (one action row).
+    /// Buttons, grouped in rows by [`Button::row`] (at most 5 a row).
     pub buttons: Vec<Button>,
     /// Only the user who asked sees it (interactions only).
     pub ephemeral: bool,
@@ -236,6 +267,11 @@ pub struct Response {
     pub confidence: f32,
     /// What the per-channel cooldown tracks: the entry, or the suggestions offered.
     pub cooldown_key: Option<String>,
+    /// Replaces the message the clicked component is on, instead of sending a new one
+    /// (the tour's pages, edited in place).
+    pub update: bool,
+    /// The one user this message may ping (a greeted new member); nobody when `None`.
+    pub ping: Option<u64>,
 }
 
 impl Response {
@@ -277,6 +313,8 @@ impl Response {
             entry: reply.entry.clone(),
             confidence: reply.confidence,
             cooldown_key,
+            update: false,
+            ping: None,
         }
     }
 
@@ -291,6 +329,8 @@ impl Response {
             entry: None,
             confidence: 0.0,
             cooldown_key: None,
+            update: false,
+            ping: None,
         }
     }
 
@@ -311,34 +351,43 @@ impl Response {
         self.embed.as_ref().map(create_embed)
     }
 
-    /// The action rows: the menu's row first (a row holds one select), then one row of
-    /// up to five buttons.
+    /// The action rows: the menu's row first (a row holds one select), then the buttons,
+    /// a new row where [`Button::row`] changes or five are full; at most five rows.
     pub fn action_rows(&self) -> Vec<CreateActionRow> {
         let mut rows = Vec::new();
         if let Some(select) = &self.select {
             rows.push(CreateActionRow::SelectMenu(select.create()));
         }
-        if !self.buttons.is_empty() {
-            let buttons = self
-                .buttons
-                .iter()
-                .take(ROW_BUTTONS)
-                .map(|b| {
+        let mut row_of = None;
+        for b in &self.buttons {
+            let full =
+                matches!(rows.last(), Some(CreateActionRow::Buttons(r)) if r.len() == ROW_BUTTONS);
+            if row_of != Some(b.row) || full {
+                if rows.len() == ACTION_ROWS {
+                    break;
+                }
+                rows.push(CreateActionRow::Buttons(Vec::new()));
+                row_of = Some(b.row);
+            }
+            if let Some(CreateActionRow::Buttons(row)) = rows.last_mut() {
+                row.push(
                     CreateButton::new(b.custom_id.clone())
                         .label(b.label.clone())
                         .style(b.kind.style())
-                })
-                .collect();
-            rows.push(CreateActionRow::Buttons(buttons));
+                        .disabled(b.disabled),
+                );
+            }
         }
         rows
     }
 
     /// The interaction response message (type 4), allowed mentions empty.
     pub fn to_interaction_message(&self) -> CreateInteractionResponseMessage {
-        let mut m = CreateInteractionResponseMessage::new()
-            .allowed_mentions(CreateAllowedMentions::new())
-            .ephemeral(self.ephemeral);
+        let mut m =
+            CreateInteractionResponseMessage::new().allowed_mentions(CreateAllowedMentions::new());
+        if !self.update {
+            m = m.ephemeral(self.ephemeral);
+        }
         if let Some(content) = &self.content {
             m = m.content(content.clone());
         }
@@ -346,22 +395,31 @@ impl Response {
             m = m.embed(embed);
         }
         let rows = self.action_rows();
-        if !rows.is_empty() {
+        // An edit keeps the old buttons unless told otherwise: always replace them.
+        if !rows.is_empty() || self.update {
             m = m.components(rows);
         }
         m
     }
 
-    /// The response to an interaction: a message, sent at once.
+    /// The response to an interaction: a new message (type 4), or an edit of the message
+    /// the clicked component is on (type 7) when [`Response::update`] is set.
     pub fn to_interaction(&self) -> CreateInteractionResponse {
-        CreateInteractionResponse::Message(self.to_interaction_message())
+        if self.update {
+            CreateInteractionResponse::UpdateMessage(self.to_interaction_message())
+        } else {
+            CreateInteractionResponse::Message(self.to_interaction_message())
+        }
     }
 
     /// A channel message replying to `reply_to`, allowed mentions empty (no reply ping),
     /// with the question's id as an enforced nonce (so a resend cannot post a second copy).
     pub fn to_message(&self, reply_to: Option<(ChannelId, MessageId)>) -> CreateMessage {
-        let mut m =
-            CreateMessage::new().allowed_mentions(CreateAllowedMentions::new().replied_user(false));
+        let mut mentions = CreateAllowedMentions::new().replied_user(false);
+        if let Some(user) = self.ping {
+            mentions = mentions.users([UserId::new(user)]);
+        }
+        let mut m = CreateMessage::new().allowed_mentions(mentions);
         if let Some((channel, message)) = reply_to {
             let mut reference = MessageReference::from((channel, message));
             reference.fail_if_not_exists = Some(false);
@@ -407,22 +465,18 @@ pub fn buttons(offers: &[Offer], kind: ButtonKind, asker: u64) -> Vec<Button> {
         } else {
             &o.label
         };
-        out.push(Button {
-            custom_id,
-            label: truncate(label.trim(), BUTTON_LABEL),
-            kind,
-        });
+        out.push(Button::new(custom_id, label, kind));
     }
     out
 }
 
 /// The grey "None of these" button for `asker`.
 pub fn none_of_these_button(asker: u64) -> Button {
-    Button {
-        custom_id: format!("{NONE_PREFIX}{asker}"),
-        label: NONE_LABEL.to_string(),
-        kind: ButtonKind::NoneOfThese,
-    }
+    Button::new(
+        format!("{NONE_PREFIX}{asker}"),
+        NONE_LABEL,
+        ButtonKind::NoneOfThese,
+    )
 }
 
 /// Converts a core embed (already within Discord's limits) to serenity's builder.

@@ -7,6 +7,7 @@ pub mod ask;
 pub mod compare;
 pub mod faq;
 pub mod help;
+pub mod onboard;
 pub mod role;
 
 use super::response::Response;
@@ -34,6 +35,9 @@ pub fn all() -> Vec<CreateCommand> {
         role::register(),
         compare::register(),
         help::register(),
+        onboard::register_onboard(),
+        onboard::register_forget_me(),
+        onboard::register_onboarding(),
     ]
 }
 
