@@ -857,4 +857,68 @@ mod tests {
         let plain = serde_json::to_value(r.to_message(None)).unwrap();
         assert!(plain.get("nonce").is_none());
     }
+
+    fn button(i: usize, row: u8) -> Button {
+        let mut b = Button::new(format!("b{i}"), &format!("B{i}"), ButtonKind::Related);
+        b.row = row;
+        b
+    }
+
+    fn row_sizes(r: &Response) -> Vec<usize> {
+        let i = serde_json::to_value(r.to_interaction()).unwrap();
+        i["data"]["components"]
+            .as_array()
+            .map(|rows| {
+                rows.iter()
+                    .map(|row| row["components"].as_array().map_or(0, Vec::len))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn buttons_go_in_rows_of_five_at_most_and_five_rows_at_most() {
+        let mut r = Response::notice("x");
+        r.buttons = vec![button(1, 0), button(2, 0), button(3, 1), button(4, 1)];
+        assert_eq!(row_sizes(&r), [2, 2], "a new row where the row changes");
+        r.buttons = (0..7).map(|i| button(i, 0)).collect();
+        assert_eq!(row_sizes(&r), [5, 2], "a full row wraps");
+        r.buttons = (0..40).map(|i| button(i, (i / 2) as u8)).collect();
+        assert_eq!(row_sizes(&r), [2; 5], "never more than five rows");
+    }
+
+    #[test]
+    fn an_update_edits_the_message_and_always_replaces_its_components() {
+        let mut r = Response::notice("x");
+        r.update = true;
+        let i = serde_json::to_value(r.to_interaction()).unwrap();
+        assert_eq!(i["type"], 7, "UPDATE_MESSAGE");
+        assert_eq!(
+            i["data"]["components"],
+            serde_json::json!([]),
+            "old buttons go"
+        );
+        assert!(
+            i["data"].get("flags").is_none(),
+            "an edit sets no flags: {i}"
+        );
+        let mut disabled = button(1, 0);
+        disabled.disabled = true;
+        r.buttons = vec![disabled];
+        let i = serde_json::to_value(r.to_interaction()).unwrap();
+        assert_eq!(
+            i["data"]["components"][0]["components"][0]["disabled"],
+            true
+        );
+    }
+
+    #[test]
+    fn a_greeting_may_ping_only_the_member_it_greets() {
+        let mut r = Response::notice("Welcome, <@42>!");
+        r.ping = Some(42);
+        let m = serde_json::to_value(r.to_message(None)).unwrap();
+        assert_eq!(m["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(m["allowed_mentions"]["users"], serde_json::json!(["42"]));
+        assert_eq!(m["allowed_mentions"]["roles"], serde_json::json!([]));
+    }
 }
