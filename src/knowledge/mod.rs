@@ -10,6 +10,10 @@ mod problem;
 mod validate;
 
 pub(crate) use validate::label;
+pub use validate::{
+    LONG_TOUR_STEPS, QUIZ_CHOICES, QUIZ_EXPLAIN_CHARS, QUIZ_QUESTION_CHARS, STEP_TITLE_CHARS,
+    TOUR_TEXT_CHARS,
+};
 pub use validate::{ROW_OPENER_CHARS, SHORT_CREDIT_CHARS, SHORT_TITLE_CHARS};
 
 pub use load::{LoadError, Source};

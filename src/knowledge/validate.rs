@@ -1,6 +1,6 @@
 //! Turns parsed knowledge files into a [`Knowledge`], reporting every problem found.
 
-use super::format::{FileDoc, HolderDoc, MetaDoc, StepDoc, TourDoc};
+use super::format::{FileDoc, HolderDoc, MetaDoc, QuizDoc, StepDoc, TourDoc};
 use super::opener;
 use super::problem::{line_of, Lines};
 use super::{
@@ -53,11 +53,18 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
                 let line = e.span().map(|s| line_of(&src.text, s.start));
                 let entry = e.span().and_then(|s| entry_at(&src.text, s.start));
                 let msg = e.message().trim();
-                let bare_id = e
-                    .span()
-                    .and_then(|s| src.text.get(s.start..))
-                    .and_then(|rest| rest.lines().next())
-                    .is_some_and(has_bare_id);
+                // The whole line the error points into: a too-large bare id is reported at
+                // the number itself, after its key.
+                let bare_id = e.span().is_some_and(|span| {
+                    let text = &src.text;
+                    let from = text
+                        .get(..span.start)
+                        .and_then(|t| t.rfind('\n'))
+                        .map_or(0, |i| i + 1);
+                    text.get(from..)
+                        .and_then(|rest| rest.lines().next())
+                        .is_some_and(has_bare_id)
+                });
                 let msg = match msg.strip_prefix("unknown field ") {
                     _ if bare_id => format!("a Discord id written as a bare number: {ID_HINT}"),
                     Some(rest) => format!(
@@ -184,7 +191,9 @@ fn discord_id(value: &toml::Value, what: &str) -> Result<u64, String> {
             if (17..=20).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_digit()) =>
         {
             s.parse::<u64>()
-                .map_err(|_| format!("{what} `{s}` is larger than any Discord id; {ID_HINT}"))
+                .map_err(|_| {
+                format!("{what} `{s}` is larger than any Discord id; copy it again with Developer Mode → Copy ID")
+            })
         }
         toml::Value::String(s) => Err(format!(
             "{what} `{s}` is not a Discord id (17 to 20 digits); {ID_HINT}"
@@ -242,7 +251,9 @@ fn entry_at(text: &str, offset: usize) -> Option<String> {
         .take_while(|l| !l.trim_start().starts_with("[["))
         .find_map(|l| {
             let (key, value) = l.split_once('=')?;
-            (key.trim() == "id").then(|| value.trim().trim_matches('"').to_string())
+            // A holder has no id: it is named by its role, as in problems.
+            let named = key.trim() == "id" || (kind == "holder" && key.trim() == "role");
+            named.then(|| value.trim().trim_matches('"').to_string())
         });
     Some(match id {
         Some(id) => format!("{kind} `{id}`"),
@@ -1079,60 +1090,7 @@ impl Builder {
                 }
             }
         }
-        let quiz = step.quiz.as_ref().and_then(|q| {
-            let qo = at(q.question.span().start);
-            self.tour_text(qo, &label, "quiz question", q.question.get_ref(), QUIZ_QUESTION_CHARS, "a quiz question");
-            self.tour_text(
-                at(q.explain.span().start),
-                &label,
-                "quiz explain",
-                q.explain.get_ref(),
-                QUIZ_EXPLAIN_CHARS,
-                "a quiz explanation",
-            );
-            let co = at(q.choices.span().start);
-            let choices = q.choices.get_ref();
-            let (min, max) = (*QUIZ_CHOICES.start(), *QUIZ_CHOICES.end());
-            if !QUIZ_CHOICES.contains(&choices.len()) {
-                self.err(
-                    co,
-                    &label,
-                    format!("quiz has {} choice(s); give {min} to {max} (each is a button)", choices.len()),
-                );
-            }
-            let mut seen: Vec<String> = Vec::new();
-            for (i, choice) in choices.iter().enumerate() {
-                let what = format!("quiz choice {}", i + 1);
-                self.tour_text(co, &label, &what, choice, limits::BUTTON_LABEL, "a button label");
-                let key = choice.trim().to_lowercase();
-                if let Some(j) = seen.iter().position(|s| *s == key) {
-                    if !key.is_empty() {
-                        self.err(co, &label, format!("{what} repeats choice {}", j + 1));
-                    }
-                }
-                seen.push(key);
-            }
-            let answer = *q.answer.get_ref();
-            let in_range = usize::try_from(answer)
-                .ok()
-                .filter(|a| (1..=choices.len()).contains(a));
-            if in_range.is_none() {
-                self.err(
-                    at(q.answer.span().start),
-                    &label,
-                    format!(
-                        "quiz answer {answer} is out of range: it counts the choices from 1, so give 1 to {}",
-                        choices.len()
-                    ),
-                );
-            }
-            Some(Quiz {
-                question: q.question.get_ref().trim().to_string(),
-                choices: choices.iter().map(|c| c.trim().to_string()).collect(),
-                answer: in_range? - 1,
-                explain: q.explain.get_ref().trim().to_string(),
-            })
-        });
+        let quiz = step.quiz.as_ref().and_then(|q| self.quiz(q, &label, at));
         Some(TourStep {
             id,
             title: step.title.get_ref().trim().to_string(),
@@ -1141,6 +1099,63 @@ impl Builder {
             roster: step.roster,
             quiz,
             origin: o,
+        })
+    }
+
+    /// Checks a step's quiz; `None` when its answer is out of range (already reported).
+    fn quiz(&mut self, q: &QuizDoc, label: &str, at: &dyn Fn(usize) -> Origin) -> Option<Quiz> {
+        let question = q.question.get_ref();
+        let qo = at(q.question.span().start);
+        let why = "a quiz question";
+        self.tour_text(
+            qo,
+            label,
+            "quiz question",
+            question,
+            QUIZ_QUESTION_CHARS,
+            why,
+        );
+        let co = at(q.choices.span().start);
+        let choices = q.choices.get_ref();
+        if !QUIZ_CHOICES.contains(&choices.len()) {
+            let (min, max) = (QUIZ_CHOICES.start(), QUIZ_CHOICES.end());
+            let n = choices.len();
+            let msg = format!("quiz has {n} choice(s); give {min} to {max} (each is a button)");
+            self.err(co, label, msg);
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for (i, choice) in choices.iter().enumerate() {
+            let what = format!("quiz choice {}", i + 1);
+            let max = limits::BUTTON_LABEL;
+            self.tour_text(co, label, &what, choice, max, "a button label");
+            let key = choice.trim().to_lowercase();
+            if let Some(j) = seen.iter().position(|s| *s == key) {
+                if !key.is_empty() {
+                    self.err(co, label, format!("{what} repeats choice {}", j + 1));
+                }
+            }
+            seen.push(key);
+        }
+        let answer = *q.answer.get_ref();
+        let in_range = usize::try_from(answer)
+            .ok()
+            .filter(|a| (1..=choices.len()).contains(a));
+        if in_range.is_none() {
+            let n = choices.len();
+            let msg = format!(
+                "quiz answer {answer} is out of range: it counts the choices from 1, so give 1 to {n}"
+            );
+            self.err(at(q.answer.span().start), label, msg);
+        }
+        let eo = at(q.explain.span().start);
+        let explain = q.explain.get_ref();
+        let why = "a quiz explanation";
+        self.tour_text(eo, label, "quiz explain", explain, QUIZ_EXPLAIN_CHARS, why);
+        Some(Quiz {
+            question: question.trim().to_string(),
+            choices: choices.iter().map(|c| c.trim().to_string()).collect(),
+            answer: in_range? - 1,
+            explain: explain.trim().to_string(),
         })
     }
 
