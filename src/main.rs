@@ -49,6 +49,15 @@ enum Command {
     },
     /// Ask questions interactively.
     Chat,
+    /// Walk the onboarding tour in the terminal: Enter for next, `b` for back, a number to
+    /// answer a quiz, `q` to quit. Nothing is saved offline: each run starts at the beginning
+    /// (in Discord, `/onboard` keeps your place).
+    Onboard {
+        /// Print every page at once, each quiz's choices numbered and then its right answer
+        /// and explanation, without waiting for input.
+        #[arg(long)]
+        all: bool,
+    },
     /// Run the Discord bot (the default). Settings come from the environment and `.env`;
     /// see `.env.example`.
     Run,
@@ -79,6 +88,7 @@ fn main() -> ExitCode {
         }) => ask(&source, json, explain, question),
         Some(Command::Check { path }) => return check(path.map_or(source, KnowledgeSource::Path)),
         Some(Command::Chat) => chat(&source),
+        Some(Command::Onboard { all }) => return onboard(&source, all),
         Some(Command::Run) | None => run(&source),
     };
     match result {
@@ -304,6 +314,40 @@ fn chat(source: &KnowledgeSource) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// `rolecall onboard [--all]`: the tour in the terminal. A knowledge without a tour prints
+/// how to add one, on stderr, and fails.
+fn onboard(source: &KnowledgeSource, all: bool) -> ExitCode {
+    let k = match load(source) {
+        Ok(k) => k,
+        Err(Failure(msg)) => {
+            eprintln!("rolecall: {msg}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if k.tour.is_none() {
+        let r = rolecall::onboarding::no_tour(&k, rolecall::onboarding::Surface::Terminal);
+        eprint!("{}", text::render(&r));
+        return ExitCode::FAILURE;
+    }
+    let mut out = io::stdout().lock();
+    use rolecall::onboarding;
+    let done = if all {
+        onboarding::terminal::print_all(&k, &mut out)
+    } else {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        onboarding::terminal::walk(&k, io::stdin().lock(), &mut out, now).map(|_| ())
+    };
+    match quiet_pipe(done) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg)) => {
+            eprintln!("rolecall: {msg}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The number typed alone on a chat line (`2`), if that is all the line is.

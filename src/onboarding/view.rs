@@ -188,7 +188,7 @@ fn intro(k: &Knowledge, tour: &Tour) -> (Reply, Vec<TourButton>) {
         "about {}",
         count(minutes(tour), "minute", "minutes")
     ));
-    let description = format!("{}\n\n*{}*", tour.intro.trim(), facts.join(" · "));
+    let description = format!("{}\n\n{}", tour.intro.trim(), facts.join(" · "));
     let reply = page_reply(
         k,
         true,
