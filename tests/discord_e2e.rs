@@ -82,7 +82,19 @@ async fn registers_commands_at_ready_and_never_logs_the_token() {
         .filter_map(|c| c["name"].as_str())
         .collect();
     names.sort_unstable();
-    assert_eq!(names, ["ask", "compare", "faq", "help", "role"]);
+    assert_eq!(
+        names,
+        [
+            "ask",
+            "compare",
+            "faq",
+            "forget-me",
+            "help",
+            "onboard",
+            "onboarding",
+            "role"
+        ]
+    );
     assert_eq!(put.auth.as_deref(), Some(format!("Bot {TOKEN}").as_str()));
     let identify = &fake.identifies()[0];
     assert_eq!(identify["intents"].as_u64(), Some(INTENTS));
