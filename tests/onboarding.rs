@@ -457,19 +457,70 @@ fn every_page_of_the_hand_built_tour_fits_discord() {
     }
 }
 
+/// The shipped knowledge with the roster fixture's teams and people.
+fn shipped_with_roster() -> Knowledge {
+    let mut sources = Knowledge::shipped_sources();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/roster/people.toml"
+    );
+    sources.push(rolecall::knowledge::Source {
+        path: path.into(),
+        text: std::fs::read_to_string(path).expect("the roster fixture"),
+    });
+    Knowledge::from_sources(sources).expect("the shipped knowledge and the roster load")
+}
+
 #[test]
 fn every_page_of_the_shipped_tour_fits_discord() {
-    let k = shipped();
-    let Some(t) = &k.tour else {
-        eprintln!("skipped: the shipped knowledge has no [tour] yet");
-        return;
-    };
-    assert!((5..=8).contains(&t.steps.len()), "5–8 steps");
-    let quizzes = t.steps.iter().filter(|s| s.quiz.is_some()).count();
-    assert!((2..=3).contains(&quizzes), "2–3 quiz questions");
-    for (what, v) in every_view(&k) {
-        assert_within_limits(&v, &what);
+    for k in [shipped(), shipped_with_roster()] {
+        let t = k.tour.as_ref().expect("the shipped knowledge has a tour");
+        assert!((5..=8).contains(&t.steps.len()), "5–8 steps");
+        let quizzes = t.steps.iter().filter(|s| s.quiz.is_some()).count();
+        assert!((2..=3).contains(&quizzes), "2–3 quiz questions");
+        for (what, v) in every_view(&k) {
+            assert_within_limits(&v, &what);
+        }
     }
+}
+
+#[test]
+fn the_shipped_roster_step_names_the_people_listed() {
+    let k = shipped_with_roster();
+    let t = tour(&k);
+    let i = t
+        .steps
+        .iter()
+        .position(|s| s.roster)
+        .expect("a roster step");
+    let v = view(
+        &k,
+        &Progress::new(NOW),
+        Page::Step(i),
+        Surface::Discord,
+        None,
+    );
+    let roster = field(&v.reply, "Who holds which role here").expect("the roster");
+    for user in [
+        "2200000000000000001",
+        "2200000000000000002",
+        "2200000000000000003",
+    ] {
+        assert!(
+            roster.value.contains(&format!("<@{user}>")),
+            "{}",
+            roster.value
+        );
+    }
+    let v = view(
+        &shipped(),
+        &Progress::new(NOW),
+        Page::Step(i),
+        Surface::Discord,
+        None,
+    );
+    let roster = field(&v.reply, "Who holds which role here").expect("the roster note");
+    assert!(roster.value.contains("hasn't listed"), "{}", roster.value);
 }
 
 #[test]
@@ -568,22 +619,24 @@ fn a_step_shows_its_text_entries_and_back_next() {
 
 #[test]
 fn a_meet_the_role_step_takes_the_role_colour() {
-    let k = with_tour();
+    let mut k = with_tour();
     let p = Progress::new(NOW);
     let po = &k.roles[k.role_index("po").unwrap()];
-    assert_eq!(
-        view(&k, &p, Page::Step(2), Surface::Discord, None)
+    let colour = |k: &Knowledge, i| {
+        view(k, &p, Page::Step(i), Surface::Discord, None)
             .reply
-            .colour,
-        po.colour
-    );
-    assert_eq!(
-        view(&k, &p, Page::Step(3), Surface::Discord, None)
-            .reply
-            .colour,
-        reply::NEUTRAL_COLOUR,
-        "a step about both roles"
-    );
+            .colour
+    };
+    assert_eq!(colour(&k, 2), po.colour, "the PO's card and a PO fact");
+    assert_eq!(colour(&k, 3), reply::NEUTRAL_COLOUR, "a comparison");
+    assert_eq!(colour(&k, 0), reply::NEUTRAL_COLOUR, "terms only");
+    let po_colour = po.colour;
+    let backlog = k.parse_entry("who-owns-backlog").unwrap();
+    k.tour.as_mut().unwrap().steps[2].show.push(backlog);
+    assert_eq!(colour(&k, 2), po_colour, "a FAQ beside the PO's card");
+    let pm = k.parse_entry("pm").unwrap();
+    k.tour.as_mut().unwrap().steps[2].show.push(pm);
+    assert_eq!(colour(&k, 2), reply::NEUTRAL_COLOUR, "two roles");
 }
 
 #[test]

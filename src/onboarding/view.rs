@@ -526,14 +526,15 @@ fn fit_lines(lines: &[String], max: usize) -> String {
     out
 }
 
-/// The colour of a step: the role's when everything it shows is about one role (a "meet
-/// the PO" step), neutral otherwise.
+/// The colour of a step: the role's when the role cards and facts it shows are all about
+/// one role (a "meet the PO" step, FAQs and terms beside them aside), neutral otherwise.
 fn step_colour(k: &Knowledge, s: &TourStep) -> u32 {
     let mut role = None;
     for &e in &s.show {
         let r = match e {
             Entry::Role(r) | Entry::Fact { role: r, .. } => r,
-            _ => return NEUTRAL_COLOUR,
+            Entry::Compare { .. } => return NEUTRAL_COLOUR,
+            Entry::Faq(_) | Entry::Term(_) => continue,
         };
         if role.is_some_and(|seen| seen != r) {
             return NEUTRAL_COLOUR;
