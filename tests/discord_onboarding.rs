@@ -584,3 +584,30 @@ async fn new_members_are_greeted_only_when_the_welcome_channel_is_set() {
     let intents = fake.identifies()[0]["intents"].as_u64().unwrap();
     assert_eq!(intents & GUILD_MEMBERS, 0, "not requested when no greeting");
 }
+
+#[tokio::test]
+async fn knowledge_without_a_tour_says_so_instead_of_posting_a_dead_button() {
+    let team = repo()
+        .join("tests/fixtures/knowledge")
+        .display()
+        .to_string();
+    let (fake, _bot) = start(&[("ROLECALL_KNOWLEDGE", &team)]).await;
+    let onboard = run(&fake, "onboard", json!([]), NEWCOMER, MEMBER).await;
+    assert!(ephemeral(&onboard));
+    assert!(
+        embed_text(&onboard).contains("no onboarding tour"),
+        "{onboard}"
+    );
+    let post = run(
+        &fake,
+        "onboarding",
+        json!([{ "type": 1, "name": "post", "options": [] }]),
+        NEWCOMER,
+        MANAGE_GUILD,
+    )
+    .await;
+    assert!(ephemeral(&post), "nothing public to post: {post}");
+    assert!(!buttons(&post["data"])
+        .iter()
+        .any(|b| b["custom_id"] == "rc:tour-start"));
+}

@@ -235,7 +235,10 @@ impl Handler {
                     return tour::refused(sub);
                 }
                 if command == TourCommand::Post {
-                    return tour::post(&k);
+                    return match &k.tour {
+                        Some(_) => tour::post(&k),
+                        None => tour::no_tour(&k, user),
+                    };
                 }
                 match self
                     .stored("read the tour report", self.store.stats(guild))
