@@ -454,7 +454,7 @@ fn roster_field(k: &Knowledge, surface: Surface) -> Field {
             &format!("Your team hasn't listed who holds these roles yet: {ask}."),
         );
     }
-    let lines: Vec<String> = roster_lines(k)
+    let lines: Vec<String> = crate::people::roster_lines(k, None)
         .into_iter()
         .map(|line| match surface {
             Surface::Discord => line,
@@ -462,22 +462,6 @@ fn roster_field(k: &Knowledge, surface: Surface) -> Field {
         })
         .collect();
     field(ROSTER_FIELD, &fit_lines(&lines, limits::FIELD_VALUE))
-}
-
-/// One line per holder: `<@2200000000000000001> · Product Owner · Team Blue`.
-fn roster_lines(k: &Knowledge) -> Vec<String> {
-    k.holders
-        .iter()
-        .filter(|h| h.role < k.roles.len())
-        .map(|h| {
-            let mut line = format!("<@{}> · {}", h.user, k.roles[h.role].name);
-            if let Some(team) = h.team.and_then(|t| k.teams.get(t)) {
-                line.push_str(" · ");
-                line.push_str(&team.name);
-            }
-            line
-        })
-        .collect()
 }
 
 /// `<@123>` (a Discord mention, which a terminal can't resolve) as `user 123`.
