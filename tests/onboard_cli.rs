@@ -113,7 +113,8 @@ fn a_piped_walk_reaches_the_summary_with_the_score() {
         }
         input.push('\n');
     }
-    input.push('\n');
+    // On the summary: read the first entry again, then done.
+    input.push_str("1\n\n");
     let (o, out) = onboard("walk", &[], &input);
     assert!(o.status.success(), "{}", stderr(&o));
     let quizzes = tour.steps.iter().filter(|s| s.quiz.is_some()).count();
@@ -124,6 +125,20 @@ fn a_piped_walk_reaches_the_summary_with_the_score() {
     assert!(out.contains("✅ Right: "), "{out}");
     assert!(out.contains("❌ Not quite — the answer is "), "{out}");
     assert!(out.contains("Read again\n  1. "), "{out}");
+    // The first entry to read again is the first shown by the first quiz answered wrong.
+    let k = Knowledge::shipped().unwrap();
+    let wrong = tour
+        .steps
+        .iter()
+        .filter(|s| s.quiz.is_some())
+        .nth(1)
+        .unwrap();
+    let title = rolecall::reply::title(&k, wrong.show[0]);
+    let summary = out.rfind("-- Summary · ").unwrap();
+    assert!(
+        out[summary..].contains(&format!("\n{title}\n===")),
+        "{title} opened: {out}"
+    );
     assert!(out.contains("-- Summary · "), "{out}");
     assert!(out.trim_end().ends_with("You finished the tour. Nothing is saved offline; in Discord, `/onboard` keeps your place."), "{out}");
     assert!(out.contains("[Enter: start · q: quit]"), "{out}");

@@ -67,14 +67,16 @@ pub fn walk<R: BufRead, W: Write>(
         return Ok(progress);
     };
     let mut page = Page::Intro;
-    let mut show = true;
+    let mut show = Show::Page;
     loop {
         let v = view(k, &progress, page, Surface::Terminal, None);
         page = v.page;
-        if show {
-            writeln!(out, "\n{}", crate::render::text::render(&v.reply))?;
+        match show {
+            Show::Page => writeln!(out, "\n{}", crate::render::text::render(&v.reply))?,
+            Show::Verdict => writeln!(out, "\n{}", crate::render::text::render(&verdict(&v)))?,
+            Show::Nothing => {}
         }
-        show = true;
+        show = Show::Page;
         write!(out, "{}\n> ", prompt(tour, &progress, &v))?;
         out.flush()?;
         let Some(line) = read_line(&mut input)? else {
@@ -93,7 +95,7 @@ pub fn walk<R: BufRead, W: Write>(
                 Some(p) => page = apply(tour, &mut progress, Action::Go(p), now),
                 None => {
                     writeln!(out, "\nThis is the first page.")?;
-                    show = false;
+                    show = Show::Nothing;
                 }
             },
             Key::Quit => {
@@ -102,14 +104,17 @@ pub fn walk<R: BufRead, W: Write>(
             }
             Key::Restart => page = apply(tour, &mut progress, Action::Restart, now),
             Key::Number(n) => match pick(k, tour, &progress, &v, n) {
-                Ok(Pick::Answer(action)) => page = apply(tour, &mut progress, action, now),
+                Ok(Pick::Answer(action)) => {
+                    page = apply(tour, &mut progress, action, now);
+                    show = Show::Verdict;
+                }
                 Ok(Pick::Open(text)) => {
                     writeln!(out, "\n{text}")?;
-                    show = false;
+                    show = Show::Nothing;
                 }
                 Err(note) => {
                     writeln!(out, "\n{note}")?;
-                    show = false;
+                    show = Show::Nothing;
                 }
             },
             Key::Other => {
@@ -119,12 +124,39 @@ pub fn walk<R: BufRead, W: Write>(
                     line.trim(),
                     prompt(tour, &progress, &v)
                 )?;
-                show = false;
+                show = Show::Nothing;
             }
         }
     }
     out.flush()?;
     Ok(progress)
+}
+
+/// What to print before the next prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Show {
+    /// The whole page.
+    Page,
+    /// The page's quiz and its verdict only (the rest was just shown).
+    Verdict,
+    /// Nothing: a note was printed instead.
+    Nothing,
+}
+
+/// A step page cut to its title, its quiz with the verdict, and its footer: what changes
+/// when a quiz is answered.
+fn verdict(v: &View) -> crate::reply::Reply {
+    let quiz = v
+        .reply
+        .fields
+        .iter()
+        .position(|f| f.name == super::view::QUIZ_FIELD)
+        .unwrap_or(0);
+    crate::reply::Reply {
+        description: String::new(),
+        fields: v.reply.fields[quiz..].to_vec(),
+        ..v.reply.clone()
+    }
 }
 
 /// What a number typed on a page does.

@@ -90,7 +90,7 @@ const SECONDS_PER_STEP: usize = 15;
 /// Name of the field listing who holds which role.
 const ROSTER_FIELD: &str = "Who holds which role here";
 /// Name of the quiz's question field.
-const QUIZ_FIELD: &str = "Quick check";
+pub(super) const QUIZ_FIELD: &str = "Quick check";
 
 /// The page `page` of the knowledge's tour for a user at `progress`, as shown on
 /// `surface`; `note` (e.g. that progress couldn't be saved) opens the text. A knowledge
