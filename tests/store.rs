@@ -45,9 +45,7 @@ impl Db {
 
     /// A fresh PostgreSQL database, or `None` when no test server is configured.
     async fn postgres() -> Option<Db> {
-        let Some(server) = postgres_server() else {
-            return None;
-        };
+        let server = postgres_server()?;
         let name = format!(
             "rolecall_test_{}_{}",
             std::process::id(),

@@ -15,18 +15,32 @@ use std::pin::Pin;
 type Embedded = (i64, &'static str, &'static str);
 
 /// SQLite's migrations, oldest first. Add new files here too (a test checks the folder).
-pub(crate) const SQLITE: &[Embedded] = &[(
-    1,
-    "progress",
-    include_str!("../../migrations/sqlite/0001_progress.sql"),
-)];
+pub(crate) const SQLITE: &[Embedded] = &[
+    (
+        1,
+        "progress",
+        include_str!("../../migrations/sqlite/0001_progress.sql"),
+    ),
+    (
+        2,
+        "answer_counts",
+        include_str!("../../migrations/sqlite/0002_answer_counts.sql"),
+    ),
+];
 
 /// PostgreSQL's migrations, oldest first. Add new files here too (a test checks the folder).
-pub(crate) const POSTGRES: &[Embedded] = &[(
-    1,
-    "progress",
-    include_str!("../../migrations/postgres/0001_progress.sql"),
-)];
+pub(crate) const POSTGRES: &[Embedded] = &[
+    (
+        1,
+        "progress",
+        include_str!("../../migrations/postgres/0001_progress.sql"),
+    ),
+    (
+        2,
+        "answer_counts",
+        include_str!("../../migrations/postgres/0002_answer_counts.sql"),
+    ),
+];
 
 /// Embedded migrations as a source for sqlx's migrator.
 #[derive(Debug)]

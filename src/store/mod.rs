@@ -17,7 +17,8 @@
 //!   first finished.
 //! - `answers (guild_id, user_id, step, choice, answered_at, position)`, key
 //!   `(guild_id, user_id, step)`, deleted with its `progress` row: one quiz answer per step;
-//!   `position` keeps their order.
+//!   `position` keeps their order. Indexed by user (for `forget`) and by
+//!   `(guild_id, step, choice)` (for `stats`).
 //!
 //! Discord ids are `u64`; both databases' integers are signed 64-bit, so ids are stored as
 //! `BIGINT` by a bit-for-bit cast (`id as i64`, read back with `as u64`): ids above 2^63
