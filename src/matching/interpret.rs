@@ -75,6 +75,15 @@ pub struct Interpretation {
     pub to_bot: bool,
     /// True when it reads as a question: a question mark, or a question word first.
     pub asks: bool,
+    /// True when it asks for a person here rather than a role in general: a "who" that
+    /// opens a clause, with "our", "my", "here", "this team", a team's name, or "who do I
+    /// ask / talk to …" ("who is our PO?", "who do I ask about the roadmap?").
+    pub person: bool,
+    /// True when it speaks as a newcomer ("I'm new here, where do I start?", "first day…")
+    /// or asks about onboarding ("how do I get onboarded?").
+    pub newcomer: bool,
+    /// The team the question names (index into the knowledge's teams), when it names one.
+    pub team: Option<usize>,
 }
 
 impl Interpretation {
@@ -86,6 +95,16 @@ impl Interpretation {
             || (!self.to_bot
                 && !self.aspects.is_empty()
                 && (self.compare || self.intent == Intent::WhoDoes))
+    }
+
+    /// True when it names something to answer about: a role (known or not), an aspect, an
+    /// out-of-scope topic, or a term it asks about ("I'm new, what is the ART?").
+    pub fn names_topic(&self) -> bool {
+        !self.roles.is_empty()
+            || !self.unknown_roles.is_empty()
+            || !self.aspects.is_empty()
+            || !self.out_of_scope.is_empty()
+            || (!self.terms.is_empty() && self.intent == Intent::WhatIs)
     }
 
     /// One line for `ask --explain`: intent, what is named, what is left over.
@@ -116,6 +135,15 @@ impl Interpretation {
         }
         if self.to_bot {
             write!(f, " to-bot")?;
+        }
+        if self.person {
+            write!(f, " person")?;
+        }
+        if self.newcomer {
+            write!(f, " newcomer")?;
+        }
+        if let Some(team) = self.team.and_then(|t| k.teams.get(t)) {
+            write!(f, " team={}", team.id)?;
         }
         if !self.unknown_roles.is_empty() {
             write!(f, " roles-not-covered=[{}]", list(&self.unknown_roles))?;
@@ -285,6 +313,131 @@ const HIERARCHY_PHRASES: &[&[&str]] = &[
     &["under"],
 ];
 
+/// Verbs of going to someone with a question ("who do I ask", "who should we talk to").
+const CONTACT_VERBS: &[&str] = &[
+    "approach", "ask", "bug", "call", "chat", "consult", "contact", "dm", "email", "escalate",
+    "go", "message", "ping", "reach", "see", "speak", "talk", "tell", "turn",
+];
+/// Words between "who" and the person asking ("who do I ask", "who to ask").
+const CONTACT_AUXILIARIES: &[&str] = &[
+    "can", "could", "do", "does", "may", "might", "must", "shall", "should", "to", "will", "would",
+];
+/// Words between the person asking and the verb ("who do I need to ask").
+const CONTACT_FILLERS: &[&str] = &[
+    "actually", "be", "best", "going", "gonna", "have", "just", "need", "normally", "supposed",
+    "then", "to", "usually", "want", "wanna",
+];
+/// Nouns for the one to go to ("the right person to ask").
+const CONTACT_NOUNS: &[&str] = &["one", "people", "person", "someone", "somebody"];
+/// Words that say "who" asks for someone here, not a role in general.
+const HERE_WORDS: &[&str] = &["my", "our", "here"];
+/// Phrases that say the same ("this team").
+const HERE_PHRASES: &[&[&str]] = &[&["this", "team"]];
+/// Phrases that ask for a person by themselves ("which person is our PO?").
+const WHICH_PERSON: &[&[&str]] = &[
+    &["which", "person"],
+    &["which", "people"],
+    &["what", "person"],
+];
+/// Words before an embedded "who" that still make it ask ("any idea who …", "do you
+/// know who …").
+const WHO_EMBEDDERS: &[&str] = &[
+    "ask",
+    "asking",
+    "clue",
+    "confirm",
+    "idea",
+    "know",
+    "me",
+    "remember",
+    "sure",
+    "tell",
+    "wonder",
+    "wondering",
+];
+/// Words that may come before a clause's question word ("and", "so", "btw").
+const CLAUSE_FILLERS: &[&str] = &[
+    "also", "and", "anyway", "btw", "but", "just", "like", "then",
+];
+/// Phrases a newcomer says about themselves ("I just joined", "first day"); "new here" and
+/// "new to the team" are read apart, as said of the asker or not.
+const NEWCOMER_PHRASES: &[&[&str]] = &[
+    &["just", "joined"],
+    &["recently", "joined"],
+    &["just", "started"],
+    &["started", "here"],
+    &["newcomer"],
+    &["newcomers"],
+    &["newbie"],
+    &["first", "day"],
+    &["first", "week"],
+];
+/// Words between "I'm" and "new", or before a clause's "new" ("I'm pretty new", "as a new
+/// hire").
+const SELF_FILLERS: &[&str] = &[
+    "a",
+    "as",
+    "brand",
+    "completely",
+    "fairly",
+    "kinda",
+    "quite",
+    "pretty",
+    "really",
+    "still",
+    "super",
+    "the",
+    "totally",
+    "very",
+];
+/// Phrases that ask about onboarding itself; they count only in a question ("is there an
+/// onboarding?", not "we are onboarding a supplier").
+const ONBOARDING_PHRASES: &[&[&str]] = &[
+    &["onboarding"],
+    &["onboarded"],
+    &["onboard", "me"],
+    &["onboard", "us"],
+    &["get", "started"],
+    &["getting", "started"],
+];
+/// What may follow "new to" for it to be about a newcomer ("new to the team").
+const NEW_TO: &[&str] = &[
+    "agile", "all", "company", "it", "job", "our", "safe", "team", "the", "this",
+];
+
+/// Indices of the words that frame a "who do I ask" question, to leave out of matching: the
+/// verb of "who do/should/can I (need to) ask/talk to/go to …" or "who to ask …", and both
+/// noun and verb of "the (right) person to ask". Empty when there is no such frame.
+pub(crate) fn contact_frame(words: &[String]) -> Vec<usize> {
+    let is = |i: usize, list: &[&str]| words.get(i).is_some_and(|w| in_list(list, w));
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if is(i, CONTACT_NOUNS) && words.get(i + 1).is_some_and(|w| w == "to") {
+            if is(i + 2, CONTACT_VERBS) {
+                out.extend([i, i + 2]);
+            }
+            continue;
+        }
+        if !matches!(words[i].as_str(), "who" | "whom") || !is(i + 1, CONTACT_AUXILIARIES) {
+            continue;
+        }
+        let mut j = i + 2;
+        if words[i + 1] != "to" {
+            if !matches!(words.get(j).map(String::as_str), Some("i" | "we")) {
+                continue;
+            }
+            j += 1;
+        }
+        while is(j, CONTACT_FILLERS) && j < i + 6 {
+            j += 1;
+        }
+        if is(j, CONTACT_VERBS) {
+            out.push(j);
+        }
+    }
+    out
+}
+
 /// True when `words` contains `phrase` as consecutive words.
 fn contains(words: &[String], phrase: &[&str]) -> bool {
     words
@@ -316,7 +469,111 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
         )
     });
     it.intent = intent(lx, q, &it);
+    it.team = q.team;
+    it.person = asks_person(lx, q, &it);
+    it.newcomer = newcomer(q, &it);
     it
+}
+
+/// True when the question asks who holds a role here (see [`Interpretation::person`]).
+fn asks_person(lx: &Lexicon, q: &Question, it: &Interpretation) -> bool {
+    let w = &q.words;
+    let other_kind = matches!(
+        it.intent,
+        Intent::Compare
+            | Intent::CanOnePerson
+            | Intent::Hierarchy
+            | Intent::Claim
+            | Intent::Help
+            | Intent::HowMuch
+    );
+    // "Who decides, my PM or my PO?" asks which role, not who holds one.
+    let which_of = it.roles.len() >= 2 && w.iter().any(|x| x == "or");
+    if other_kind || which_of {
+        return false;
+    }
+    let which_person = any_phrase(w, WHICH_PERSON);
+    // The clauses that ask "who": a role named must be in one of them ("our PO says the PM
+    // decides, who is right?" names roles, but asks who is right).
+    let asking: Vec<(usize, usize)> = (0..w.len())
+        .filter(|&i| matches!(w[i].as_str(), "who" | "whos" | "whom") && asking_word(q, i))
+        .map(|i| clause_of(q, i))
+        .collect();
+    let asks_who = which_person || !asking.is_empty();
+    let role_asked = which_person
+        || it.roles.is_empty()
+        || q.tokens.iter().any(|t| {
+            matches!(lx.kinds[t.id as usize], Tok::Role(_))
+                && asking
+                    .iter()
+                    .any(|&(from, to)| from <= t.start && t.start < to)
+        });
+    let here = which_person
+        || q.team.is_some()
+        || !contact_frame(w).is_empty()
+        || w.iter().any(|x| in_list(HERE_WORDS, x))
+        || any_phrase(w, HERE_PHRASES);
+    asks_who && role_asked && here
+}
+
+/// The words of the clause holding word `i`: its first index and one past its last.
+fn clause_of(q: &Question, i: usize) -> (usize, usize) {
+    let start = q
+        .clauses
+        .iter()
+        .copied()
+        .filter(|&s| s <= i)
+        .max()
+        .unwrap_or(0);
+    let end = q
+        .clauses
+        .iter()
+        .copied()
+        .find(|&s| s > i)
+        .unwrap_or(q.words.len());
+    (start, end)
+}
+
+/// True when word `i` asks rather than relates ("who is our PO", "any idea who …", not
+/// "is our PO the one who decides"): nothing but openers and fillers comes before it in its
+/// clause, or a word that embeds a question ("know", "idea").
+fn asking_word(q: &Question, i: usize) -> bool {
+    let (start, _) = clause_of(q, i);
+    match q.words[start..i]
+        .iter()
+        .rposition(|x| !in_list(OPENERS, x) && !in_list(CLAUSE_FILLERS, x))
+    {
+        None => true,
+        Some(j) => in_list(WHO_EMBEDDERS, &q.words[start + j]),
+    }
+}
+
+/// True when the question speaks as a newcomer (see [`Interpretation::newcomer`]).
+fn newcomer(q: &Question, it: &Interpretation) -> bool {
+    let w = &q.words;
+    // "new here", "new to the team", "I'm new.": said of the asker, not "is the PM new to
+    // the ART?".
+    let new_self = (0..w.len()).any(|i| {
+        let next = |n: usize| w.get(i + n).map_or("", String::as_str);
+        let about_joining = matches!(
+            next(1),
+            "here" | "member" | "joiner" | "hire" | "starter" | "colleague"
+        ) || (next(1) == "to" && in_list(NEW_TO, next(2)))
+            || clause_of(q, i).1 == i + 1;
+        w[i] == "new" && about_joining && said_of_self(q, i)
+    });
+    new_self || any_phrase(w, NEWCOMER_PHRASES) || (it.asks && any_phrase(w, ONBOARDING_PHRASES))
+}
+
+/// True when word `i` describes the asker: it opens its clause ("new to the team, where…",
+/// "as a new hire…") or follows "I'm" / "I am" / "we're" ("I'm pretty new here").
+fn said_of_self(q: &Question, i: usize) -> bool {
+    let (start, _) = clause_of(q, i);
+    let last = q.words[start..i]
+        .iter()
+        .rev()
+        .find(|x| !in_list(OPENERS, x) && !in_list(CLAUSE_FILLERS, x) && !in_list(SELF_FILLERS, x));
+    last.is_none_or(|x| matches!(x.as_str(), "im" | "am" | "were" | "i"))
 }
 
 /// Only the intent of a question: what indexing a knowledge text needs, without the rest
@@ -508,4 +765,30 @@ fn is_claim(lx: &Lexicon, q: &Question, it: &Interpretation) -> bool {
         .iter()
         .any(|x| in_list(CLAIM_VERBS, x));
     !asks && role.start <= 2 && verb_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contact_frame;
+
+    fn frame(text: &str) -> Vec<String> {
+        let words: Vec<String> = text.split(' ').map(str::to_string).collect();
+        contact_frame(&words)
+            .into_iter()
+            .map(|i| words[i].clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_verb_of_who_do_i_ask_is_found_and_nothing_else() {
+        assert_eq!(frame("who do i ask about the roadmap"), ["ask"]);
+        assert_eq!(frame("whom should we talk to"), ["talk"]);
+        assert_eq!(frame("who do i need to go to with stories"), ["go"]);
+        assert_eq!(frame("who to ping about priorities"), ["ping"]);
+        assert_eq!(frame("the right person to ask"), ["person", "ask"]);
+        assert!(frame("who owns the backlog").is_empty());
+        assert!(frame("who does the po report to").is_empty());
+        assert!(frame("what can i ask").is_empty());
+        assert!(frame("who").is_empty());
+    }
 }

@@ -138,25 +138,27 @@ impl Matcher {
         )
     }
 
-    fn read(&self, question: &str) -> Question {
-        Question::read(&self.lexicon, &self.index.weights, question, true)
+    /// Reads a question; given the knowledge, as asked (clauses found, a team's name
+    /// noted and left out of matching).
+    fn read(&self, k: Option<&Knowledge>, question: &str) -> Question {
+        Question::read_in(&self.lexicon, &self.index.weights, question, true, k)
     }
 
     /// How a question reads: roles, aspects, intent and leftovers (for `ask --explain`).
-    pub fn interpret(&self, _k: &Knowledge, question: &str) -> Interpretation {
-        interpret::interpret(&self.lexicon, &self.read(question))
+    pub fn interpret(&self, k: &Knowledge, question: &str) -> Interpretation {
+        interpret::interpret(&self.lexicon, &self.read(Some(k), question))
     }
 
     /// The roles and the aspects `text` names, in order (aliases, joined forms and typos
     /// read as for any question).
     pub fn names(&self, text: &str) -> (Vec<usize>, Vec<usize>) {
-        let it = interpret::interpret(&self.lexicon, &self.read(text));
+        let it = interpret::interpret(&self.lexicon, &self.read(None, text));
         (it.roles, it.aspects)
     }
 
     /// The question's tokens with their weights, e.g. `@pm=1.20` (for `ask --explain`).
     pub fn tokens(&self, question: &str) -> Vec<(String, f32)> {
-        let q = self.read(question);
+        let q = self.read(None, question);
         q.tokens
             .iter()
             .map(|t| {
@@ -200,7 +202,7 @@ impl Matcher {
     /// Matches one piece of text.
     fn find_one(&self, k: &Knowledge, question: &str, cfg: &MatchConfig) -> Match {
         let lx = &self.lexicon;
-        let q = self.read(question);
+        let q = self.read(Some(k), question);
         let reading = interpret::interpret(lx, &q);
         let mut tokens: Vec<u32> = q
             .tokens

@@ -1,8 +1,11 @@
 //! A question read against the lexicon: its words, typo fixes, and the tokens (concepts
 //! and content words) it reduces to, longest phrase first.
 
+use super::interpret::contact_frame;
 use super::lexicon::{Lexicon, Tok};
+use crate::knowledge::Knowledge;
 use crate::normalize::{clean, is_stop_key, word_key, word_slices, words};
+use crate::people;
 use rustc_hash::FxHashMap;
 
 /// Each raw word's id (after synonyms) as read so far: indexing reads the same words
@@ -40,22 +43,61 @@ pub(crate) struct Question {
     pub parts: Vec<u32>,
     /// True when the text ends with a question mark.
     pub asks: bool,
+    /// Indices of the words that start a clause (after `,` `.` `;` `:` `!` `?` or a dash),
+    /// the first word included; only for a question asked ([`Question::read_in`]).
+    pub clauses: Vec<usize>,
+    /// Words left out of matching: the verb of "who do I ask …" and a team's name. They are
+    /// neither tokens nor unknown words.
+    pub dropped: Vec<usize>,
+    /// The team the question names (index into the knowledge's teams), when it names one.
+    pub team: Option<usize>,
 }
 
 impl Question {
     /// Reads `text`; with `correct`, fixes typos (never in a message of one content word,
     /// so a one-word reply like "Talc" is not read as a topic).
     /// Among equally close corrections, the most common word (lowest `weights`) wins.
+    /// The verb of "who do I ask / talk to / go to …" is left out: the question asks who
+    /// handles what follows, so "who do I ask about the roadmap" reads like "who … roadmap".
     pub fn read(lx: &Lexicon, weights: &[f32], text: &str, correct: bool) -> Question {
+        Question::read_in(lx, weights, text, correct, None)
+    }
+
+    /// Reads `text` as [`Question::read`] does; given the knowledge (as for a question
+    /// asked, not a knowledge text indexed), also finds where its clauses start and the
+    /// team it names ("team blue", "the blue team"), whose words are then left out of
+    /// matching.
+    pub fn read_in(
+        lx: &Lexicon,
+        weights: &[f32],
+        text: &str,
+        correct: bool,
+        k: Option<&Knowledge>,
+    ) -> Question {
         let cleaned = clean(text);
         let asks = cleaned.trim_end().ends_with('?');
         let raw: Vec<String> = words(&cleaned).take(MAX_WORDS).collect();
         let keys: Vec<String> = raw.iter().map(|w| word_key(w)).collect();
-        let content = keys.iter().filter(|k| !is_stop_key(k)).count();
+        let mut dropped: Vec<usize> = contact_frame(&raw);
+        let mention = k.and_then(|k| people::mention_in(k, &keys));
+        if let Some(m) = mention {
+            dropped.extend(m.start..m.start + m.len);
+        }
+        dropped.sort_unstable();
+        dropped.dedup();
+        let content = keys
+            .iter()
+            .enumerate()
+            .filter(|(i, k)| !is_stop_key(k) && !dropped.contains(i))
+            .count();
         let correct = correct && content >= 2;
         let mut ids = Vec::with_capacity(keys.len());
         let mut corrected = Vec::new();
         for (i, key) in keys.iter().enumerate() {
+            if dropped.contains(&i) {
+                ids.push(None);
+                continue;
+            }
             let id = lx.lookup(key).or_else(|| {
                 if !correct || is_stop_key(key) {
                     return None;
@@ -71,11 +113,17 @@ impl Question {
             ids.push(id.map(|id| lx.same_as.get(&id).copied().unwrap_or(id)));
         }
         let mut q = Question {
+            clauses: match k {
+                Some(_) => clause_starts(&cleaned, raw.len()),
+                None => Vec::new(),
+            },
             words: raw,
             keys,
             ids,
             corrected,
             asks,
+            dropped,
+            team: mention.map(|m| m.team),
             ..Question::default()
         };
         q.tokenise(lx);
@@ -149,12 +197,13 @@ impl Question {
         }
     }
 
-    /// Indices of the words the lexicon does not know.
+    /// Indices of the words the lexicon does not know (words left out of matching are
+    /// not counted).
     pub fn unknown(&self) -> impl Iterator<Item = usize> + '_ {
         self.ids
             .iter()
             .enumerate()
-            .filter(|(_, id)| id.is_none())
+            .filter(|(i, id)| id.is_none() && !self.dropped.contains(i))
             .map(|(i, _)| i)
     }
 
@@ -171,5 +220,45 @@ impl Question {
             Some(id) => lx.kinds[id as usize] == (Tok::Word { stop: true }),
             None => false,
         }
+    }
+}
+
+/// Characters that end a clause: what follows them starts a new one.
+const CLAUSE_ENDS: &[char] = &[',', '.', ';', ':', '!', '?', '-', '(', ')', '"', '@'];
+
+/// Indices of the words (of the first `n`) that start a clause of `cleaned`: the first word,
+/// each word after a [`CLAUSE_ENDS`] character, and the word after an `@name` typed as
+/// plain text ("@rolecall who is our PO?").
+fn clause_starts(cleaned: &str, n: usize) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    let mut after_at = false;
+    for piece in cleaned.split_inclusive(CLAUSE_ENDS) {
+        let count = word_slices(piece).count();
+        if count > 0 && at < n {
+            starts.push(at);
+            if after_at && count > 1 && at + 1 < n {
+                starts.push(at + 1);
+            }
+        }
+        at += count;
+        after_at = piece.ends_with('@');
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clause_starts;
+    use crate::normalize::clean;
+
+    #[test]
+    fn clauses_start_after_punctuation_and_dashes() {
+        let text = clean("Hi! I'm new here, who is our PO? First day - help");
+        assert_eq!(clause_starts(&text, 80), [0, 1, 4, 8, 10]);
+        assert_eq!(clause_starts(&text, 5), [0, 1, 4]);
+        let text = clean("@rolecall who do I ask?");
+        assert_eq!(clause_starts(&text, 80), [0, 1]);
+        assert!(clause_starts("", 80).is_empty());
     }
 }
