@@ -8,7 +8,9 @@ use serde_json::{json, Value};
 pub const CONFIDENCE_DECIMALS: i32 = 3;
 
 /// `{"question", "answered", "kind", "entry", "confidence", "embed", "suggestions", "related",
-/// "examples", "menu"}`; `menu` lists the entry ids of the aspect menu (empty without one).
+/// "examples", "menu", "people", "tour"}`; `menu` lists the entry ids of the aspect menu
+/// (empty without one), `people` the Discord user ids the reply names (as strings, since
+/// they exceed what a JSON number holds exactly), `tour` whether it points to the tour.
 pub fn ask_json(question: &str, reply: &Reply) -> Value {
     let offers = |list: &[Offer]| -> Vec<Value> {
         list.iter()
@@ -28,6 +30,8 @@ pub fn ask_json(question: &str, reply: &Reply) -> Value {
         "menu": reply.menu.as_ref().map_or_else(Vec::new, |m| {
             m.options.iter().map(|o| json!({"entry": o.entry, "label": o.label})).collect()
         }),
+        "people": reply.people.iter().map(u64::to_string).collect::<Vec<_>>(),
+        "tour": reply.tour,
     })
 }
 

@@ -22,6 +22,8 @@ fn reply() -> Reply {
         related: Vec::new(),
         examples: Vec::new(),
         menu: None,
+        people: Vec::new(),
+        tour: false,
     }
 }
 

@@ -4,6 +4,9 @@
 use crate::reply::Reply;
 use std::fmt::Write;
 
+/// How to take the tour from a terminal, under a reply that points to it.
+pub const TOUR_LINE: &str = "Run `rolecall onboard` to take it.";
+
 /// Renders a reply for a terminal: title, answer, fields, rows, offers and credit.
 pub fn render(reply: &Reply) -> String {
     let mut out = String::new();
@@ -15,6 +18,9 @@ pub fn render(reply: &Reply) -> String {
     );
     if !reply.description.is_empty() {
         let _ = writeln!(out, "{}\n", plain(&reply.description));
+    }
+    if reply.tour {
+        let _ = writeln!(out, "{TOUR_LINE}\n");
     }
     for f in &reply.fields {
         let _ = writeln!(out, "{}", f.name);
@@ -72,9 +78,28 @@ pub fn render(reply: &Reply) -> String {
     out
 }
 
-/// Drops Discord's bold markers for the terminal.
+/// Drops Discord's bold markers and shows user mentions (`<@123>`, `<@!123>`) as `@123`,
+/// for the terminal.
 fn plain(text: &str) -> String {
-    text.replace("**", "")
+    let text = text.replace("**", "");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("<@") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let id = after.strip_prefix('!').unwrap_or(after);
+        let digits = id.len() - id.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && id[digits..].starts_with('>') {
+            out.push('@');
+            out.push_str(&id[..digits]);
+            rest = &id[digits + 1..];
+        } else {
+            out.push_str("<@");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn width(text: &str) -> usize {
@@ -83,4 +108,19 @@ fn width(text: &str) -> usize {
 
 fn pad(text: &str, to: usize) -> String {
     format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn mentions_read_as_at_ids_and_other_angle_brackets_stay() {
+        assert_eq!(
+            plain("**<@2200000000000000001> is the PO.** Ask <@!42>."),
+            "@2200000000000000001 is the PO. Ask @42."
+        );
+        assert_eq!(plain("a <@ b <@x> <@12"), "a <@ b <@x> <@12");
+        assert_eq!(plain("é <@7>🦀"), "é @7🦀");
+    }
 }
