@@ -277,11 +277,11 @@ fn a_roster_step_lists_the_people_of_the_knowledge_given() {
         .nth(1)
         .expect("the roster field");
     assert!(
-        roster.contains("user 2200000000000000001 · Product Owner · Team Blue"),
+        roster.contains("@2200000000000000001 · Product Owner · Team Blue"),
         "{roster}"
     );
     assert!(
-        roster.contains("user 2200000000000000003 · Product Manager"),
+        roster.contains("@2200000000000000003 · Product Manager"),
         "{roster}"
     );
     assert!(!roster.contains("<@"), "{roster}");

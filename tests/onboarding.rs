@@ -778,17 +778,22 @@ fn a_roster_step_lists_the_people_or_says_none_are_listed() {
         "{}",
         roster.value
     );
-    let t = view(&k, &p, Page::Step(3), Surface::Terminal, None);
-    let roster = field(&t.reply, "Who holds which role here").unwrap();
-    assert!(
-        !roster.value.contains("<@"),
-        "a terminal can't show mentions: {}",
-        roster.value
+    // The people named, for the Discord layer (in the roster's order: by role).
+    assert_eq!(
+        v.reply.people,
+        [2_200_000_000_000_000_003, 2_200_000_000_000_000_001]
     );
+    assert!(view(&k, &p, Page::Step(2), Surface::Discord, None)
+        .reply
+        .people
+        .is_empty());
+    // A terminal shows the mentions as @ids.
+    let t = view(&k, &p, Page::Step(3), Surface::Terminal, None);
+    let text = rolecall::render::text::render(&t.reply);
+    assert!(!text.contains("<@"), "{text}");
     assert!(
-        roster.value.contains("user 2200000000000000001"),
-        "{}",
-        roster.value
+        text.contains("@2200000000000000001 · Product Owner · Team Blue"),
+        "{text}"
     );
 }
 

@@ -222,8 +222,11 @@ fn step(
         .take(MAX_SHOWN)
         .map(|&e| field(&reply::title(k, e), &compact(k, e)))
         .collect();
+    let mut people = Vec::new();
     if s.roster {
-        fields.push(roster_field(k, surface));
+        let (roster, named) = roster_field(k, surface);
+        fields.push(roster);
+        people = named;
     }
     let mut buttons = Vec::new();
     let mut nav_row = 0;
@@ -304,15 +307,18 @@ fn step(
         Style::Primary,
         nav_row,
     ));
-    let reply = page_reply(
-        k,
-        true,
-        s.title.clone(),
-        s.text.trim().to_string(),
-        fields,
-        step_colour(k, s),
-        format!("Step {} of {} · {}", i + 1, tour.steps.len(), tour.title),
-    );
+    let reply = Reply {
+        people,
+        ..page_reply(
+            k,
+            true,
+            s.title.clone(),
+            s.text.trim().to_string(),
+            fields,
+            step_colour(k, s),
+            format!("Step {} of {} · {}", i + 1, tour.steps.len(), tour.title),
+        )
+    };
     (reply, buttons)
 }
 
@@ -357,7 +363,10 @@ fn summary(
                 Surface::Terminal => format!("• {}", reply::title(k, e)),
             })
             .collect();
-        fields.push(field("Read again", &fit_lines(&lines, limits::FIELD_VALUE)));
+        fields.push(field(
+            "Read again",
+            &fit_lines(&lines, limits::FIELD_VALUE).0,
+        ));
     }
     let mut buttons: Vec<TourButton> = again
         .iter()
@@ -442,53 +451,31 @@ fn compact(k: &Knowledge, entry: Entry) -> String {
     }
 }
 
-/// The roster field: who holds which role, or that the team hasn't listed its people yet.
-fn roster_field(k: &Knowledge, surface: Surface) -> Field {
+/// The roster field: who holds which role (and the ids of the people it names), or that
+/// the team hasn't listed its people yet.
+fn roster_field(k: &Knowledge, surface: Surface) -> (Field, Vec<u64>) {
     if k.holders.is_empty() {
         let ask = match surface {
             Surface::Discord => "ask your team lead, who can add them to the knowledge",
             Surface::Terminal => "ask your team lead, who can add `[[holder]]`s to the knowledge",
         };
-        return field(
-            ROSTER_FIELD,
-            &format!("Your team hasn't listed who holds these roles yet: {ask}."),
-        );
+        let note = format!("Your team hasn't listed who holds these roles yet: {ask}.");
+        return (field(ROSTER_FIELD, &note), Vec::new());
     }
-    let lines: Vec<String> = crate::people::roster_lines(k, None)
-        .into_iter()
-        .map(|line| match surface {
-            Surface::Discord => line,
-            Surface::Terminal => readable_mentions(&line),
-        })
-        .collect();
-    field(ROSTER_FIELD, &fit_lines(&lines, limits::FIELD_VALUE))
-}
-
-/// `<@123>` (a Discord mention, which a terminal can't resolve) as `user 123`.
-fn readable_mentions(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(at) = rest.find("<@") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 2..];
-        let after = after.strip_prefix('!').unwrap_or(after);
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && after[digits..].starts_with('>') {
-            out.push_str("user ");
-            out.push_str(&after[..digits]);
-            rest = &after[digits + 1..];
-        } else {
-            out.push_str("<@");
-            rest = &rest[at + 2..];
+    let lines = crate::people::roster_lines(k, None);
+    let (value, shown) = fit_lines(&lines, limits::FIELD_VALUE);
+    let mut people: Vec<u64> = Vec::new();
+    for h in crate::people::roster(k, None).into_iter().take(shown) {
+        if !people.contains(&h.user) {
+            people.push(h.user);
         }
     }
-    out.push_str(rest);
-    out
+    (field(ROSTER_FIELD, &value), people)
 }
 
 /// The lines joined by line breaks, as many as fit in `max` characters with a last line
-/// saying how many were left out.
-fn fit_lines(lines: &[String], max: usize) -> String {
+/// saying how many were left out; and how many lines were shown.
+fn fit_lines(lines: &[String], max: usize) -> (String, usize) {
     let mut out = String::new();
     for (n, line) in lines.iter().enumerate() {
         let left = lines.len() - n;
@@ -500,14 +487,14 @@ fn fit_lines(lines: &[String], max: usize) -> String {
                 out.push('\n');
             }
             out.push_str(&more);
-            return truncate(&out, max);
+            return (truncate(&out, max), n);
         }
         if !out.is_empty() {
             out.push('\n');
         }
         out.push_str(line);
     }
-    out
+    (out, lines.len())
 }
 
 /// The colour of a step: the role's when the role cards and facts it shows are all about
@@ -576,11 +563,12 @@ fn button(label: &str, does: Does, style: Style, row: u8) -> TourButton {
     }
 }
 
-/// A tour reply: only the title, text, fields, colour and footer (no offers, menu or
-/// rows). `answered` marks a page (kind help) apart from a notice (kind none).
+/// A tour reply: only the title, text, fields, colour and footer (no offers, menu, rows,
+/// people or tour button). `answered` marks a page (kind help) apart from a notice (kind
+/// none).
 ///
-/// Every field is set here, from [`reply::none_of_these`]'s shape, so a field added to
-/// [`Reply`] later starts from that notice's value and only this function changes.
+/// Tour replies are made here only, from [`reply::none_of_these`]'s shape, so a field
+/// added to [`Reply`] later starts from that notice's value and only this function changes.
 pub(super) fn page_reply(
     k: &Knowledge,
     answered: bool,
@@ -606,6 +594,8 @@ pub(super) fn page_reply(
         related: Vec::new(),
         examples: Vec::new(),
         menu: None,
+        people: Vec::new(),
+        tour: false,
         ..base
     }
 }
@@ -645,29 +635,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn mentions_read_as_user_ids_in_a_terminal() {
-        assert_eq!(
-            readable_mentions("<@2200000000000000001> · Product Owner · Team Blue"),
-            "user 2200000000000000001 · Product Owner · Team Blue"
-        );
-        assert_eq!(
-            readable_mentions("<@!12> and <@x> <@"),
-            "user 12 and <@x> <@"
-        );
-        assert_eq!(readable_mentions("no mention"), "no mention");
-    }
-
-    #[test]
     fn long_lists_end_with_how_many_were_left_out() {
         let lines: Vec<String> = (0..100).map(|i| format!("line number {i}")).collect();
-        let fitted = fit_lines(&lines, 100);
+        let (fitted, shown) = fit_lines(&lines, 100);
         assert!(chars(&fitted) <= 100, "{fitted}");
         assert!(fitted.starts_with("line number 0\n"), "{fitted}");
         let last = fitted.lines().last().unwrap();
-        let shown = fitted.lines().count() - 1;
+        assert_eq!(shown, fitted.lines().count() - 1);
         assert_eq!(last, format!("… and {} more", 100 - shown));
         let few = vec!["a".to_string(), "b".to_string()];
-        assert_eq!(fit_lines(&few, 100), "a\nb");
+        assert_eq!(fit_lines(&few, 100), ("a\nb".to_string(), 2));
     }
 
     #[test]
