@@ -136,7 +136,13 @@ pub struct Reply {
 
 impl Reply {
     /// A reply with nothing in it but its kind, title, text, colour and footer.
-    fn plain(kind: Kind, title: String, description: String, colour: u32, footer: String) -> Reply {
+    pub fn plain(
+        kind: Kind,
+        title: String,
+        description: String,
+        colour: u32,
+        footer: String,
+    ) -> Reply {
         Reply {
             kind,
             entry: None,
@@ -176,13 +182,22 @@ pub fn answer_in(
     cfg: &MatchConfig,
     channel: Option<u64>,
 ) -> Reply {
-    let m = kb.find(question, cfg);
+    from_match_in(kb, &kb.find(question, cfg), cfg, channel)
+}
+
+/// Builds the reply for a match of a question asked in `channel` (see [`answer_in`]).
+pub fn from_match_in(
+    kb: &KnowledgeBase,
+    m: &Match,
+    cfg: &MatchConfig,
+    channel: Option<u64>,
+) -> Reply {
     if m.rejection.is_none() && m.reading.person {
         let team = m
             .reading
             .team
             .or_else(|| channel.and_then(|c| people::team_of_channel(kb, c)));
-        if let Some(r) = for_person(kb, &m, cfg, team) {
+        if let Some(r) = for_person(kb, m, cfg, team) {
             return r;
         }
     }
@@ -190,7 +205,7 @@ pub fn answer_in(
         let asks_something = m.reading.names_topic() || m.reading.intent == Intent::WhoDoes;
         if m.band == Band::Answer && asks_something {
             // A newcomer's real question is answered, with the tour pointed to below.
-            let r = from_match(kb, &m, cfg);
+            let r = from_match(kb, m, cfg);
             return Reply {
                 description: format!("{}\n{TOUR_NOTE}", r.description),
                 tour: true,
@@ -201,7 +216,7 @@ pub fn answer_in(
             return tour_pointer(kb, tour);
         }
     }
-    from_match(kb, &m, cfg)
+    from_match(kb, m, cfg)
 }
 
 /// The reply to a question for a person, for team `team` (or every team); `None` when it

@@ -60,7 +60,7 @@ fn run(name: &str) -> (Response, Value) {
     let k = knowledge();
     let c = command(name);
     let parsed = Command::parse(&c.data).expect("command parses");
-    let r = parsed.run(&k, &cfg(), c.user.id.get());
+    let r = parsed.run(&k, &cfg(), c.user.id.get(), c.channel_id.get());
     let v = serde_json::to_value(r.to_interaction()).expect("serializes");
     (r, v)
 }
@@ -336,7 +336,7 @@ fn unknown_roles_and_aspects_get_a_private_hint() {
             private: false,
         },
     ] {
-        let r = c.run(&k, &cfg(), 1);
+        let r = c.run(&k, &cfg(), 1, 2);
         assert!(r.ephemeral, "{c:?}");
         assert!(r.embed.is_none());
         check_message_data(&serde_json::to_value(r.to_interaction()).unwrap()["data"]);
@@ -350,7 +350,7 @@ fn an_unsure_question_offers_did_you_mean_buttons() {
         question: "backlog".into(),
         private: false,
     };
-    let r = c.run(&k, &cfg(), 9);
+    let r = c.run(&k, &cfg(), 9, 2);
     let v = serde_json::to_value(r.to_interaction()).unwrap();
     check_message_data(&v["data"]);
     assert!(r.entry.is_none());
@@ -374,7 +374,7 @@ fn a_declined_question_is_private() {
         question: "how do I reset my vpn password".into(),
         private: false,
     };
-    let r = c.run(&k, &cfg(), 9);
+    let r = c.run(&k, &cfg(), 9, 2);
     assert!(r.ephemeral);
     let v = serde_json::to_value(r.to_interaction()).unwrap();
     check_message_data(&v["data"]);

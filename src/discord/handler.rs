@@ -81,7 +81,12 @@ impl Handler {
         let user = cmd.user.id.get();
         let response = match Command::parse(&cmd.data) {
             Ok(command) => {
-                let r = command.run(&self.knowledge.get(), &self.settings.matching, user);
+                let r = command.run(
+                    &self.knowledge.get(),
+                    &self.settings.matching,
+                    user,
+                    cmd.channel_id.get(),
+                );
                 if command.answers() {
                     self.limiter()
                         .gate_interaction(r, user, cmd.channel_id.get(), Instant::now())

@@ -134,7 +134,7 @@ pub fn respond(
     if why == Trigger::Watched && found.reading.intent == Intent::Claim {
         return None;
     }
-    let r = reply::from_match(k, &found, cfg);
+    let r = reply::from_match_in(k, &found, cfg, Some(m.channel));
     let too_long = matches!(found.rejection, Some(Rejection::TooLong(_)));
     if r.answered || (why.addressed() && (too_long || !r.suggestions.is_empty())) {
         Some(Response::from_reply(&r, m.author))

@@ -34,6 +34,8 @@ pub const NONE_PREFIX: &str = "rc:none:";
 pub const NONE_LABEL: &str = "None of these";
 /// Most buttons in one action row (Discord's limit).
 pub const ROW_BUTTONS: usize = 5;
+/// How a reply that points to the tour says how to take it in Discord.
+pub const TOUR_LINE: &str = "Type `/onboard`, or press **Start the tour** below.";
 /// Most action rows under one message (Discord's limit).
 pub const ACTION_ROWS: usize = 5;
 
@@ -279,7 +281,7 @@ impl Response {
     /// reply has one, and buttons: suggestions then "None of these" when unsure, else the
     /// example questions (declines, notices, help), else the related entries.
     pub fn from_reply(reply: &Reply, asker: u64) -> Response {
-        let buttons = if !reply.suggestions.is_empty() {
+        let mut buttons = if !reply.suggestions.is_empty() {
             let mut b = buttons(&reply.suggestions, ButtonKind::Suggestion, asker);
             b.push(none_of_these_button(asker));
             b
@@ -287,6 +289,19 @@ impl Response {
             buttons(&reply.examples, ButtonKind::Example, asker)
         } else {
             buttons(&reply.related, ButtonKind::Related, asker)
+        };
+        // A pointer to the tour leads with the button that starts it.
+        let shown;
+        let reply = if reply.tour {
+            buttons.insert(0, crate::discord::tour::start_button());
+            buttons.truncate(ROW_BUTTONS);
+            shown = Reply {
+                description: format!("{}\n{TOUR_LINE}", reply.description),
+                ..reply.clone()
+            };
+            &shown
+        } else {
+            reply
         };
         let cooldown_key = match (&reply.entry, reply.suggestions.is_empty()) {
             (Some(entry), _) => Some(entry.clone()),

@@ -6,7 +6,7 @@
 //! is unreachable, and a button from before the tour was edited is recognised as stale.
 
 use super::response::{Button, ButtonId, ButtonKind, Response};
-use crate::knowledge::{Knowledge, Tour};
+use crate::knowledge::{Kind, Knowledge, Tour};
 use crate::onboarding::{self, Action, Does, Page, View};
 use crate::reply::{self, Reply};
 use serenity::all::Permissions;
@@ -195,14 +195,11 @@ pub fn start_button() -> Button {
 
 /// The embed of a tour post or greeting.
 fn invitation(k: &Knowledge) -> Reply {
-    let mut r = reply::help(k);
     let Some(tour) = &k.tour else {
         return onboarding::no_tour(k, onboarding::Surface::Discord);
     };
     let quizzes = tour.steps.iter().filter(|s| s.quiz.is_some()).count();
-    r.title = tour.title.clone();
-    r.url = None;
-    r.description = format!(
+    let description = format!(
         "**New here? Take the tour.** It walks you through who does what in {} steps{}, \
          privately: only you see it, and you can stop and pick up again with `/onboard`.",
         tour.steps.len(),
@@ -212,14 +209,13 @@ fn invitation(k: &Knowledge) -> Reply {
             n => format!(", with {n} quiz questions"),
         }
     );
-    r.fields = Vec::new();
-    r.rows = Vec::new();
-    r.colour = reply::NEUTRAL_COLOUR;
-    r.suggestions = Vec::new();
-    r.related = Vec::new();
-    r.examples = Vec::new();
-    r.menu = None;
-    r
+    Reply::plain(
+        Kind::Help,
+        tour.title.clone(),
+        description,
+        reply::NEUTRAL_COLOUR,
+        k.short_credit_for(None),
+    )
 }
 
 /// The private note for a tour button from an old message or an edited tour.

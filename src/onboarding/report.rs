@@ -15,9 +15,7 @@ const TITLE: &str = "Onboarding report";
 /// the knowledge has no tour, and when nobody has started it yet.
 pub fn report(k: &Knowledge, stats: &Stats) -> Reply {
     let Some(tour) = &k.tour else {
-        let mut r = page_reply(
-            k,
-            false,
+        let mut r = page_reply(false,
             TITLE.into(),
             "**This knowledge has no onboarding tour, so there is nothing to report.** A team lead adds one as a `[tour]` in a knowledge file (e.g. `knowledge/onboarding.toml`; the knowledge folder's README has the format), checks it with `rolecall check` and reloads the bot.".into(),
             Vec::new(),
@@ -29,9 +27,7 @@ pub fn report(k: &Knowledge, stats: &Stats) -> Reply {
     };
     let footer = tour.title.clone();
     if stats.started == 0 {
-        let mut r = page_reply(
-            k,
-            true,
+        let mut r = page_reply(true,
             TITLE.into(),
             "**Nobody has started the tour yet.** Post it in a channel with `/onboarding post`: anyone who clicks its button gets their own private tour. Members can also start it any time with `/onboard`.".into(),
             Vec::new(),
@@ -105,7 +101,6 @@ pub fn report(k: &Knowledge, stats: &Stats) -> Reply {
     }
     let fields = rows.into_iter().take(shown).map(|(_, _, f)| f).collect();
     let mut r = page_reply(
-        k,
         true,
         TITLE.into(),
         description,

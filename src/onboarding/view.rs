@@ -135,9 +135,7 @@ pub fn no_tour(k: &Knowledge, surface: Surface) -> Reply {
             "Meanwhile, ask me anything: `rolecall ask \"…\"` or `rolecall chat`.",
         ),
     };
-    let mut r = page_reply(
-        k,
-        false,
+    let mut r = page_reply(false,
         "No onboarding tour yet".into(),
         format!(
             "**This knowledge has no onboarding tour yet.** A team lead adds one as a `[tour]` in a knowledge file (e.g. `knowledge/onboarding.toml`): a title, an intro and an outro, and `[[tour.step]]`s, each with an id, a title, its text, the entries to show and an optional quiz. The format is in the knowledge folder's README; check the file with `rolecall check`, then {reload}.\n\n{ask}"
@@ -190,7 +188,6 @@ fn intro(k: &Knowledge, tour: &Tour) -> (Reply, Vec<TourButton>) {
     ));
     let description = format!("{}\n\n{}", tour.intro.trim(), facts.join(" · "));
     let reply = page_reply(
-        k,
         true,
         tour.title.clone(),
         description,
@@ -310,7 +307,6 @@ fn step(
     let reply = Reply {
         people,
         ..page_reply(
-            k,
             true,
             s.title.clone(),
             s.text.trim().to_string(),
@@ -396,7 +392,6 @@ fn summary(
         nav_row,
     ));
     let reply = page_reply(
-        k,
         true,
         tour.title.clone(),
         description,
@@ -570,7 +565,6 @@ fn button(label: &str, does: Does, style: Style, row: u8) -> TourButton {
 /// Tour replies are made here only, from [`reply::none_of_these`]'s shape, so a field
 /// added to [`Reply`] later starts from that notice's value and only this function changes.
 pub(super) fn page_reply(
-    k: &Knowledge,
     answered: bool,
     title: String,
     description: String,
@@ -578,25 +572,12 @@ pub(super) fn page_reply(
     colour: u32,
     footer: String,
 ) -> Reply {
-    let base = reply::none_of_these(k);
+    let kind = if answered { Kind::Help } else { Kind::None };
     Reply {
-        kind: if answered { Kind::Help } else { Kind::None },
-        entry: None,
         answered,
         confidence: if answered { 1.0 } else { 0.0 },
-        title,
-        url: None,
-        description,
         fields,
-        colour,
-        footer,
-        suggestions: Vec::new(),
-        related: Vec::new(),
-        examples: Vec::new(),
-        menu: None,
-        people: Vec::new(),
-        tour: false,
-        ..base
+        ..Reply::plain(kind, title, description, colour, footer)
     }
 }
 

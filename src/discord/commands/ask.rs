@@ -19,14 +19,29 @@ pub fn register() -> CreateCommand {
         .add_option(private_option())
 }
 
-/// Answers `question`; a decline (nothing to offer) is shown only to the asker.
-pub fn run(k: &KnowledgeBase, cfg: &MatchConfig, question: &str, asker: u64) -> Response {
-    answer(k, cfg, question, asker)
+/// Answers `question` asked in `channel`; a decline (nothing to offer) is shown only to
+/// the asker.
+pub fn run(
+    k: &KnowledgeBase,
+    cfg: &MatchConfig,
+    question: &str,
+    asker: u64,
+    channel: u64,
+) -> Response {
+    answer(k, cfg, question, asker, channel)
 }
 
-/// The response for a free-text question: answer, suggestions, or a private decline.
-pub fn answer(k: &KnowledgeBase, cfg: &MatchConfig, question: &str, asker: u64) -> Response {
-    let r = reply::answer(k, question, cfg);
+/// The response for a free-text question asked in `channel` (whose team, if the roster
+/// gives it one, is the team a "who is our PO?" is about): answer, suggestions, or a
+/// private decline.
+pub fn answer(
+    k: &KnowledgeBase,
+    cfg: &MatchConfig,
+    question: &str,
+    asker: u64,
+    channel: u64,
+) -> Response {
+    let r = reply::answer_in(k, question, cfg, Some(channel));
     let declined = !r.answered && r.suggestions.is_empty();
     Response::from_reply(&r, asker).or_private(declined)
 }

@@ -23,11 +23,17 @@ pub fn register() -> CreateCommand {
 }
 
 /// Answers the picked FAQ or term; typed text that names none is matched as a question.
-pub fn run(k: &KnowledgeBase, cfg: &MatchConfig, topic: &str, asker: u64) -> Response {
+pub fn run(
+    k: &KnowledgeBase,
+    cfg: &MatchConfig,
+    topic: &str,
+    asker: u64,
+    channel: u64,
+) -> Response {
     match k.parse_entry(topic.trim()) {
         Some(e @ (Entry::Faq(_) | Entry::Term(_))) => {
             Response::from_reply(&reply::for_entry(k, e), asker)
         }
-        _ => super::ask::answer(k, cfg, topic, asker),
+        _ => super::ask::answer(k, cfg, topic, asker, channel),
     }
 }

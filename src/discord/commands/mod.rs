@@ -131,13 +131,16 @@ impl Command {
         })
     }
 
-    /// Runs the command: pure, from knowledge and options to a response.
-    pub fn run(&self, k: &KnowledgeBase, cfg: &MatchConfig, asker: u64) -> Response {
+    /// Runs the command `asker` used in `channel`: pure, from knowledge and options to a
+    /// response.
+    pub fn run(&self, k: &KnowledgeBase, cfg: &MatchConfig, asker: u64, channel: u64) -> Response {
         match self {
             Command::Ask { question, private } => {
-                ask::run(k, cfg, question, asker).or_private(*private)
+                ask::run(k, cfg, question, asker, channel).or_private(*private)
             }
-            Command::Faq { topic, private } => faq::run(k, cfg, topic, asker).or_private(*private),
+            Command::Faq { topic, private } => {
+                faq::run(k, cfg, topic, asker, channel).or_private(*private)
+            }
             Command::Role {
                 name,
                 aspect,
