@@ -611,3 +611,20 @@ async fn knowledge_without_a_tour_says_so_instead_of_posting_a_dead_button() {
         .iter()
         .any(|b| b["custom_id"] == "rc:tour-start"));
 }
+
+#[tokio::test]
+async fn a_newcomer_asking_where_to_start_gets_the_tour_button() {
+    let (fake, _bot) = start(&[]).await;
+    let (v, id) = ask(&fake, "hi, I just joined the team, where should I begin?");
+    fake.dispatch("INTERACTION_CREATE", v).await;
+    let answer = callback(&fake, &id).await;
+    let text = embed_text(&answer);
+    assert!(text.contains("/onboard"), "{text}");
+    let start = button_id(&answer, "Start the tour");
+    assert_eq!(start, "rc:tour-start");
+    let (v, id) = use_component(&fake, &answer, &start, &[], NEWCOMER);
+    fake.dispatch("INTERACTION_CREATE", v).await;
+    let tour = callback(&fake, &id).await;
+    assert!(ephemeral(&tour), "the tour is private");
+    assert!(button_id(&tour, "Start").starts_with("rc:tour:"));
+}
