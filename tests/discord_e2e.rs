@@ -6,8 +6,8 @@
 mod fake_discord;
 
 use fake_discord::talk::{
-    ask, assert_no_mentions, buttons, callback, ephemeral, hangup, interaction, use_component,
-    wait_log,
+    ask, assert_no_mentions, buttons, callback, ephemeral, hangup, interaction, signal,
+    use_component, wait_log,
 };
 use fake_discord::{fixture, Bot, Fake, APP_ID, GUILD_ID, TOKEN};
 use serde_json::{json, Value};
@@ -278,12 +278,7 @@ async fn sigterm_exits_cleanly() {
             .is_empty()
     })
     .await;
-    let status = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(bot.pid().to_string())
-        .status()
-        .expect("run kill");
-    assert!(status.success());
+    signal(&bot, "-TERM");
     let exit = bot.wait_exit().await;
     assert_eq!(exit.code(), Some(0), "{}", bot.log());
     assert!(bot.log().contains("shutdown requested"));

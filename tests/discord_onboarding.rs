@@ -7,8 +7,8 @@
 mod fake_discord;
 
 use fake_discord::talk::{
-    ask, assert_no_mentions, buttons, callback, ephemeral, hangup, interaction, use_component,
-    wait_log,
+    ask, assert_no_mentions, buttons, callback, ephemeral, hangup, interaction, signal,
+    use_component, wait_log,
 };
 use fake_discord::{scratch_database, Bot, Fake, APP_ID, GUILD_ID};
 use serde_json::{json, Value};
@@ -80,6 +80,12 @@ async fn run(fake: &Fake, name: &str, options: Value, user: u64, permissions: u6
     let (v, id) = command(fake, name, options, user, permissions);
     fake.dispatch("INTERACTION_CREATE", v).await;
     callback(fake, &id).await
+}
+
+/// `/onboarding sub` from `user` with `permissions`; returns the callback.
+async fn admin(fake: &Fake, sub: &str, user: u64, permissions: u64) -> Value {
+    let options = json!([{ "type": 1, "name": sub, "options": [] }]);
+    run(fake, "onboarding", options, user, permissions).await
 }
 
 /// Clicks the button labelled `label` (exactly, or starting with it) on the message the
@@ -191,12 +197,7 @@ fn next_label(page: &Value) -> &'static str {
 }
 
 async fn stop(bot: &mut Bot) {
-    let status = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(bot.pid().to_string())
-        .status()
-        .expect("run kill");
-    assert!(status.success());
+    signal(bot, "-TERM");
     assert_eq!(bot.wait_exit().await.code(), Some(0), "{}", bot.log());
 }
 
@@ -261,14 +262,7 @@ async fn the_tour_is_private_edited_in_place_and_resumes_after_a_restart() {
     assert!(summary.contains("/ask"), "{summary}");
 
     // The admins' report counts one start and one finish.
-    let report = run(
-        &fake,
-        "onboarding",
-        json!([{ "type": 1, "name": "report", "options": [] }]),
-        OTHER,
-        MANAGE_GUILD,
-    )
-    .await;
+    let report = admin(&fake, "report", OTHER, MANAGE_GUILD).await;
     assert!(ephemeral(&report));
     let text = embed_text(&report);
     assert!(text.contains("1 started"), "{text}");
@@ -290,14 +284,7 @@ async fn the_tour_is_private_edited_in_place_and_resumes_after_a_restart() {
 #[tokio::test]
 async fn a_posted_start_button_gives_anyone_their_own_private_tour() {
     let (fake, _bot) = start(&[]).await;
-    let post = run(
-        &fake,
-        "onboarding",
-        json!([{ "type": 1, "name": "post", "options": [] }]),
-        NEWCOMER,
-        MANAGE_GUILD,
-    )
-    .await;
+    let post = admin(&fake, "post", NEWCOMER, MANAGE_GUILD).await;
     assert_eq!(post["type"], 4);
     assert!(!ephemeral(&post), "the post is public");
     assert_no_mentions(&post["data"]);
@@ -330,14 +317,7 @@ async fn a_posted_start_button_gives_anyone_their_own_private_tour() {
 async fn members_without_manage_server_are_refused_post_and_report() {
     let (fake, _bot) = start(&[]).await;
     for sub in ["post", "report"] {
-        let r = run(
-            &fake,
-            "onboarding",
-            json!([{ "type": 1, "name": sub, "options": [] }]),
-            NEWCOMER,
-            MEMBER,
-        )
-        .await;
+        let r = admin(&fake, sub, NEWCOMER, MEMBER).await;
         assert!(ephemeral(&r), "{r}");
         let text = content(&r);
         assert!(text.contains("Manage Server"), "{text}");
@@ -369,14 +349,7 @@ async fn forget_me_deletes_the_progress_and_a_stale_button_gets_a_note() {
     let again = run(&fake, "forget-me", json!([]), NEWCOMER, MEMBER).await;
     assert!(content(&again).contains("nothing stored"), "{again}");
 
-    let report = run(
-        &fake,
-        "onboarding",
-        json!([{ "type": 1, "name": "report", "options": [] }]),
-        OTHER,
-        MANAGE_GUILD,
-    )
-    .await;
+    let report = admin(&fake, "report", OTHER, MANAGE_GUILD).await;
     assert!(
         embed_text(&report).to_lowercase().contains("nobody"),
         "{}",
@@ -490,8 +463,10 @@ async fn a_database_that_cannot_be_opened_stops_start_up_with_the_url_but_not_th
         let mut bot = Bot::start(&fake, &[("ROLECALL_DATABASE_URL", url)]);
         let exit = bot.wait_exit().await;
         assert_eq!(exit.code(), Some(1), "{}", bot.log());
+        // The log is read from the bot's stderr as it comes: the last line may still be
+        // on its way when the process has exited.
+        wait_log(&bot, shown).await;
         let log = bot.log();
-        assert!(log.contains(shown), "names the database: {log}");
         assert!(!log.contains("hunter2"), "hides the password: {log}");
         assert!(fake.identifies().is_empty(), "never connects to Discord");
     }
@@ -598,14 +573,7 @@ async fn knowledge_without_a_tour_says_so_instead_of_posting_a_dead_button() {
         embed_text(&onboard).contains("no onboarding tour"),
         "{onboard}"
     );
-    let post = run(
-        &fake,
-        "onboarding",
-        json!([{ "type": 1, "name": "post", "options": [] }]),
-        NEWCOMER,
-        MANAGE_GUILD,
-    )
-    .await;
+    let post = admin(&fake, "post", NEWCOMER, MANAGE_GUILD).await;
     assert!(ephemeral(&post), "nothing public to post: {post}");
     assert!(!buttons(&post["data"])
         .iter()

@@ -2,21 +2,12 @@
 //! file it gives, the `check` output it quotes when "scrum master" is still out of scope,
 //! and the answers and credits once it is not.
 
+#[path = "support/readme_blocks.rs"]
+mod readme_blocks;
+
+use readme_blocks::block_after;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-const README: &str = include_str!("../knowledge/README.md");
-
-/// The first fenced block of `lang` after `marker` in the README.
-fn block_after(marker: &str, lang: &str) -> String {
-    let at = README
-        .find(marker)
-        .unwrap_or_else(|| panic!("README has {marker:?}"));
-    let fence = format!("```{lang}\n");
-    let start = at + README[at..].find(&fence).expect("a fenced block") + fence.len();
-    let end = start + README[start..].find("```").expect("closing fence");
-    README[start..end].to_string()
-}
 
 /// A scratch folder holding `knowledge/`: the shipped files plus the example's file.
 fn workspace(name: &str, keep_out_of_scope: bool) -> PathBuf {

@@ -2,6 +2,10 @@
 //! Discord, the roster fixture loads beside the shipped files, and every tour or roster
 //! problem is reported at its file:line with its entry.
 
+#[path = "support/readme_blocks.rs"]
+mod readme_blocks;
+
+use readme_blocks::block_after;
 use rolecall::knowledge::{
     Source, LONG_TOUR_STEPS, QUIZ_EXPLAIN_CHARS, QUIZ_QUESTION_CHARS, STEP_TITLE_CHARS,
     TOUR_TEXT_CHARS,
@@ -492,19 +496,7 @@ fn a_typo_in_a_tour_table_names_the_tour_or_its_step() {
     );
 }
 
-const README: &str = include_str!("../knowledge/README.md");
 const SHIPPED_TOUR: &str = include_str!("../knowledge/onboarding.toml");
-
-/// The first fenced block of `lang` after `marker` in the knowledge README.
-fn block_after(marker: &str, lang: &str) -> String {
-    let at = README
-        .find(marker)
-        .unwrap_or_else(|| panic!("README has {marker:?}"));
-    let fence = format!("```{lang}\n");
-    let start = at + README[at..].find(&fence).expect("a fenced block") + fence.len();
-    let end = start + README[start..].find("```").expect("closing fence");
-    README[start..end].to_string()
-}
 
 /// The shipped sources with `onboarding.toml` replaced (or left out, for `None`) and
 /// `extra` added, all named as in a `knowledge/` folder.

@@ -13,7 +13,7 @@ use super::tour::{self, TourClick};
 use super::{buttons, register_commands};
 use crate::base::SharedKnowledge;
 use crate::config::Settings;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Knowledge, Tour};
 use crate::onboarding::{self, Page, Progress, Surface};
 use crate::store::{Store, StoreError};
 use serenity::all::{
@@ -268,29 +268,17 @@ impl Handler {
         let stored = if restart {
             Some(None)
         } else {
-            self.stored("read tour progress", self.store.load(guild, user))
-                .await
+            self.load_progress(guild, user).await
         };
         let mut note = stored.is_none().then_some(tour::NOT_LOADED);
         let fresh = matches!(stored, Some(None));
         let progress = onboarding::resume(stored.flatten(), restart, now);
         // A new or restarted tour is saved at once, so the report counts it as started;
         // nothing is written when the old progress could not be read (it may still exist).
-        if fresh
-            && self
-                .stored(
-                    "save tour progress",
-                    self.store.save(guild, user, &progress),
-                )
-                .await
-                .is_none()
-        {
+        if fresh && !self.save_progress(guild, user, &progress).await {
             note = Some(tour::NOT_SAVED);
         }
-        let page = Page::of(t, &progress);
-        let view = onboarding::view(k, &progress, page, Surface::Discord, note);
-        info!(page = page.number(t), restart, "tour page shown");
-        tour::page(t, &view, user, false)
+        show(k, t, &progress, Page::of(t, &progress), note, user, false)
     }
 
     /// A click on a tour page's button: the next page, edited in place.
@@ -307,29 +295,31 @@ impl Handler {
             return tour::stale();
         };
         let now = unix_now();
-        let stored = self
-            .stored("read tour progress", self.store.load(guild, clicker))
-            .await;
+        let stored = self.load_progress(guild, clicker).await;
         let mut note = stored.is_none().then_some(tour::NOT_LOADED);
         let mut progress = match &stored {
             Some(p) => onboarding::resume(p.clone(), false, now),
             None => Progress::new(now),
         };
         let page = onboarding::apply(t, &mut progress, action, now);
-        if stored.is_some()
-            && self
-                .stored(
-                    "save tour progress",
-                    self.store.save(guild, clicker, &progress),
-                )
-                .await
-                .is_none()
-        {
+        if stored.is_some() && !self.save_progress(guild, clicker, &progress).await {
             note = Some(tour::NOT_SAVED);
         }
-        let view = onboarding::view(&k, &progress, page, Surface::Discord, note);
-        info!(page = page.number(t), "tour page shown");
-        tour::page(t, &view, clicker, true)
+        show(&k, t, &progress, page, note, clicker, true)
+    }
+
+    /// `user`'s stored progress in `guild` (`Some(None)`: none yet); `None` when the store
+    /// failed.
+    async fn load_progress(&self, guild: u64, user: u64) -> Option<Option<Progress>> {
+        self.stored("read tour progress", self.store.load(guild, user))
+            .await
+    }
+
+    /// Saves `user`'s progress in `guild`; `false` when the store failed (logged).
+    async fn save_progress(&self, guild: u64, user: u64, progress: &Progress) -> bool {
+        self.stored("save tour progress", self.store.save(guild, user, progress))
+            .await
+            .is_some()
     }
 
     /// Greets a new member in the welcome channel, when it is set and in their server.
@@ -413,6 +403,22 @@ impl Handler {
             info!(reply = %sent.id, "answered");
         }
     }
+}
+
+/// `page` of tour `t` for `user` at `progress`, with `note` on it: a new private message,
+/// or (`update`) the page the clicked button was on, edited.
+fn show(
+    k: &Knowledge,
+    t: &Tour,
+    progress: &Progress,
+    page: Page,
+    note: Option<&str>,
+    user: u64,
+    update: bool,
+) -> Response {
+    let view = onboarding::view(k, progress, page, Surface::Discord, note);
+    info!(page = page.number(t), "tour page shown");
+    tour::page(t, &view, user, update)
 }
 
 /// Now, in Unix seconds.

@@ -59,11 +59,7 @@ pub fn walk<R: BufRead, W: Write>(
 ) -> io::Result<Progress> {
     let mut progress = Progress::new(now);
     let Some(tour) = &k.tour else {
-        writeln!(
-            out,
-            "{}",
-            crate::render::text::render(&no_tour(k, Surface::Terminal))
-        )?;
+        print_no_tour(k, out)?;
         return Ok(progress);
     };
     let mut page = Page::Intro;
@@ -287,17 +283,21 @@ fn read_line<R: BufRead>(input: &mut R) -> io::Result<Option<String>> {
     Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
 }
 
+/// Prints [`no_tour`]: the knowledge has no tour, and how a team lead adds one.
+fn print_no_tour<W: Write>(k: &Knowledge, out: &mut W) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        crate::render::text::render(&no_tour(k, Surface::Terminal))
+    )
+}
+
 /// Prints every page of `k`'s tour at once, as a new member who presses Enter throughout
 /// sees them, with each quiz's choices numbered and then its right answer and explanation.
 /// A knowledge without a tour prints [`no_tour`].
 pub fn print_all<W: Write>(k: &Knowledge, out: &mut W) -> io::Result<()> {
     let Some(tour) = &k.tour else {
-        writeln!(
-            out,
-            "{}",
-            crate::render::text::render(&no_tour(k, Surface::Terminal))
-        )?;
-        return Ok(());
+        return print_no_tour(k, out);
     };
     let progress = Progress::new(0);
     for n in 0..=tour.steps.len() + 1 {

@@ -96,14 +96,19 @@ pub async fn wait_log(bot: &Bot, text: &str) {
     panic!("log never said {text:?}:\n{}", bot.log());
 }
 
-/// Sends SIGHUP to the bot (reload the knowledge).
-pub fn hangup(bot: &Bot) {
+/// Sends `signal` (`-HUP`, `-TERM`) to the bot.
+pub fn signal(bot: &Bot, signal: &str) {
     let status = std::process::Command::new("kill")
-        .arg("-HUP")
+        .arg(signal)
         .arg(bot.pid().to_string())
         .status()
         .expect("run kill");
     assert!(status.success());
+}
+
+/// Sends SIGHUP to the bot (reload the knowledge).
+pub fn hangup(bot: &Bot) {
+    signal(bot, "-HUP");
 }
 
 /// An `/ask` interaction with `question`.

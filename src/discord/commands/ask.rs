@@ -19,22 +19,10 @@ pub fn register() -> CreateCommand {
         .add_option(private_option())
 }
 
-/// Answers `question` asked in `channel`; a decline (nothing to offer) is shown only to
-/// the asker.
-pub fn run(
-    k: &KnowledgeBase,
-    cfg: &MatchConfig,
-    question: &str,
-    asker: u64,
-    channel: u64,
-) -> Response {
-    answer(k, cfg, question, asker, channel)
-}
-
 /// The response for a free-text question asked in `channel` (whose team, if the roster
 /// gives it one, is the team a "who is our PO?" is about): answer, suggestions, or a
 /// private decline.
-pub fn answer(
+pub fn run(
     k: &KnowledgeBase,
     cfg: &MatchConfig,
     question: &str,

@@ -34,6 +34,6 @@ pub fn run(
         Some(e @ (Entry::Faq(_) | Entry::Term(_))) => {
             Response::from_reply(&reply::for_entry(k, e), asker)
         }
-        _ => super::ask::answer(k, cfg, topic, asker, channel),
+        _ => super::ask::run(k, cfg, topic, asker, channel),
     }
 }
