@@ -104,14 +104,26 @@ pub(crate) fn mention(k: &Knowledge, text: &str) -> Option<Mention> {
     }
     let cleaned = clean(text);
     let keys: Vec<String> = word_slices(&cleaned).map(|w| word_key(&w)).collect();
-    mention_in(k, &keys)
+    mention_in(&TeamNames::of(k), &keys)
+}
+
+/// Every team's names as word-key phrases (see [`phrases`]), made once per knowledge so
+/// reading a question only compares words.
+#[derive(Debug, Default)]
+pub(crate) struct TeamNames(Vec<Vec<Vec<String>>>);
+
+impl TeamNames {
+    /// The phrases of each of `k`'s teams, in team order.
+    pub(crate) fn of(k: &Knowledge) -> TeamNames {
+        TeamNames(k.teams.iter().map(phrases).collect())
+    }
 }
 
 /// The longest (then earliest) team mention among the word keys of a text.
-pub(crate) fn mention_in(k: &Knowledge, keys: &[String]) -> Option<Mention> {
+pub(crate) fn mention_in(names: &TeamNames, keys: &[String]) -> Option<Mention> {
     let mut best: Option<Mention> = None;
-    for (team, t) in k.teams.iter().enumerate() {
-        for phrase in phrases(t) {
+    for (team, phrases) in names.0.iter().enumerate() {
+        for phrase in phrases {
             let n = phrase.len();
             if n == 0 || n > keys.len() {
                 continue;

@@ -2,7 +2,7 @@
 //! the aspects and terms, its intent, and the words nothing explains.
 
 use super::lexicon::{Lexicon, Tok};
-use super::question::Question;
+use super::question::{is_who, Question};
 use crate::knowledge::Knowledge;
 use crate::normalize::{is_question_word, is_stop_word, OPENERS};
 use std::fmt::{self, Write};
@@ -496,7 +496,7 @@ fn asks_person(lx: &Lexicon, q: &Question, it: &Interpretation) -> bool {
     // The clauses that ask "who": a role named must be in one of them ("our PO says the PM
     // decides, who is right?" names roles, but asks who is right).
     let asking: Vec<(usize, usize)> = (0..w.len())
-        .filter(|&i| matches!(w[i].as_str(), "who" | "whos" | "whom") && asking_word(q, i))
+        .filter(|&i| is_who(&w[i]) && asking_word(q, i))
         .map(|i| clause_of(q, i))
         .collect();
     let asks_who = which_person || !asking.is_empty();

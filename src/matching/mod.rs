@@ -19,6 +19,7 @@ pub use crate::normalize;
 pub use interpret::{Intent, Interpretation};
 
 use crate::knowledge::{Entry, Knowledge, Problem};
+use crate::people::TeamNames;
 use index::Index;
 use lexicon::{Lexicon, Tok, ROLE_OPTIONAL, STRUCTURED_OPTIONAL, TERM_OPTIONAL};
 use question::Question;
@@ -115,6 +116,8 @@ pub struct Matcher {
     lexicon: Lexicon,
     index: Index,
     optional: Optional,
+    /// The teams' names as word keys, which questions are read for.
+    teams: TeamNames,
 }
 
 impl Matcher {
@@ -133,32 +136,34 @@ impl Matcher {
                 lexicon,
                 index,
                 optional,
+                teams: TeamNames::of(k),
             },
             lints,
         )
     }
 
-    /// Reads a question; given the knowledge, as asked (clauses found, a team's name
-    /// noted and left out of matching).
-    fn read(&self, k: Option<&Knowledge>, question: &str) -> Question {
-        Question::read_in(&self.lexicon, &self.index.weights, question, true, k)
+    /// Reads a question; `asked`, as a question asked (a team's name noted and left out
+    /// of matching, and the clauses of a "who" found).
+    fn read(&self, asked: bool, question: &str) -> Question {
+        let teams = asked.then_some(&self.teams);
+        Question::read_in(&self.lexicon, &self.index.weights, question, true, teams)
     }
 
     /// How a question reads: roles, aspects, intent and leftovers (for `ask --explain`).
-    pub fn interpret(&self, k: &Knowledge, question: &str) -> Interpretation {
-        interpret::interpret(&self.lexicon, &self.read(Some(k), question))
+    pub fn interpret(&self, _k: &Knowledge, question: &str) -> Interpretation {
+        interpret::interpret(&self.lexicon, &self.read(true, question))
     }
 
     /// The roles and the aspects `text` names, in order (aliases, joined forms and typos
     /// read as for any question).
     pub fn names(&self, text: &str) -> (Vec<usize>, Vec<usize>) {
-        let it = interpret::interpret(&self.lexicon, &self.read(None, text));
+        let it = interpret::interpret(&self.lexicon, &self.read(false, text));
         (it.roles, it.aspects)
     }
 
     /// The question's tokens with their weights, e.g. `@pm=1.20` (for `ask --explain`).
     pub fn tokens(&self, question: &str) -> Vec<(String, f32)> {
-        let q = self.read(None, question);
+        let q = self.read(true, question);
         q.tokens
             .iter()
             .map(|t| {
@@ -202,7 +207,7 @@ impl Matcher {
     /// Matches one piece of text.
     fn find_one(&self, k: &Knowledge, question: &str, cfg: &MatchConfig) -> Match {
         let lx = &self.lexicon;
-        let q = self.read(Some(k), question);
+        let q = self.read(true, question);
         let reading = interpret::interpret(lx, &q);
         let mut tokens: Vec<u32> = q
             .tokens

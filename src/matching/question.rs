@@ -3,9 +3,8 @@
 
 use super::interpret::contact_frame;
 use super::lexicon::{Lexicon, Tok};
-use crate::knowledge::Knowledge;
 use crate::normalize::{clean, is_stop_key, word_key, word_slices, words};
-use crate::people;
+use crate::people::{self, TeamNames};
 use rustc_hash::FxHashMap;
 
 /// Each raw word's id (after synonyms) as read so far: indexing reads the same words
@@ -72,14 +71,14 @@ impl Question {
         weights: &[f32],
         text: &str,
         correct: bool,
-        k: Option<&Knowledge>,
+        teams: Option<&TeamNames>,
     ) -> Question {
         let cleaned = clean(text);
         let asks = cleaned.trim_end().ends_with('?');
         let raw: Vec<String> = words(&cleaned).take(MAX_WORDS).collect();
         let keys: Vec<String> = raw.iter().map(|w| word_key(w)).collect();
         let mut dropped: Vec<usize> = contact_frame(&raw);
-        let mention = k.and_then(|k| people::mention_in(k, &keys));
+        let mention = teams.and_then(|t| people::mention_in(t, &keys));
         if let Some(m) = mention {
             dropped.extend(m.start..m.start + m.len);
         }
@@ -113,7 +112,7 @@ impl Question {
             ids.push(id.map(|id| lx.same_as.get(&id).copied().unwrap_or(id)));
         }
         let mut q = Question {
-            clauses: match k {
+            clauses: match teams {
                 Some(_) => clause_starts(&cleaned, raw.len()),
                 None => Vec::new(),
             },
@@ -229,22 +228,48 @@ const CLAUSE_ENDS: &[char] = &[',', '.', ';', ':', '!', '?', '-', '(', ')', '"',
 /// Indices of the words (of the first `n`) that start a clause of `cleaned`: the first word,
 /// each word after a [`CLAUSE_ENDS`] character, and the word after an `@name` typed as
 /// plain text ("@rolecall who is our PO?").
+/// True for the words that ask for a person: "who", "whom", "who's".
+pub(crate) fn is_who(word: &str) -> bool {
+    matches!(word, "who" | "whos" | "whom")
+}
+
 fn clause_starts(cleaned: &str, n: usize) -> Vec<usize> {
+    // One pass over the characters, counting words as `word_slices` splits them (runs of
+    // letters, digits and apostrophes with something besides apostrophes).
     let mut starts = Vec::new();
-    let mut at = 0;
-    let mut after_at = false;
-    for piece in cleaned.split_inclusive(CLAUSE_ENDS) {
-        let count = word_slices(piece).count();
-        if count > 0 && at < n {
-            starts.push(at);
-            if after_at && count > 1 && at + 1 < n {
-                starts.push(at + 1);
-            }
+    let (mut at, mut count, mut after_at) = (0, 0, false);
+    let (mut in_word, mut letters) = (false, false);
+    for c in cleaned.chars() {
+        if c.is_alphanumeric() || c == '\'' {
+            in_word = true;
+            letters |= c != '\'';
+            continue;
         }
-        at += count;
-        after_at = piece.ends_with('@');
+        if in_word && letters {
+            count += 1;
+        }
+        (in_word, letters) = (false, false);
+        if CLAUSE_ENDS.contains(&c) {
+            clause(&mut starts, at, count, after_at, n);
+            (at, count, after_at) = (at + count, 0, c == '@');
+        }
     }
+    if in_word && letters {
+        count += 1;
+    }
+    clause(&mut starts, at, count, after_at, n);
     starts
+}
+
+/// Notes the clause of `count` words from word `at`, and the one after its first word
+/// when it follows an `@` (the `@name` typed as text); none past `n` words.
+fn clause(starts: &mut Vec<usize>, at: usize, count: usize, after_at: bool, n: usize) {
+    if count > 0 && at < n {
+        starts.push(at);
+        if after_at && count > 1 && at + 1 < n {
+            starts.push(at + 1);
+        }
+    }
 }
 
 #[cfg(test)]
