@@ -407,13 +407,22 @@ async fn open_sqlite(raw: &str, shown: &str) -> Result<SqlitePool, StoreError> {
         SqlitePoolOptions::new().max_connections(SQLITE_CONNECTIONS)
     };
     // SQLite reports a file it cannot open at once (no retries), so the pool's own first
-    // connection gives the reason.
-    let pool = connect(
-        pool.acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options),
-        shown,
-        raw,
-    )
-    .await?;
+    // connection gives the reason. Two processes creating the same file at the same moment
+    // can find it locked without SQLite waiting (it refuses rather than risk a deadlock
+    // while switching to WAL): try again then, like the migrations below.
+    let pool = pool.acquire_timeout(ACQUIRE_TIMEOUT);
+    let mut tries = 0;
+    let pool = loop {
+        tries += 1;
+        match connect(pool.clone().connect_with(options.clone()), shown, raw).await {
+            Err(StoreError::Open { reason, .. })
+                if tries < OPEN_TRIES && reason.contains("locked") =>
+            {
+                tokio::time::sleep(Duration::from_millis(50 * u64::from(tries))).await;
+            }
+            done => break done?,
+        }
+    };
     match migrate_sqlite(&pool, shown, raw).await {
         Ok(()) => Ok(pool),
         Err(e) => {
@@ -423,10 +432,14 @@ async fn open_sqlite(raw: &str, shown: &str) -> Result<SqlitePool, StoreError> {
     }
 }
 
+/// How many times SQLite's opening and migrating are tried when another process holds the
+/// new file at the same moment.
+const OPEN_TRIES: u32 = 3;
+
 /// Runs SQLite's migrations, trying again if another process was migrating the same file
 /// at the same moment (SQLite has no advisory lock; the second try finds the work done).
 async fn migrate_sqlite(pool: &SqlitePool, shown: &str, raw: &str) -> Result<(), StoreError> {
-    const TRIES: u32 = 3;
+    const TRIES: u32 = OPEN_TRIES;
     let migrator = migrator(migrate::SQLITE, shown, raw).await?;
     let mut tries = 0;
     loop {
