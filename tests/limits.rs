@@ -7,23 +7,10 @@ use rolecall::Kind;
 
 fn reply() -> Reply {
     Reply {
-        kind: Kind::Faq,
         entry: Some("x".into()),
         answered: true,
         confidence: 1.0,
-        title: "t".into(),
-        url: None,
-        description: "d".into(),
-        fields: Vec::new(),
-        rows: Vec::new(),
-        colour: 0x123456,
-        footer: "f".into(),
-        suggestions: Vec::new(),
-        related: Vec::new(),
-        examples: Vec::new(),
-        menu: None,
-        people: Vec::new(),
-        tour: false,
+        ..Reply::plain(Kind::Faq, "t".into(), "d".into(), 0x123456, "f".into())
     }
 }
 

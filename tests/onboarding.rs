@@ -433,16 +433,21 @@ fn every_view(k: &Knowledge) -> Vec<(String, View)> {
     all
 }
 
-#[test]
-fn every_page_of_the_hand_built_tour_fits_discord() {
-    let mut k = with_tour();
-    k.teams.push(Team {
+/// Team Blue, with one channel.
+fn team_blue() -> Team {
+    Team {
         id: "blue".into(),
         name: "Team Blue".into(),
         aliases: Vec::new(),
         channels: vec![1_100_000_000_000_000_001],
         origin: ORIGIN,
-    });
+    }
+}
+
+#[test]
+fn every_page_of_the_hand_built_tour_fits_discord() {
+    let mut k = with_tour();
+    k.teams.push(team_blue());
     // A roster far longer than a field holds.
     for n in 0..200 {
         k.holders.push(Holder {
@@ -741,13 +746,7 @@ fn a_roster_step_lists_the_people_or_says_none_are_listed() {
     )
     .is_none());
 
-    k.teams.push(Team {
-        id: "blue".into(),
-        name: "Team Blue".into(),
-        aliases: Vec::new(),
-        channels: vec![1_100_000_000_000_000_001],
-        origin: ORIGIN,
-    });
+    k.teams.push(team_blue());
     let po = k.role_index("po").unwrap();
     let pm = k.role_index("pm").unwrap();
     k.holders.push(Holder {

@@ -292,12 +292,7 @@ fn step(
         (false, Page::Summary) => "Finish",
         (false, _) => "Next",
     };
-    buttons.push(button(
-        "Back",
-        Does::Tour(Action::Go(back)),
-        Style::Secondary,
-        nav_row,
-    ));
+    buttons.push(back_button(back, nav_row));
     buttons.push(button(
         next_label,
         Does::Tour(Action::Go(next)),
@@ -379,12 +374,7 @@ fn summary(
         .collect();
     let nav_row = buttons.len().div_ceil(ROW_BUTTONS) as u8;
     let back = Page::Summary.back(tour).unwrap_or(Page::Intro);
-    buttons.push(button(
-        "Back",
-        Does::Tour(Action::Go(back)),
-        Style::Secondary,
-        nav_row,
-    ));
+    buttons.push(back_button(back, nav_row));
     buttons.push(button(
         "Start over",
         Does::Tour(Action::Restart),
@@ -556,6 +546,11 @@ fn button(label: &str, does: Does, style: Style, row: u8) -> TourButton {
         disabled: false,
         row,
     }
+}
+
+/// The grey Back button to `page`, in row `row`.
+fn back_button(page: Page, row: u8) -> TourButton {
+    button("Back", Does::Tour(Action::Go(page)), Style::Secondary, row)
 }
 
 /// A tour reply: only the title, text, fields, colour and footer (no offers, menu, rows,
