@@ -9,6 +9,7 @@ pub mod complete;
 pub mod config;
 pub mod discord;
 pub mod knowledge;
+pub mod learn;
 pub mod matching;
 pub mod normalize;
 pub mod onboarding;
