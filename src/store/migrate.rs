@@ -26,6 +26,11 @@ pub(crate) const SQLITE: &[Embedded] = &[
         "answer_counts",
         include_str!("../../migrations/sqlite/0002_answer_counts.sql"),
     ),
+    (
+        3,
+        "question_log",
+        include_str!("../../migrations/sqlite/0003_question_log.sql"),
+    ),
 ];
 
 /// PostgreSQL's migrations, oldest first. Add new files here too (a test checks the folder).
@@ -39,6 +44,11 @@ pub(crate) const POSTGRES: &[Embedded] = &[
         2,
         "answer_counts",
         include_str!("../../migrations/postgres/0002_answer_counts.sql"),
+    ),
+    (
+        3,
+        "question_log",
+        include_str!("../../migrations/postgres/0003_question_log.sql"),
     ),
 ];
 
