@@ -38,6 +38,15 @@ pub const DATABASE_URL: &str = "ROLECALL_DATABASE_URL";
 /// Channel where each new member is greeted with a "Start the tour" button (needs the
 /// privileged Server Members intent).
 pub const WELCOME_CHANNEL: &str = "ROLECALL_WELCOME_CHANNEL";
+/// `off` stops keeping the text of unanswered and 👎'd questions (the question log).
+pub const QUESTION_LOG: &str = "ROLECALL_QUESTION_LOG";
+/// Days the question log, votes and weekly counts are kept before they are purged.
+pub const LOG_DAYS: &str = "ROLECALL_LOG_DAYS";
+
+/// Default retention of the question log, in days.
+pub const DEFAULT_LOG_DAYS: u32 = 90;
+/// Longest accepted retention (ten years).
+pub const MAX_LOG_DAYS: u32 = 3650;
 
 /// Default bar for answering questions typed in channels (higher than `/ask`'s).
 pub const DEFAULT_CHANNEL_THRESHOLD: f32 = 0.75;
@@ -167,6 +176,10 @@ pub struct Settings {
     /// Channel greeting new members with the tour button; `None` = no greeting (and no
     /// Server Members intent).
     pub welcome_channel: Option<u64>,
+    /// Whether the text of unanswered and 👎'd questions is kept (`ROLECALL_QUESTION_LOG`).
+    pub question_log: bool,
+    /// Days the question log, votes and weekly counts are kept (`ROLECALL_LOG_DAYS`).
+    pub log_days: u32,
 }
 
 impl Settings {
@@ -258,6 +271,23 @@ impl Settings {
         let welcome_channel = var(WELCOME_CHANNEL)
             .map(|v| parse_id(WELCOME_CHANNEL, &v))
             .transpose()?;
+        let question_log = match var(QUESTION_LOG) {
+            Some(v) => parse_switch(QUESTION_LOG, &v)?,
+            None => true,
+        };
+        let log_days = match var(LOG_DAYS) {
+            Some(v) => match v.parse::<u32>() {
+                Ok(d) if (1..=MAX_LOG_DAYS).contains(&d) => d,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        var: LOG_DAYS,
+                        expected: "a whole number of days from 1 to 3650",
+                        got: v,
+                    })
+                }
+            },
+            None => DEFAULT_LOG_DAYS,
+        };
         Ok(Settings {
             token,
             guild_id,
@@ -276,6 +306,8 @@ impl Settings {
             max_in_flight,
             database_url,
             welcome_channel,
+            question_log,
+            log_days,
         })
     }
 
@@ -409,6 +441,15 @@ fn parse_bool(var: &'static str, v: &str) -> Result<bool, ConfigError> {
             got: v.to_string(),
         }),
     }
+}
+
+/// An on/off switch (`on`/`off`, also `true`/`false`, `yes`/`no`, `1`/`0`).
+fn parse_switch(var: &'static str, v: &str) -> Result<bool, ConfigError> {
+    parse_bool(var, v).map_err(|_| ConfigError::Invalid {
+        var,
+        expected: "on or off",
+        got: v.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -625,5 +666,27 @@ mod tests {
             settings(&[(MAX_IN_FLIGHT, "0")]).unwrap_err().to_string(),
             "ROLECALL_MAX_IN_FLIGHT: expected a whole number of replies from 1 to 1024 (e.g. 16), got `0`"
         );
+    }
+
+    #[test]
+    fn the_question_log_and_its_retention_are_read_and_checked() {
+        let s = settings(&[]).unwrap();
+        assert!(s.question_log, "on unless turned off");
+        assert_eq!(s.log_days, DEFAULT_LOG_DAYS);
+        let s = settings(&[(QUESTION_LOG, "off"), (LOG_DAYS, "30")]).unwrap();
+        assert!(!s.question_log);
+        assert_eq!(s.log_days, 30);
+        assert!(settings(&[(QUESTION_LOG, "ON")]).unwrap().question_log);
+        for (var, bad) in [
+            (QUESTION_LOG, "sometimes"),
+            (LOG_DAYS, "0"),
+            (LOG_DAYS, "-5"),
+            (LOG_DAYS, "90d"),
+            (LOG_DAYS, "3651"),
+        ] {
+            let e = settings(&[(var, bad)]).unwrap_err();
+            assert_eq!(invalid_var(Err(e.clone())), var, "{bad}");
+            assert!(e.to_string().contains(bad), "{e}");
+        }
     }
 }
