@@ -37,7 +37,8 @@ pub fn component(
         Some(ComponentId::NoneOfThese { .. }) => {
             return Response::from_reply(&reply::none_of_these(k), clicker).private(true)
         }
-        None => return Response::notice(STALE),
+        // Votes need the store: the handler takes them before they get here.
+        Some(ComponentId::Vote(_)) | None => return Response::notice(STALE),
     };
     let Some(entry) = k.parse_entry(&entry) else {
         return Response::notice(STALE);

@@ -9,12 +9,14 @@
 
 pub mod buttons;
 pub mod commands;
+pub mod feedback;
 pub mod handler;
 pub mod limiter;
 pub mod logging;
 pub mod messages;
 pub mod outbox;
 pub mod response;
+pub mod shards;
 pub mod tour;
 
 use crate::base::{KnowledgeBase, SharedKnowledge};

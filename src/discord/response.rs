@@ -18,10 +18,10 @@ use crate::render::limits::{
 use crate::render::Embed;
 use crate::reply::{Menu, Offer, Reply};
 use serenity::all::{
-    ButtonStyle, ChannelId, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
-    CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, MessageId, MessageReference,
-    Nonce, UserId,
+    ButtonStyle, ChannelId, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
+    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
+    CreateMessage, CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, MessageId,
+    MessageReference, Nonce, UserId,
 };
 
 /// Prefix of the custom id of every button that answers an entry.
@@ -30,6 +30,12 @@ pub const CUSTOM_ID_PREFIX: &str = "rc:ans:";
 pub const PICK_PREFIX: &str = "rc:pick:";
 /// Prefix of the custom id of the "None of these" button (`rc:none:<asker>`).
 pub const NONE_PREFIX: &str = "rc:none:";
+/// Prefix of the custom id of the 👍 and 👎 buttons (`rc:vote:<u|d>:<answer>:<entry>`).
+pub const VOTE_PREFIX: &str = "rc:vote:";
+/// Label of the button rating an answer helpful.
+pub const UP_LABEL: &str = "👍";
+/// Label of the button rating an answer unhelpful (it asks what was missing).
+pub const DOWN_LABEL: &str = "👎";
 /// Label of the grey button after "did you mean" suggestions.
 pub const NONE_LABEL: &str = "None of these";
 /// Most buttons in one action row (Discord's limit).
@@ -67,6 +73,48 @@ impl ButtonId {
     }
 }
 
+/// A 👍 or 👎 button: the vote, the answer it rates and the entry answered.
+///
+/// The answer is the id of what was answered (the `/ask` interaction, the question's
+/// message, or the click that answered), so each answer is rated apart, one vote per user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteId {
+    /// 👍 (true) or 👎 (false).
+    pub up: bool,
+    /// The answer's id (a Discord snowflake).
+    pub answer: u64,
+    /// Entry id answered.
+    pub entry: String,
+}
+
+impl VoteId {
+    /// The custom id `rc:vote:<u|d>:<answer>:<entry>`, or `None` when it would exceed 100
+    /// characters.
+    pub fn encode(&self) -> Option<String> {
+        let vote = if self.up { 'u' } else { 'd' };
+        let id = format!("{VOTE_PREFIX}{vote}:{}:{}", self.answer, self.entry);
+        (id.chars().count() <= CUSTOM_ID).then_some(id)
+    }
+
+    /// Reads a custom id made by [`VoteId::encode`]; `None` for anything else.
+    pub fn parse(custom_id: &str) -> Option<VoteId> {
+        let rest = custom_id.strip_prefix(VOTE_PREFIX)?;
+        let (vote, rest) = rest.split_once(':')?;
+        let (answer, entry) = rest.split_once(':')?;
+        let up = match vote {
+            "u" => true,
+            "d" => false,
+            _ => return None,
+        };
+        let answer = answer.parse().ok()?;
+        (!entry.is_empty()).then(|| VoteId {
+            up,
+            answer,
+            entry: entry.to_string(),
+        })
+    }
+}
+
 /// Any component rolecall puts under a message, read back from its custom id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ComponentId {
@@ -82,6 +130,8 @@ pub enum ComponentId {
         /// User id of whoever asked the question the button sits under.
         asker: u64,
     },
+    /// A 👍 or 👎 under an answer.
+    Vote(VoteId),
 }
 
 impl ComponentId {
@@ -92,6 +142,7 @@ impl ComponentId {
             ComponentId::Answer(b) => b.encode(),
             ComponentId::Pick { asker } => Some(format!("{PICK_PREFIX}{asker}")),
             ComponentId::NoneOfThese { asker } => Some(format!("{NONE_PREFIX}{asker}")),
+            ComponentId::Vote(v) => v.encode(),
         }
     }
 
@@ -99,6 +150,9 @@ impl ComponentId {
     pub fn parse(custom_id: &str) -> Option<ComponentId> {
         if let Some(b) = ButtonId::parse(custom_id) {
             return Some(ComponentId::Answer(b));
+        }
+        if let Some(v) = VoteId::parse(custom_id) {
+            return Some(ComponentId::Vote(v));
         }
         if let Some(asker) = custom_id.strip_prefix(PICK_PREFIX) {
             return Some(ComponentId::Pick {
@@ -125,6 +179,8 @@ pub enum ButtonKind {
     StartTour,
     /// A button of the tour, styled as the tour page says.
     Tour(Style),
+    /// 👍 or 👎 under an answer (grey).
+    Vote,
 }
 
 impl ButtonKind {
@@ -132,9 +188,10 @@ impl ButtonKind {
     pub fn style(self) -> ButtonStyle {
         match self {
             ButtonKind::Suggestion => ButtonStyle::Primary,
-            ButtonKind::NoneOfThese | ButtonKind::Related | ButtonKind::Example => {
-                ButtonStyle::Secondary
-            }
+            ButtonKind::NoneOfThese
+            | ButtonKind::Related
+            | ButtonKind::Example
+            | ButtonKind::Vote => ButtonStyle::Secondary,
             ButtonKind::StartTour => ButtonStyle::Success,
             ButtonKind::Tour(Style::Primary) => ButtonStyle::Primary,
             ButtonKind::Tour(Style::Secondary) => ButtonStyle::Secondary,
@@ -274,6 +331,19 @@ pub struct Response {
     pub update: bool,
     /// The one user this message may ping (a greeted new member); nobody when `None`.
     pub ping: Option<u64>,
+    /// An answer (not suggestions, a decline or a notice): it can be rated 👍/👎.
+    pub answered: bool,
+    /// A file sent with the message (e.g. `/gaps`'s `gaps.toml`).
+    pub attachment: Option<Attachment>,
+}
+
+/// A file attached to a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// File name shown in Discord.
+    pub name: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
 }
 
 impl Response {
@@ -330,6 +400,8 @@ impl Response {
             cooldown_key,
             update: false,
             ping: None,
+            answered: reply.answered && reply.entry.is_some(),
+            attachment: None,
         }
     }
 
@@ -346,12 +418,57 @@ impl Response {
             cooldown_key: None,
             update: false,
             ping: None,
+            answered: false,
+            attachment: None,
         }
     }
 
     /// Makes the response ephemeral (or not).
     pub fn private(mut self, private: bool) -> Response {
         self.ephemeral = private;
+        self
+    }
+
+    /// Adds 👍 and 👎 buttons rating this answer (`answer`: the id of what was answered)
+    /// after the other buttons: in their row when both fit in it, else in a row of their
+    /// own. Nothing changes for anything but an answer, or when the entry id is too long
+    /// for a custom id.
+    pub fn with_votes(mut self, answer: u64) -> Response {
+        let Some(entry) = self.entry.clone().filter(|_| self.answered) else {
+            return self;
+        };
+        let id = |up| {
+            VoteId {
+                up,
+                answer,
+                entry: entry.clone(),
+            }
+            .encode()
+        };
+        let (Some(up), Some(down)) = (id(true), id(false)) else {
+            return self;
+        };
+        let last = self.buttons.last().map(|b| b.row);
+        let in_last = self.buttons.iter().filter(|b| Some(b.row) == last).count();
+        let row = match last {
+            Some(r) if in_last + 2 > ROW_BUTTONS => r.saturating_add(1),
+            Some(r) => r,
+            None => 0,
+        };
+        for (custom_id, label) in [(up, UP_LABEL), (down, DOWN_LABEL)] {
+            let mut b = Button::new(custom_id, label, ButtonKind::Vote);
+            b.row = row;
+            self.buttons.push(b);
+        }
+        self
+    }
+
+    /// Attaches a file.
+    pub fn with_file(mut self, name: &str, bytes: Vec<u8>) -> Response {
+        self.attachment = Some(Attachment {
+            name: name.to_string(),
+            bytes,
+        });
         self
     }
 
@@ -413,6 +530,12 @@ impl Response {
         // An edit keeps the old buttons unless told otherwise: always replace them.
         if !rows.is_empty() || self.update {
             m = m.components(rows);
+        }
+        if let Some(file) = &self.attachment {
+            m = m.add_file(CreateAttachment::bytes(
+                file.bytes.clone(),
+                file.name.clone(),
+            ));
         }
         m
     }
