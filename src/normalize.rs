@@ -322,6 +322,32 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// `text` with Discord's mentions (`<@id>`, `<@&id>`, `<#id>`, `@everyone`, `@here`) taken
+/// out and the rest as typed: for keeping what someone asked without anyone's id.
+///
+/// ```
+/// use rolecall::normalize::without_mentions;
+/// assert_eq!(without_mentions("<@123> Who is <@&9>'s PO? @here"), "Who is 's PO?");
+/// ```
+pub fn without_mentions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let mention = matches!(c, '<' | '@')
+            .then(|| markup_len(rest))
+            .flatten()
+            .filter(|_| c == '@' || rest[1..].starts_with(['@', '#']));
+        match mention {
+            Some(skip) => rest = &rest[skip..],
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Longest Discord markup (`<...>`) recognised, in bytes.
 const MAX_MARKUP: usize = 120;
 

@@ -8,8 +8,9 @@
 
 use super::response::Response;
 use crate::base::KnowledgeBase;
+use crate::learn::{self, Asked};
 use crate::matching::Rejection;
-use crate::normalize::{clean, first_real_word, is_question_word, words};
+use crate::normalize::{clean, first_real_word, is_question_word, without_mentions, words};
 use crate::{reply, Intent, MatchConfig};
 use serenity::all::{Message, MessageType};
 
@@ -128,19 +129,30 @@ pub fn respond(
     m: &Incoming,
     why: Trigger,
 ) -> Option<Response> {
+    respond_asked(k, cfg, m, why).0
+}
+
+/// Like [`respond`], with what the question leaves in the question log (also when the bot
+/// stays silent on a question in a watched channel: that is a question it could not
+/// answer); `None` for a statement, which is conversation rather than a question.
+pub fn respond_asked(
+    k: &KnowledgeBase,
+    cfg: &MatchConfig,
+    m: &Incoming,
+    why: Trigger,
+) -> (Option<Response>, Option<Asked>) {
     let found = k.find(&m.content, cfg);
     // A statement in a watched channel ("PMs earn way more than POs") is conversation, not
     // a question to the bot: stay silent.
     if why == Trigger::Watched && found.reading.intent == Intent::Claim {
-        return None;
+        return (None, None);
     }
     let r = reply::from_match_in(k, &found, cfg, Some(m.channel));
+    let asked = learn::asked(k, &without_mentions(&m.content), &found, &r);
     let too_long = matches!(found.rejection, Some(Rejection::TooLong(_)));
-    if r.answered || (why.addressed() && (too_long || !r.suggestions.is_empty())) {
-        Some(Response::from_reply(&r, m.author))
-    } else {
-        None
-    }
+    let response = (r.answered || (why.addressed() && (too_long || !r.suggestions.is_empty())))
+        .then(|| Response::from_reply(&r, m.author));
+    (response, Some(asked))
 }
 
 /// Longest message still taken for a question, in characters.

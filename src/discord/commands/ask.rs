@@ -3,6 +3,8 @@
 use super::{private_option, text_option};
 use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
+use crate::learn::{self, Asked};
+use crate::normalize::without_mentions;
 use crate::{reply, MatchConfig};
 use serenity::all::CreateCommand;
 
@@ -29,7 +31,20 @@ pub fn run(
     asker: u64,
     channel: u64,
 ) -> Response {
-    let r = reply::answer_in(k, question, cfg, Some(channel));
+    answer(k, cfg, question, asker, channel).0
+}
+
+/// Like [`run`], with what the question leaves in the question log.
+pub fn answer(
+    k: &KnowledgeBase,
+    cfg: &MatchConfig,
+    question: &str,
+    asker: u64,
+    channel: u64,
+) -> (Response, Asked) {
+    let found = k.find(question, cfg);
+    let r = reply::from_match_in(k, &found, cfg, Some(channel));
     let declined = !r.answered && r.suggestions.is_empty();
-    Response::from_reply(&r, asker).or_private(declined)
+    let asked = learn::asked(k, &without_mentions(question), &found, &r);
+    (Response::from_reply(&r, asker).or_private(declined), asked)
 }

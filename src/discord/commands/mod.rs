@@ -3,6 +3,7 @@
 //!
 //! [`Command::parse`] is the one place command names become a typed command.
 
+pub mod admin;
 pub mod ask;
 pub mod compare;
 pub mod faq;
@@ -14,6 +15,7 @@ use super::response::Response;
 use crate::base::KnowledgeBase;
 use crate::complete::{self, Choice, Item, Pool};
 use crate::knowledge::{Entry, RoleSet};
+use crate::learn::Asked;
 use crate::MatchConfig;
 use serenity::all::{
     CommandData, CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
@@ -38,6 +40,8 @@ pub fn all() -> Vec<CreateCommand> {
         onboard::register_onboard(),
         onboard::register_forget_me(),
         onboard::register_onboarding(),
+        admin::register_gaps(),
+        admin::register_reload(),
     ]
 }
 
@@ -134,9 +138,22 @@ impl Command {
     /// Runs the command `asker` used in `channel`: pure, from knowledge and options to a
     /// response.
     pub fn run(&self, k: &KnowledgeBase, cfg: &MatchConfig, asker: u64, channel: u64) -> Response {
-        match self {
+        self.run_asked(k, cfg, asker, channel).0
+    }
+
+    /// Like [`Command::run`], with what a free-text question (`/ask`) leaves in the
+    /// question log; `None` for the other commands, which name what they want.
+    pub fn run_asked(
+        &self,
+        k: &KnowledgeBase,
+        cfg: &MatchConfig,
+        asker: u64,
+        channel: u64,
+    ) -> (Response, Option<Asked>) {
+        let r = match self {
             Command::Ask { question, private } => {
-                ask::run(k, cfg, question, asker, channel).or_private(*private)
+                let (r, asked) = ask::answer(k, cfg, question, asker, channel);
+                return (r.or_private(*private), Some(asked));
             }
             Command::Faq { topic, private } => {
                 faq::run(k, cfg, topic, asker, channel).or_private(*private)
@@ -153,7 +170,8 @@ impl Command {
                 private,
             } => compare::run(k, first, second, aspect.as_deref(), asker).or_private(*private),
             Command::Help => help::run(k, asker),
-        }
+        };
+        (r, None)
     }
 
     /// Whether the command answers a question (and so counts towards the user rate limit).
