@@ -4,6 +4,8 @@
 //! Nothing here touches Discord or a database: the store reads and writes these types, the
 //! bot and `rolecall gaps` show the report.
 
+pub mod group;
+
 use crate::knowledge::Knowledge;
 use crate::matching::{Match, Rejection};
 use crate::render::limits;

@@ -175,6 +175,22 @@ impl Matcher {
             .collect()
     }
 
+    /// What a question is about, as the words questions that read alike are grouped by
+    /// (the gaps report): its tokens' texts (`@pm`, `jira`) and the stems of the words the
+    /// knowledge has never seen, sorted, each once.
+    pub fn keys(&self, question: &str) -> Vec<String> {
+        let q = self.read(true, question);
+        let mut keys: Vec<String> = q
+            .tokens
+            .iter()
+            .map(|t| self.lexicon.texts[t.id as usize].to_string())
+            .chain(q.unknown().map(|i| normalize::stem(&q.words[i])))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     /// Matches a question against the knowledge.
     ///
     /// A message of several sentences ("What do POs do? Is that a management role?") is
