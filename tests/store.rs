@@ -6,8 +6,13 @@
 //! except in CI (`CI=true`), where a missing PostgreSQL fails. To run it locally:
 //! `scripts/start-test-postgres.sh cargo test --test store`.
 
+use rolecall::learn::{
+    week_start, Asked, Candidate, Comment, Logged, Outcome, Vote, VoteTotal, WeekCount, MAX_TEXT,
+};
 use rolecall::onboarding::{Answer, Progress, Stats, DONE, INTRO};
-use rolecall::store::{Store, StoreError, DEFAULT_URL, OPEN_TIMEOUT, OPERATION_TIMEOUT};
+use rolecall::store::{
+    Store, StoreError, VoteChange, DEFAULT_URL, OPEN_TIMEOUT, OPERATION_TIMEOUT, PURGE_BATCH,
+};
 use sqlx::{Connection, Executor};
 use std::future::Future;
 use std::io::Write;
@@ -184,6 +189,15 @@ suite!(
     locked_database_fails_fast_and_reads_go_on,
     a_foreign_table_is_a_migrate_error,
     closed_store_fails_fast,
+    question_log_round_trips,
+    the_log_keeps_no_user_id,
+    week_counts_and_gaps_windows,
+    a_changed_vote_counts_once,
+    voters_are_per_user_and_answer_and_stable,
+    comments_go_with_a_down_vote,
+    purging_keeps_rows_at_the_cut_off,
+    purging_goes_in_batches_and_purge_all_empties_the_log,
+    reload_notices_reach_every_store,
 );
 
 /// A progress with answers given as (step, choice, time).
@@ -223,6 +237,42 @@ const OTHER_GUILD: u64 = 1_100_000_000_000_000_002;
 const USER: u64 = 2_200_000_000_000_000_001;
 /// Another user.
 const OTHER_USER: u64 = 2_200_000_000_000_000_002;
+/// A user id above 2^63.
+const BIG_USER: u64 = (1 << 63) | 2_200_000_000_000_000_003;
+/// A Discord-sized channel id.
+const CHANNEL: u64 = 4_400_000_000_000_000_001;
+/// An answer (the question's snowflake) people vote on.
+const ANSWER: u64 = 3_300_000_000_000_000_001;
+/// Another answer.
+const OTHER_ANSWER: u64 = 3_300_000_000_000_000_002;
+
+/// Seconds in a day and a week.
+const DAY: i64 = 86_400;
+const WEEK: i64 = 7 * DAY;
+/// Monday 2024-01-01 00:00 UTC.
+const MONDAY: i64 = 1_704_067_200;
+
+/// A logged question with candidates given as (entry, confidence).
+fn asked(outcome: Outcome, text: &str, entry: Option<&str>, candidates: &[(&str, f32)]) -> Asked {
+    Asked {
+        outcome,
+        text: text.to_string(),
+        entry: entry.map(str::to_string),
+        candidates: candidates
+            .iter()
+            .map(|&(entry, confidence)| Candidate {
+                entry: entry.to_string(),
+                confidence,
+            })
+            .collect(),
+    }
+}
+
+/// The question texts `gaps` returns, newest first.
+async fn texts(store: &Store, guild: Option<u64>, since: i64, limit: usize) -> Vec<String> {
+    let data = store.gaps(guild, since, limit).await.unwrap();
+    data.questions.into_iter().map(|q| q.asked.text).collect()
+}
 
 mod cases {
     use super::*;
@@ -452,11 +502,27 @@ mod cases {
         store.close().await;
         let started = Instant::now();
         let p = Progress::new(1);
+        let q = asked(Outcome::Declined, "anyone?", None, &[]);
+        let voter = clone.voter(USER, ANSWER);
         let results = [
             clone.load(GUILD, USER).await.err(),
             clone.save(GUILD, USER, &p).await.err(),
             clone.forget(USER).await.err(),
             clone.stats(GUILD).await.err(),
+            clone.log_question(GUILD, CHANNEL, 1, &q).await.err(),
+            clone
+                .count_question(GUILD, Outcome::Declined, 1)
+                .await
+                .err(),
+            clone
+                .vote(GUILD, ANSWER, &voter, "role:po", Vote::Up, 1)
+                .await
+                .err(),
+            clone.comment(ANSWER, &voter, "why").await.err(),
+            clone.gaps(None, 0, 10).await.err(),
+            clone.purge_log(1).await.err(),
+            clone.purge_all_log().await.err(),
+            clone.announce_reload("closing").await.err(),
         ];
         assert!(
             started.elapsed() < Duration::from_millis(200),
@@ -473,6 +539,651 @@ mod cases {
         }
         // Closing again is harmless.
         store.close().await;
+    }
+
+    pub async fn question_log_round_trips(url: String) {
+        let store = open(&url).await;
+        // 450 characters of 2-, 3- and 4-byte UTF-8: kept as its first 300 characters.
+        let long = "é日🙂".repeat(150);
+        let declined = asked(
+            Outcome::Declined,
+            &long,
+            None,
+            &[("faq:vpn", 0.25), ("role:po", 0.125)],
+        );
+        let suggested = asked(
+            Outcome::Suggested,
+            "who approves leave?",
+            None,
+            &[("faq:leave", 0.5)],
+        );
+        let answered = asked(
+            Outcome::Answered,
+            "who owns the backlog?",
+            Some("role:po"),
+            &[("role:po", 0.875)],
+        );
+        store
+            .log_question(GUILD, CHANNEL, MONDAY, &declined)
+            .await
+            .unwrap();
+        store
+            .log_question(GUILD, CHANNEL, MONDAY + 10, &suggested)
+            .await
+            .unwrap();
+        // Ids above 2^63 come back as they went in.
+        let (big_guild, big_channel) = (u64::MAX, (1 << 63) | 5);
+        store
+            .log_question(big_guild, big_channel, MONDAY + 5, &answered)
+            .await
+            .unwrap();
+
+        let data = store.gaps(Some(GUILD), 0, 100).await.unwrap();
+        let cut: String = long.chars().take(MAX_TEXT).collect();
+        assert_eq!(cut.chars().count(), 300);
+        assert_eq!(
+            data.questions,
+            vec![
+                Logged {
+                    guild: GUILD,
+                    channel: CHANNEL,
+                    at: MONDAY + 10,
+                    asked: suggested.clone(),
+                },
+                Logged {
+                    guild: GUILD,
+                    channel: CHANNEL,
+                    at: MONDAY,
+                    asked: Asked {
+                        text: cut,
+                        ..declined.clone()
+                    },
+                },
+            ]
+        );
+        let all = store.gaps(None, 0, 100).await.unwrap();
+        let at: Vec<i64> = all.questions.iter().map(|q| q.at).collect();
+        assert_eq!(at, [MONDAY + 10, MONDAY + 5, MONDAY], "newest first");
+        assert_eq!(
+            all.questions[1],
+            Logged {
+                guild: big_guild,
+                channel: big_channel,
+                at: MONDAY + 5,
+                asked: answered,
+            }
+        );
+        let big = store.gaps(Some(big_guild), 0, 100).await.unwrap();
+        assert_eq!(big.questions.len(), 1);
+
+        // Candidates are kept as JSON [{entry, confidence}]: at most three, confidences
+        // made finite and within 0..=1.
+        let odd = asked(
+            Outcome::Declined,
+            "odd",
+            None,
+            &[("a", f32::NAN), ("b", 7.0), ("c", -1.0), ("d", 0.5)],
+        );
+        store
+            .log_question(OTHER_GUILD, CHANNEL, MONDAY, &odd)
+            .await
+            .unwrap();
+        let read = store.gaps(Some(OTHER_GUILD), 0, 10).await.unwrap();
+        let confidences: Vec<(String, f32)> = read.questions[0]
+            .asked
+            .candidates
+            .iter()
+            .map(|c| (c.entry.clone(), c.confidence))
+            .collect();
+        assert_eq!(
+            confidences,
+            [("a".into(), 0.0), ("b".into(), 1.0), ("c".into(), 0.0)]
+        );
+        let stored = column(&url, "questions", "candidates").await;
+        let json: serde_json::Value = serde_json::from_str(stored[0].as_deref().unwrap()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!([
+                {"entry": "faq:vpn", "confidence": 0.25},
+                {"entry": "role:po", "confidence": 0.125},
+            ])
+        );
+        store.close().await;
+    }
+
+    pub async fn the_log_keeps_no_user_id(url: String) {
+        let store = open(&url).await;
+        for user in [USER, BIG_USER] {
+            let voter = store.voter(user, ANSWER);
+            let question = asked(
+                Outcome::Declined,
+                "who runs the build?",
+                None,
+                &[("role:devops", 0.25)],
+            );
+            store
+                .log_question(GUILD, CHANNEL, MONDAY, &question)
+                .await
+                .unwrap();
+            store
+                .count_question(GUILD, Outcome::Declined, MONDAY)
+                .await
+                .unwrap();
+            store
+                .vote(GUILD, ANSWER, &voter, "role:devops", Vote::Down, MONDAY)
+                .await
+                .unwrap();
+            assert!(store
+                .comment(ANSWER, &voter, "the build owner")
+                .await
+                .unwrap());
+        }
+        // These columns and no others: a new column must be looked at here first.
+        let expected: [(&str, &[&str]); 4] = [
+            (
+                "questions",
+                &[
+                    "id",
+                    "guild_id",
+                    "channel_id",
+                    "asked_at",
+                    "outcome",
+                    "text",
+                    "entry",
+                    "candidates",
+                ],
+            ),
+            (
+                "votes",
+                &[
+                    "answer_id",
+                    "voter",
+                    "guild_id",
+                    "entry",
+                    "vote",
+                    "comment",
+                    "voted_at",
+                ],
+            ),
+            ("question_weeks", &["guild_id", "week", "outcome", "count"]),
+            ("meta", &["key", "value"]),
+        ];
+        let mut values = 0;
+        for (table, columns) in expected {
+            assert_eq!(columns_of(&url, table).await, columns, "{table}");
+            for name in columns {
+                for value in column(&url, table, name).await.into_iter().flatten() {
+                    values += 1;
+                    for user in [USER, BIG_USER] {
+                        for form in [
+                            user.to_string(),
+                            (user as i64).to_string(),
+                            format!("{user:x}"),
+                        ] {
+                            assert!(
+                                !value.contains(&form),
+                                "{table}.{name} holds user id {user}: {value}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // 2 questions × 8 columns (entry NULL), 2 votes × 7, 1 week row × 4, 1 meta row × 2.
+        assert_eq!(values, 2 * 7 + 2 * 7 + 4 + 2);
+        store.close().await;
+    }
+
+    pub async fn week_counts_and_gaps_windows(url: String) {
+        let store = open(&url).await;
+        let count = |guild: u64, outcome: Outcome, at: i64, times: u32| {
+            let store = store.clone();
+            async move {
+                for _ in 0..times {
+                    store.count_question(guild, outcome, at).await.unwrap();
+                }
+            }
+        };
+        count(GUILD, Outcome::Answered, MONDAY + DAY, 3).await;
+        count(GUILD, Outcome::Declined, MONDAY, 1).await;
+        // Sunday's last second is still the first week... and the next Monday the second.
+        count(GUILD, Outcome::Suggested, MONDAY + WEEK - 1, 1).await;
+        count(GUILD, Outcome::Suggested, MONDAY + WEEK, 2).await;
+        count(GUILD, Outcome::Answered, MONDAY + 2 * WEEK + 3 * DAY, 1).await;
+        count(OTHER_GUILD, Outcome::Answered, MONDAY + WEEK + DAY, 5).await;
+        let week = |week: i64, outcome: Outcome, count: u32| WeekCount {
+            week,
+            outcome,
+            count,
+        };
+        let weeks = |guild: Option<u64>, since: i64| {
+            let store = store.clone();
+            async move { store.gaps(guild, since, 100).await.unwrap().weeks }
+        };
+        assert_eq!(
+            weeks(Some(GUILD), 0).await,
+            [
+                week(MONDAY, Outcome::Answered, 3),
+                week(MONDAY, Outcome::Declined, 1),
+                week(MONDAY, Outcome::Suggested, 1),
+                week(MONDAY + WEEK, Outcome::Suggested, 2),
+                week(MONDAY + 2 * WEEK, Outcome::Answered, 1),
+            ]
+        );
+        // From the middle of a week: that whole week counts.
+        let since = MONDAY + WEEK + 3 * DAY;
+        assert_eq!(week_start(since), MONDAY + WEEK);
+        assert_eq!(
+            weeks(Some(GUILD), since).await,
+            [
+                week(MONDAY + WEEK, Outcome::Suggested, 2),
+                week(MONDAY + 2 * WEEK, Outcome::Answered, 1),
+            ]
+        );
+        // Every server: the counts are summed.
+        assert_eq!(
+            weeks(None, since).await,
+            [
+                week(MONDAY + WEEK, Outcome::Answered, 5),
+                week(MONDAY + WEEK, Outcome::Suggested, 2),
+                week(MONDAY + 2 * WEEK, Outcome::Answered, 1),
+            ]
+        );
+
+        // Questions: the `limit` newest asked at or after `since`.
+        for i in 0..10_i64 {
+            let q = asked(Outcome::Declined, &format!("question {i}"), None, &[]);
+            store
+                .log_question(GUILD, CHANNEL, MONDAY + i * 100, &q)
+                .await
+                .unwrap();
+        }
+        let q = asked(Outcome::Declined, "elsewhere", None, &[]);
+        store
+            .log_question(OTHER_GUILD, CHANNEL, MONDAY + 950, &q)
+            .await
+            .unwrap();
+        assert_eq!(
+            texts(&store, Some(GUILD), MONDAY + 300, 4).await,
+            ["question 9", "question 8", "question 7", "question 6"]
+        );
+        assert_eq!(
+            texts(&store, Some(GUILD), MONDAY + 700, 100).await,
+            ["question 9", "question 8", "question 7"],
+            "a question exactly at `since` is in"
+        );
+        assert_eq!(
+            texts(&store, None, MONDAY + 800, 100).await,
+            ["elsewhere", "question 9", "question 8"]
+        );
+        assert!(texts(&store, Some(GUILD), 0, 0).await.is_empty());
+        assert!(texts(&store, Some(GUILD), MONDAY + 901, 10)
+            .await
+            .is_empty());
+
+        // Votes and comments: those cast since then.
+        for (n, at) in [(1_u64, MONDAY - 1), (2, MONDAY)] {
+            let voter = store.voter(n, ANSWER);
+            store
+                .vote(GUILD, ANSWER, &voter, "role:po", Vote::Down, at)
+                .await
+                .unwrap();
+            store
+                .comment(ANSWER, &voter, &format!("comment {n}"))
+                .await
+                .unwrap();
+        }
+        let data = store.gaps(Some(GUILD), MONDAY, 100).await.unwrap();
+        assert_eq!(
+            data.votes,
+            [VoteTotal {
+                entry: "role:po".into(),
+                up: 0,
+                down: 1
+            }]
+        );
+        assert_eq!(
+            data.comments,
+            [Comment {
+                entry: "role:po".into(),
+                text: "comment 2".into(),
+                at: MONDAY
+            }]
+        );
+        store.close().await;
+    }
+
+    pub async fn a_changed_vote_counts_once(url: String) {
+        let store = open(&url).await;
+        let voter = store.voter(USER, ANSWER);
+        let vote = |voter: String, answer: u64, entry: &'static str, vote: Vote, at: i64| {
+            let store = store.clone();
+            async move {
+                store
+                    .vote(GUILD, answer, &voter, entry, vote, at)
+                    .await
+                    .unwrap()
+            }
+        };
+        let totals = |guild: Option<u64>| {
+            let store = store.clone();
+            async move { store.gaps(guild, 0, 100).await.unwrap().votes }
+        };
+        let total = |entry: &str, up: u32, down: u32| VoteTotal {
+            entry: entry.into(),
+            up,
+            down,
+        };
+        let po = "role:po";
+        assert_eq!(
+            vote(voter.clone(), ANSWER, po, Vote::Up, 10).await,
+            VoteChange::New
+        );
+        assert_eq!(
+            vote(voter.clone(), ANSWER, po, Vote::Up, 11).await,
+            VoteChange::Same
+        );
+        assert_eq!(totals(Some(GUILD)).await, [total(po, 1, 0)]);
+        assert_eq!(
+            vote(voter.clone(), ANSWER, po, Vote::Down, 12).await,
+            VoteChange::Changed
+        );
+        assert_eq!(
+            totals(Some(GUILD)).await,
+            [total(po, 0, 1)],
+            "👍 then 👎 counts once"
+        );
+        // A second voter counts separately.
+        let other = store.voter(OTHER_USER, ANSWER);
+        assert_eq!(vote(other, ANSWER, po, Vote::Up, 13).await, VoteChange::New);
+        assert_eq!(totals(Some(GUILD)).await, [total(po, 1, 1)]);
+        // The same user on another answer has a vote of its own there.
+        let again = store.voter(USER, OTHER_ANSWER);
+        assert_eq!(
+            vote(again, OTHER_ANSWER, "faq:vpn", Vote::Down, 14).await,
+            VoteChange::New
+        );
+        // Most 👎 first, then fewest 👍.
+        assert_eq!(
+            totals(Some(GUILD)).await,
+            [total("faq:vpn", 0, 1), total(po, 1, 1)]
+        );
+        // Another server's votes count there, and for every server together.
+        let elsewhere = store.voter(USER, 99);
+        store
+            .vote(OTHER_GUILD, 99, &elsewhere, po, Vote::Down, 15)
+            .await
+            .unwrap();
+        assert_eq!(
+            totals(Some(GUILD)).await,
+            [total("faq:vpn", 0, 1), total(po, 1, 1)]
+        );
+        assert_eq!(
+            totals(None).await,
+            [total(po, 1, 2), total("faq:vpn", 0, 1)]
+        );
+        // Clicks racing each other: one vote, no error.
+        let racer = store.voter(OTHER_USER, 7);
+        let mut clicks = Vec::new();
+        for n in 0..8_i64 {
+            let (store, racer) = (store.clone(), racer.clone());
+            let choice = if n % 2 == 0 { Vote::Up } else { Vote::Down };
+            clicks.push(tokio::spawn(async move {
+                store.vote(GUILD, 7, &racer, "faq:race", choice, n).await
+            }));
+        }
+        let mut new = 0;
+        for click in clicks {
+            if click.await.unwrap().unwrap() == VoteChange::New {
+                new += 1;
+            }
+        }
+        assert_eq!(new, 1);
+        let race = totals(Some(GUILD)).await;
+        let race = race.iter().find(|t| t.entry == "faq:race").unwrap();
+        assert_eq!(race.up + race.down, 1);
+        store.close().await;
+    }
+
+    pub async fn voters_are_per_user_and_answer_and_stable(url: String) {
+        let store = open(&url).await;
+        let voter = store.voter(USER, ANSWER);
+        assert_eq!(voter.len(), 32, "{voter}");
+        assert!(
+            voter
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c)),
+            "{voter}"
+        );
+        assert_eq!(store.voter(USER, ANSWER), voter);
+        assert_eq!(store.clone().voter(USER, ANSWER), voter);
+        assert_ne!(store.voter(OTHER_USER, ANSWER), voter);
+        assert_ne!(store.voter(USER, OTHER_ANSWER), voter);
+        assert_ne!(store.voter(BIG_USER, ANSWER), store.voter(BIG_USER, 0));
+        // Swapping user and answer gives another voter.
+        assert_ne!(store.voter(ANSWER, USER), voter);
+        let salt = raw_strings(&url, "SELECT value FROM meta WHERE key = 'voter_salt'").await;
+        let salt = salt[0].clone().unwrap();
+        assert_eq!(salt.len(), 32, "{salt}");
+        assert!(salt.chars().all(|c| c.is_ascii_hexdigit()), "{salt}");
+        store.close().await;
+        drop(store);
+        // The same database, opened again: the same voters, so a vote can still be changed.
+        let reopened = open(&url).await;
+        assert_eq!(reopened.voter(USER, ANSWER), voter);
+        reopened.close().await;
+    }
+
+    pub async fn comments_go_with_a_down_vote(url: String) {
+        let store = open(&url).await;
+        let voter = store.voter(USER, ANSWER);
+        assert!(
+            !store.comment(ANSWER, &voter, "no vote yet").await.unwrap(),
+            "a comment needs a vote"
+        );
+        store
+            .vote(GUILD, ANSWER, &voter, "role:po", Vote::Down, MONDAY)
+            .await
+            .unwrap();
+        // 400 characters of multibyte text, with spaces around: trimmed, cut to 300.
+        let long = format!("  {}  ", "ü🙂".repeat(200));
+        assert!(store.comment(ANSWER, &voter, &long).await.unwrap());
+        let cut: String = "ü🙂".repeat(150);
+        let comments =
+            |store: Store| async move { store.gaps(None, 0, 100).await.unwrap().comments };
+        let first = Comment {
+            entry: "role:po".into(),
+            text: cut,
+            at: MONDAY,
+        };
+        assert_eq!(comments(store.clone()).await, std::slice::from_ref(&first));
+        let other = store.voter(OTHER_USER, ANSWER);
+        store
+            .vote(GUILD, ANSWER, &other, "role:po", Vote::Down, MONDAY + 5)
+            .await
+            .unwrap();
+        assert!(store
+            .comment(ANSWER, &other, "the PO's calendar")
+            .await
+            .unwrap());
+        let second = Comment {
+            entry: "role:po".into(),
+            text: "the PO's calendar".into(),
+            at: MONDAY + 5,
+        };
+        assert_eq!(
+            comments(store.clone()).await,
+            [second, first],
+            "newest first"
+        );
+        // An empty comment removes it.
+        assert!(store.comment(ANSWER, &other, "   ").await.unwrap());
+        assert_eq!(comments(store.clone()).await.len(), 1);
+        // Turning the 👎 into a 👍 drops its comment; a comment on a 👍 is not listed.
+        assert_eq!(
+            store
+                .vote(GUILD, ANSWER, &voter, "role:po", Vote::Up, MONDAY + 6)
+                .await
+                .unwrap(),
+            VoteChange::Changed
+        );
+        assert!(comments(store.clone()).await.is_empty());
+        assert!(store.comment(ANSWER, &voter, "great").await.unwrap());
+        assert!(comments(store.clone()).await.is_empty());
+        store.close().await;
+    }
+
+    pub async fn purging_keeps_rows_at_the_cut_off(url: String) {
+        let store = open(&url).await;
+        store.save(GUILD, USER, &Progress::new(1)).await.unwrap();
+        // A Wednesday: its week began on Monday MONDAY + WEEK.
+        let cut = MONDAY + WEEK + 2 * DAY;
+        for (text, at) in [("old", cut - 1), ("at", cut), ("new", cut + 1)] {
+            let q = asked(Outcome::Declined, text, None, &[]);
+            store.log_question(GUILD, CHANNEL, at, &q).await.unwrap();
+        }
+        let vote = |user: u64, vote: Vote, at: i64| {
+            let store = store.clone();
+            async move {
+                let voter = store.voter(user, ANSWER);
+                store
+                    .vote(GUILD, ANSWER, &voter, "role:po", vote, at)
+                    .await
+                    .unwrap();
+            }
+        };
+        vote(1, Vote::Down, cut - 1).await;
+        vote(2, Vote::Down, cut).await;
+        // Cast long ago, changed since: its time is the change's.
+        vote(3, Vote::Up, cut - 10).await;
+        vote(3, Vote::Down, cut + 1).await;
+        for at in [MONDAY - WEEK, MONDAY, MONDAY + WEEK, cut - 1, cut + WEEK] {
+            store
+                .count_question(GUILD, Outcome::Answered, at)
+                .await
+                .unwrap();
+        }
+        // 1 question, 1 vote, 2 weeks wholly before the cut-off's week.
+        assert_eq!(store.purge_log(cut).await.unwrap(), 4);
+        assert_eq!(texts(&store, None, 0, 100).await, ["new", "at"]);
+        let data = store.gaps(None, 0, 100).await.unwrap();
+        assert_eq!(
+            data.votes,
+            [VoteTotal {
+                entry: "role:po".into(),
+                up: 0,
+                down: 2
+            }]
+        );
+        let weeks: Vec<(i64, u32)> = data.weeks.iter().map(|w| (w.week, w.count)).collect();
+        assert_eq!(weeks, [(MONDAY + WEEK, 2), (MONDAY + 2 * WEEK, 1)]);
+        assert_eq!(
+            store.purge_log(cut).await.unwrap(),
+            0,
+            "nothing left to purge"
+        );
+        assert_eq!(
+            store.load(GUILD, USER).await.unwrap(),
+            Some(Progress::new(1)),
+            "tour progress is not the log's"
+        );
+        store.close().await;
+    }
+
+    pub async fn purging_goes_in_batches_and_purge_all_empties_the_log(url: String) {
+        let store = open(&url).await;
+        store.save(GUILD, USER, &Progress::new(1)).await.unwrap();
+        // More than two batches of old rows, written outside the store at once.
+        let old = 2 * PURGE_BATCH + 1;
+        execute_raw(
+            &url,
+            &format!(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {old}) \
+                 INSERT INTO questions (guild_id, channel_id, asked_at, outcome, text, entry, \
+                 candidates) SELECT 1, 2, i, 'declined', 'bulk', NULL, '[]' FROM n"
+            ),
+        )
+        .await;
+        execute_raw(
+            &url,
+            &format!(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {old}) \
+                 INSERT INTO votes (answer_id, voter, guild_id, entry, vote, comment, voted_at) \
+                 SELECT i, 'v', 1, 'role:po', -1, NULL, i FROM n"
+            ),
+        )
+        .await;
+        for at in [MONDAY, MONDAY + 1, MONDAY + 2] {
+            let q = asked(Outcome::Suggested, "recent", None, &[("faq:a", 0.5)]);
+            store.log_question(GUILD, CHANNEL, at, &q).await.unwrap();
+            store
+                .count_question(GUILD, Outcome::Suggested, at)
+                .await
+                .unwrap();
+        }
+        let voter = store.voter(USER, ANSWER);
+        store
+            .vote(GUILD, ANSWER, &voter, "role:po", Vote::Up, MONDAY)
+            .await
+            .unwrap();
+
+        assert_eq!(
+            store.purge_log(MONDAY).await.unwrap(),
+            2 * old as u64,
+            "every old question and vote"
+        );
+        assert_eq!(texts(&store, None, 0, 100).await.len(), 3);
+        // What is left: 3 questions, 1 vote, 1 week row.
+        assert_eq!(store.purge_all_log().await.unwrap(), 5);
+        assert_eq!(
+            store.gaps(None, i64::MIN, 100).await.unwrap(),
+            Default::default()
+        );
+        assert_eq!(store.purge_all_log().await.unwrap(), 0);
+        assert_eq!(
+            store.load(GUILD, USER).await.unwrap(),
+            Some(Progress::new(1)),
+            "tour progress is not the log's"
+        );
+        // The voter salt stays: votes cast later still meet earlier ones.
+        assert_eq!(store.voter(USER, ANSWER), voter);
+        store.close().await;
+    }
+
+    pub async fn reload_notices_reach_every_store(url: String) {
+        let announcer = open(&url).await;
+        let listener = open(&url).await;
+        let Some(mut notices) = listener.reload_notices() else {
+            assert!(url.starts_with("sqlite:"), "PostgreSQL listens");
+            // One process: nothing to tell, and telling it is no error.
+            announcer.announce_reload("here").await.unwrap();
+            announcer.close().await;
+            listener.close().await;
+            return;
+        };
+        hear(&announcer, &mut notices, "first").await;
+        announcer.announce_reload("second").await.unwrap();
+        assert_eq!(next_notice(&mut notices).await.as_deref(), Some("second"));
+        // Origins are cut to 200 characters.
+        announcer.announce_reload(&"ö".repeat(500)).await.unwrap();
+        assert_eq!(next_notice(&mut notices).await, Some("ö".repeat(200)));
+        // The announcing store hears its own notices too.
+        let mut own = announcer.reload_notices().expect("PostgreSQL listens");
+        hear(&announcer, &mut own, "own").await;
+        // Dropping the receiver ends its task and closes its connection.
+        drop(own);
+        wait_for_listeners(&url, 1).await;
+        // Closing the store ends the task: the receiver sees the end (after the repeats of
+        // "own" it heard meanwhile).
+        listener.close().await;
+        while let Some(heard) = tokio::time::timeout(Duration::from_secs(5), notices.recv())
+            .await
+            .expect("the task ends when the store closes")
+        {
+            assert_eq!(heard, "own");
+        }
+        wait_for_listeners(&url, 0).await;
+        announcer.close().await;
     }
 }
 
@@ -526,6 +1237,110 @@ async fn execute_raw(url: &str, sql: &str) {
         let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
         conn.execute(sql).await.unwrap();
         conn.close().await.unwrap();
+    }
+}
+
+/// Rows of a one-column query (`$1` = `bind` when given) run outside the store.
+async fn raw_strings_bound(url: &str, sql: &str, bind: Option<&str>) -> Vec<Option<String>> {
+    if url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+        let mut query = sqlx::query_scalar(sql);
+        if let Some(bind) = bind {
+            query = query.bind(bind);
+        }
+        let rows = query.fetch_all(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+        rows
+    } else {
+        let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+        let mut query = sqlx::query_scalar(sql);
+        if let Some(bind) = bind {
+            query = query.bind(bind);
+        }
+        let rows = query.fetch_all(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+        rows
+    }
+}
+
+/// Rows of a one-column text query run outside the store.
+async fn raw_strings(url: &str, sql: &str) -> Vec<Option<String>> {
+    raw_strings_bound(url, sql, None).await
+}
+
+/// The column names of `table`, in order.
+async fn columns_of(url: &str, table: &str) -> Vec<String> {
+    let sql = if url.starts_with("sqlite:") {
+        "SELECT name FROM pragma_table_info($1) ORDER BY cid"
+    } else {
+        "SELECT CAST(column_name AS TEXT) FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position"
+    };
+    raw_strings_bound(url, sql, Some(table))
+        .await
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Every value of one column of `table`, as text (`None` for NULL).
+async fn column(url: &str, table: &str, name: &str) -> Vec<Option<String>> {
+    raw_strings(
+        url,
+        &format!("SELECT CAST(\"{name}\" AS TEXT) FROM {table}"),
+    )
+    .await
+}
+
+/// The next reload notice, waiting at most 5 seconds.
+async fn next_notice(notices: &mut tokio::sync::mpsc::Receiver<String>) -> Option<String> {
+    tokio::time::timeout(Duration::from_secs(5), notices.recv())
+        .await
+        .expect("a reload notice within 5 s")
+}
+
+/// Announces `origin` until `notices` hears it (the listener starts in the background), then
+/// drains the repeats.
+async fn hear(store: &Store, notices: &mut tokio::sync::mpsc::Receiver<String>, origin: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        store.announce_reload(origin).await.unwrap();
+        match tokio::time::timeout(Duration::from_millis(200), notices.recv()).await {
+            Ok(Some(heard)) => {
+                assert_eq!(heard, origin);
+                break;
+            }
+            Ok(None) => panic!("the reload notices ended"),
+            Err(_) if Instant::now() > deadline => panic!("{origin}: never heard"),
+            Err(_) => {}
+        }
+    }
+    while let Ok(Some(repeat)) =
+        tokio::time::timeout(Duration::from_millis(300), notices.recv()).await
+    {
+        assert_eq!(repeat, origin);
+    }
+}
+
+/// Waits (at most 5 s) until `count` connections listen for reload notices on the database.
+async fn wait_for_listeners(url: &str, count: usize) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let listening = raw_strings(
+            url,
+            "SELECT CAST(pid AS TEXT) FROM pg_stat_activity \
+             WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+        )
+        .await
+        .len();
+        if listening == count {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{listening} listening, expected {count}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
@@ -812,6 +1627,48 @@ async fn postgres_that_hangs_or_goes_down_fails_fast_and_recovers() {
         proxy.set(PASS);
         recovers(&store, "after the server came back").await;
         store.close().await;
+    })
+    .await;
+    db.remove().await;
+    if let Err(failed) = outcome {
+        std::panic::resume_unwind(failed.into_panic());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_database_has_its_own_voter_salt() {
+    let (first, second) = (Db::sqlite(), Db::sqlite());
+    let a = open(&first.url()).await;
+    let b = open(&second.url()).await;
+    assert_ne!(a.voter(USER, ANSWER), b.voter(USER, ANSWER));
+    a.close().await;
+    b.close().await;
+    first.remove().await;
+    second.remove().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_reload_notices_come_back_after_the_connection_drops() {
+    let Some(db) = Db::postgres().await else {
+        return;
+    };
+    let url = db.url();
+    let options: sqlx::postgres::PgConnectOptions = url.parse().unwrap();
+    let upstream = format!("{}:{}", options.get_host(), options.get_port());
+    let outcome = tokio::spawn(async move {
+        let proxy = Proxy::start(upstream.clone()).await;
+        let via_proxy = url.replacen(&upstream, &proxy.addr.to_string(), 1);
+        let announcer = open(&url).await;
+        let listener = open(&via_proxy).await;
+        let mut notices = listener.reload_notices().expect("PostgreSQL listens");
+        hear(&announcer, &mut notices, "before").await;
+        // The server goes away for a while: the task listens again once it is back.
+        proxy.set(CUT);
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        proxy.set(PASS);
+        hear(&announcer, &mut notices, "after").await;
+        listener.close().await;
+        announcer.close().await;
     })
     .await;
     db.remove().await;

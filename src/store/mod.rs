@@ -1,4 +1,5 @@
-//! The store: tour progress per server and user, in SQLite (default) or PostgreSQL.
+//! The store: tour progress per server and user, and the question log with its votes, in
+//! SQLite (default) or PostgreSQL.
 //!
 //! The only state rolecall keeps. [`Store::open`] picks the backend from the URL
 //! (`ROLECALL_DATABASE_URL`): `sqlite://FILE` (the default, [`DEFAULT_URL`], a `rolecall.db`
@@ -10,7 +11,9 @@
 //!
 //! # Schema
 //!
-//! Only server id, user id, step, answers and times; no names, no message text.
+//! The tour keeps server id, user id, step, answers and times; no names, no message text.
+//! The question log keeps server and channel ids, times and question text; never a user id
+//! or a name.
 //!
 //! - `progress (guild_id, user_id, step, started_at, finished_at)`, key `(guild_id, user_id)`:
 //!   the step on screen (a step id, `#intro` or `#done`) and when the tour was started and
@@ -19,6 +22,29 @@
 //!   `(guild_id, user_id, step)`, deleted with its `progress` row: one quiz answer per step;
 //!   `position` keeps their order. Indexed by user (for `forget`) and by
 //!   `(guild_id, step, choice)` (for `stats`).
+//! - `questions (id, guild_id, channel_id, asked_at, outcome, text, entry, candidates)`: one
+//!   row per logged question (declined, only suggested, or answered and then voted 👎): the
+//!   outcome (`answered`, `suggested`, `declined`), the question cut to 300 characters, the
+//!   entry given (if any) and the best candidates as JSON `[{"entry", "confidence"}]`. Who
+//!   asked is not kept. Indexed by `(guild_id, asked_at)` and `(asked_at)`.
+//! - `votes (answer_id, voter, guild_id, entry, vote, comment, voted_at)`, key
+//!   `(answer_id, voter)`: one 👍 (1) or 👎 (-1) per answer (the question's snowflake) and
+//!   voter, with the optional "What were you looking for?" comment (300 characters).
+//!   `voter` is [`Store::voter`]'s pseudonym, a salted SHA-256 of user and answer, so a user
+//!   has one vote per answer but no user id is stored, and one user's votes on different
+//!   answers don't share a key (a pseudonym, not anonymity: whoever reads the whole
+//!   database, salt included, can test a known user id against it). Indexed by
+//!   `(guild_id, voted_at)` and `(voted_at)`.
+//! - `question_weeks (guild_id, week, outcome, count)`, key `(guild_id, week, outcome)`:
+//!   every question counted per server, week (its Monday 00:00 UTC) and outcome, answered
+//!   ones too; numbers only, for the weekly chart.
+//! - `meta (key, value)`: `voter_salt`, 32 random hex digits made by the migration, which
+//!   key the voter pseudonyms of this database.
+//!
+//! The log is kept for `ROLECALL_LOG_DAYS` ([`Store::purge_log`] deletes older rows) and
+//! deleted whole by `rolecall gaps --purge` ([`Store::purge_all_log`]). With PostgreSQL,
+//! [`Store::announce_reload`] and [`Store::reload_notices`] carry `/reload` to every bot
+//! process (`LISTEN`/`NOTIFY` on [`RELOAD_CHANNEL`]); nothing is stored for that.
 //!
 //! Discord ids are `u64`; both databases' integers are signed 64-bit, so ids are stored as
 //! `BIGINT` by a bit-for-bit cast (`id as i64`, read back with `as u64`): ids above 2^63
@@ -47,6 +73,7 @@ mod migrate;
 mod url;
 
 pub use error::StoreError;
+pub use log::{VoteChange, PURGE_BATCH, RELOAD_CHANNEL};
 pub use url::redact;
 
 use crate::onboarding::{Answer, Progress, Stats};
@@ -80,7 +107,8 @@ const SQLITE_CONNECTIONS: u32 = 4;
 /// Connections per PostgreSQL pool, per bot process.
 const POSTGRES_CONNECTIONS: u32 = 8;
 
-/// Tour progress in a database; cheap to clone (clones share one connection pool).
+/// Tour progress and the question log in a database; cheap to clone (clones share one
+/// connection pool).
 #[derive(Clone)]
 pub struct Store {
     backend: Backend,
@@ -88,6 +116,8 @@ pub struct Store {
     raw_url: Arc<str>,
     /// The URL with its password hidden.
     url: Arc<str>,
+    /// The database's random `voter_salt` (read once at open), which keys [`Store::voter`].
+    salt: Arc<str>,
 }
 
 /// The connection pool, per backend.
@@ -108,8 +138,11 @@ macro_rules! on_pool {
     };
 }
 
+// After `on_pool!`, which it uses: the question log, votes, week counts and reload notices.
+mod log;
+
 /// A stored id from a Discord id: bit for bit, so `to_db(id) as u64 == id` for every id
-/// (see the module docs). Ids are only ever matched, never read back.
+/// (see the module docs).
 fn to_db(id: u64) -> i64 {
     id as i64
 }
@@ -169,10 +202,21 @@ impl Store {
             Some(Scheme::Sqlite) => Backend::Sqlite(open_sqlite(raw, &shown).await?),
             Some(Scheme::Postgres) => Backend::Postgres(open_postgres(raw, &shown).await?),
         };
+        let salt = match log::voter_salt(&backend, &shown, raw).await {
+            Ok(salt) => salt,
+            Err(e) => {
+                match &backend {
+                    Backend::Sqlite(pool) => pool.close().await,
+                    Backend::Postgres(pool) => pool.close().await,
+                }
+                return Err(e);
+            }
+        };
         Ok(Store {
             backend,
             raw_url: raw.into(),
             url: shown.into(),
+            salt,
         })
     }
 
