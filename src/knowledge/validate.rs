@@ -684,7 +684,18 @@ impl Builder {
             }
             self.text(o, &label, "question", &f.question, limits::TITLE);
             self.text(o, &label, "answer", &f.answer, limits::DESCRIPTION);
-            self.answer_shape(o, &label, "answer", &f.answer, None);
+            if f.answer.trim_start().starts_with(crate::learn::UNWRITTEN) {
+                self.err(
+                    o,
+                    &label,
+                    format!(
+                        "answer has not been written yet: it still starts with `{}` from the gaps report's export; write the answer in its place (one bold sentence that answers the question, then a few lines), or delete this [[faq]]",
+                        crate::learn::UNWRITTEN
+                    ),
+                );
+            } else {
+                self.answer_shape(o, &label, "answer", &f.answer, None);
+            }
             for p in &f.phrasings {
                 if word_slices(&clean(p)).all(|w| is_stop_word(&w)) {
                     self.err(

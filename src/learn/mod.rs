@@ -5,6 +5,7 @@
 //! bot and `rolecall gaps` show the report.
 
 pub mod group;
+pub mod report;
 
 use crate::knowledge::Knowledge;
 use crate::matching::{Match, Rejection};
@@ -67,6 +68,9 @@ pub struct Asked {
 pub const MAX_TEXT: usize = 300;
 /// Candidates kept per question.
 pub const MAX_CANDIDATES: usize = 3;
+/// How the answer of an FAQ stub exported from the gaps report starts until someone writes
+/// it; `rolecall check` reports such an answer as an error, so a stub never goes live.
+pub const UNWRITTEN: &str = "UNWRITTEN:";
 
 /// The log entry for `question`, matched as `m` and answered with `r`.
 ///
@@ -126,7 +130,7 @@ fn round(x: f32) -> f32 {
 }
 
 /// Seconds in a day.
-const DAY: i64 = 86_400;
+pub(crate) const DAY: i64 = 86_400;
 
 /// Monday 00:00 UTC of the week holding Unix time `at` (weeks for the chart).
 pub fn week_start(at: i64) -> i64 {
