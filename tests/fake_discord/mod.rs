@@ -7,6 +7,11 @@
 //! already created), can answer REST requests after a set latency, and lets a test
 //! dispatch events and close the gateway.
 //!
+//! The gateway takes several connections at once, like Discord with a sharded bot: each
+//! IDENTIFY's `shard` `[id, total]` is recorded and answered in READY, an event goes to the
+//! session of the shard that owns its guild, and a test can make it refuse shards with close
+//! 4010 or 4011 and set the shard count GET /gateway/bot recommends.
+//!
 //! When the last handle on a fake is dropped (at the end of the test, also when it
 //! panics, since the test's runtime drops its tasks), every REST request it received is
 //! written to `target/e2e-requests/<test name>.jsonl`, one `{"scenario","i","method","path",
@@ -32,6 +37,7 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message as Ws;
+use tokio_tungstenite::WebSocketStream;
 
 /// The bot's application and user id.
 pub const APP_ID: u64 = 775799577604522054;
@@ -62,15 +68,38 @@ enum Control {
     Close(u16),
 }
 
+/// One open gateway connection.
+struct Connection {
+    tx: mpsc::UnboundedSender<Control>,
+    /// The shard `[id, total]` it identified (or resumed) as.
+    shard: Option<[u64; 2]>,
+    /// Its session once READY or RESUMED was sent: it gets dispatches from then on.
+    session: Option<String>,
+}
+
+/// Which shards the gateway refuses (given `id` and `total`), closing with a code.
+type Refusal = (u16, Box<dyn Fn(u64, u64) -> bool + Send>);
+
 #[derive(Default)]
 struct State {
     requests: Vec<Request>,
     identifies: Vec<Value>,
     resumes: Vec<Value>,
-    seq: u64,
     next_id: u64,
-    connection: Option<mpsc::UnboundedSender<Control>>,
-    connected: bool,
+    /// Open gateway connections by number.
+    connections: HashMap<u64, Connection>,
+    next_connection: u64,
+    /// The last sequence number of each session.
+    seqs: HashMap<String, u64>,
+    /// The shard of each session, for RESUME.
+    sessions: HashMap<String, [u64; 2]>,
+    /// The guild of each channel seen in a dispatch (`None`: a DM channel).
+    channel_guilds: HashMap<String, Option<u64>>,
+    /// The shard count GET /gateway/bot recommends.
+    recommended_shards: u64,
+    refusals: Vec<Refusal>,
+    /// Shards refused, once per refused IDENTIFY.
+    refused: Vec<[u64; 2]>,
     gateway_closed_by_bot: usize,
     /// Messages created (a repeated enforced nonce creates none).
     created: Vec<Value>,
@@ -104,6 +133,7 @@ impl Fake {
             .expect("bind gateway");
         let state = Arc::new(Mutex::new(State {
             next_id: 900_000_000_000_000_000,
+            recommended_shards: 1,
             ..State::default()
         }));
         let fake = Fake {
@@ -214,28 +244,110 @@ impl Fake {
 
     /// Waits for a gateway session that is ready (after READY or RESUMED).
     pub async fn wait_connected(&self) {
-        self.wait_for("a ready gateway session", |f| f.lock().connected)
+        self.wait_for("a ready gateway session", |f| !f.ready_shards().is_empty())
             .await;
     }
 
-    /// Sends a dispatch (op 0) with the next sequence number once a session is ready.
-    pub async fn dispatch(&self, event: &str, data: Value) {
-        self.wait_connected().await;
+    /// Waits for a ready session of shard `id` of `total`.
+    pub async fn wait_shard(&self, id: u64, total: u64) {
+        let what = format!("a ready gateway session of shard {id} of {total}");
+        self.wait_for(&what, |f| f.ready_shards().contains(&[id, total]))
+            .await;
+    }
+
+    /// The `[id, total]` of every ready gateway session, oldest connection first.
+    pub fn ready_shards(&self) -> Vec<[u64; 2]> {
+        let s = self.lock();
+        let mut ready: Vec<(u64, [u64; 2])> = s
+            .connections
+            .iter()
+            .filter(|(_, c)| c.session.is_some())
+            .filter_map(|(n, c)| c.shard.map(|shard| (*n, shard)))
+            .collect();
+        ready.sort_unstable();
+        ready.into_iter().map(|(_, shard)| shard).collect()
+    }
+
+    /// Makes GET /gateway/bot recommend `shards` shards (1 unless set): the count a bot
+    /// that autoshards starts.
+    pub fn recommend_shards(&self, shards: u64) {
+        self.lock().recommended_shards = shards;
+    }
+
+    fn recommended_shards(&self) -> u64 {
+        self.lock().recommended_shards
+    }
+
+    /// Refuses the IDENTIFY of every shard `[id, total]` for which `refuse(id, total)` holds
+    /// by closing the connection with `code`, like Discord: 4010 (invalid shard) or 4011
+    /// (sharding required: too many servers for that many shards).
+    pub fn refuse(&self, code: u16, refuse: impl Fn(u64, u64) -> bool + Send + 'static) {
+        self.lock().refusals.push((code, Box::new(refuse)));
+    }
+
+    /// The shards refused so far, `[id, total]` once per refused IDENTIFY.
+    pub fn refused(&self) -> Vec<[u64; 2]> {
+        self.lock().refused.clone()
+    }
+
+    /// Sends a dispatch (op 0) once a session owns it, with that session's next sequence
+    /// number. Like Discord, an event goes to the shard of its `guild_id` (`(guild_id >> 22)
+    /// % total`; without one, a DM, to shard 0), and the bot's own message echoed back to the
+    /// shard of its channel's guild, as learned from the events dispatched before.
+    pub async fn dispatch(&self, event: &str, mut data: Value) {
+        let guild = self.guild_of(&mut data);
+        let what = match guild {
+            Some(g) => format!("a ready gateway session for guild {g}"),
+            None => "a ready gateway session for DMs (shard 0)".to_string(),
+        };
+        self.wait_for(&what, |f| owner(&f.lock(), guild).is_some())
+            .await;
         let mut s = self.lock();
-        s.seq += 1;
-        let frame = json!({"op": 0, "t": event, "s": s.seq, "d": data});
-        if let Some(tx) = &s.connection {
-            let _ = tx.send(Control::Send(frame));
+        let Some(n) = owner(&s, guild) else {
+            return; // It closed in the meantime: Discord would not deliver it either.
+        };
+        let conn = &s.connections[&n];
+        let (tx, session) = (conn.tx.clone(), conn.session.clone().unwrap_or_default());
+        let seq = s.seqs.entry(session).or_default();
+        *seq += 1;
+        let frame = json!({"op": 0, "t": event, "s": *seq, "d": data});
+        let _ = tx.send(Control::Send(frame));
+    }
+
+    /// The guild `data` belongs to; remembers the guild of its channel, and sets the guild of
+    /// the bot's own (echoed) message to its channel's.
+    fn guild_of(&self, data: &mut Value) -> Option<u64> {
+        let guild = data["guild_id"].as_str().and_then(|g| g.parse().ok());
+        let Some(channel) = data["channel_id"].as_str().map(str::to_string) else {
+            return guild;
+        };
+        let own = data["author"]["id"].as_str() == Some(APP_ID.to_string().as_str());
+        let mut s = self.lock();
+        match s.channel_guilds.get(&channel) {
+            Some(&known) if own => {
+                if let Some(fields) = data.as_object_mut() {
+                    match known {
+                        Some(g) => fields.insert("guild_id".into(), json!(g.to_string())),
+                        None => fields.remove("guild_id"),
+                    };
+                }
+                known
+            }
+            _ => {
+                s.channel_guilds.insert(channel, guild);
+                guild
+            }
         }
     }
 
-    /// Closes the current gateway connection with `code`.
+    /// Closes every ready gateway connection with `code` (waiting for one first).
     pub async fn close_gateway(&self, code: u16) {
         self.wait_connected().await;
         let mut s = self.lock();
-        s.connected = false;
-        if let Some(tx) = s.connection.take() {
-            let _ = tx.send(Control::Close(code));
+        for conn in s.connections.values_mut() {
+            if conn.session.take().is_some() {
+                let _ = conn.tx.send(Control::Close(code));
+            }
         }
     }
 
@@ -249,11 +361,29 @@ impl Fake {
             return;
         };
         let (tx, mut rx) = mpsc::unbounded_channel();
-        {
+        let n = {
             let mut s = self.lock();
-            s.connection = Some(tx);
-            s.connected = false;
-        }
+            s.next_connection += 1;
+            let n = s.next_connection;
+            let conn = Connection {
+                tx,
+                shard: None,
+                session: None,
+            };
+            s.connections.insert(n, conn);
+            n
+        };
+        self.converse(n, &mut ws, &mut rx).await;
+        self.lock().connections.remove(&n);
+    }
+
+    /// Runs gateway connection `n` until either side closes it.
+    async fn converse(
+        &self,
+        n: u64,
+        ws: &mut WebSocketStream<TcpStream>,
+        rx: &mut mpsc::UnboundedReceiver<Control>,
+    ) {
         let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}});
         if ws.send(Ws::Text(hello.to_string())).await.is_err() {
             return;
@@ -266,23 +396,19 @@ impl Fake {
                             return;
                         }
                     }
-                    Some(Control::Close(code)) => {
-                        let frame = CloseFrame { code: CloseCode::from(code), reason: "test close".into() };
-                        let _ = ws.send(Ws::Close(Some(frame))).await;
-                        let _ = tokio::time::timeout(Duration::from_secs(1), ws.next()).await;
-                        return;
-                    }
+                    Some(Control::Close(code)) => return close(ws, code, "test close").await,
                     None => return,
                 },
                 incoming = ws.next() => match incoming {
                     Some(Ok(Ws::Text(text))) => {
                         let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
-                        self.on_gateway(&v, &mut ws).await;
+                        if let Some(code) = self.on_gateway(n, &v, ws).await {
+                            let reason = if code == 4011 { "Sharding required." } else { "Invalid shard." };
+                            return close(ws, code, reason).await;
+                        }
                     }
                     Some(Ok(Ws::Close(_))) | None | Some(Err(_)) => {
-                        let mut s = self.lock();
-                        s.gateway_closed_by_bot += 1;
-                        s.connected = false;
+                        self.lock().gateway_closed_by_bot += 1;
                         return;
                     }
                     Some(Ok(_)) => {}
@@ -291,39 +417,75 @@ impl Fake {
         }
     }
 
-    async fn on_gateway(&self, v: &Value, ws: &mut tokio_tungstenite::WebSocketStream<TcpStream>) {
-        let reply = match v["op"].as_u64() {
-            Some(1) => Some(json!({"op": 11})),
+    /// Answers a gateway payload on connection `n`; `Some(code)` when the connection is to
+    /// be closed with that code instead (a refused IDENTIFY).
+    async fn on_gateway(
+        &self,
+        n: u64,
+        v: &Value,
+        ws: &mut WebSocketStream<TcpStream>,
+    ) -> Option<u16> {
+        let (reply, session, shard) = match v["op"].as_u64() {
+            Some(1) => (json!({"op": 11}), None, None),
             Some(2) => {
+                let shard = match v["d"]["shard"].as_array().map(Vec::as_slice) {
+                    Some([id, total]) => [id.as_u64().unwrap_or(0), total.as_u64().unwrap_or(1)],
+                    _ => [0, 1],
+                };
+                let [id, total] = shard;
                 let mut s = self.lock();
                 s.identifies.push(v["d"].clone());
-                s.seq += 1;
-                Some(json!({"op": 0, "t": "READY", "s": s.seq, "d": {
+                if let Some(&(code, _)) = s.refusals.iter().find(|(_, r)| r(id, total)) {
+                    s.refused.push(shard);
+                    return Some(code);
+                }
+                let session = if id == 0 {
+                    "fake-session".to_string()
+                } else {
+                    format!("fake-session-{id}")
+                };
+                s.sessions.insert(session.clone(), shard);
+                s.seqs.insert(session.clone(), 1);
+                let guilds: Vec<Value> = [GUILD_ID]
+                    .into_iter()
+                    .filter(|g| shard_of(Some(*g), total) == id)
+                    .map(|g| json!({"id": g.to_string(), "unavailable": true}))
+                    .collect();
+                let ready = json!({"op": 0, "t": "READY", "s": 1, "d": {
                     "v": 10,
                     "user": {"id": APP_ID.to_string(), "username": "rolecall", "discriminator": "0",
                              "global_name": null, "avatar": null, "bot": true, "verified": true,
                              "mfa_enabled": false, "flags": 0},
-                    "guilds": [{"id": GUILD_ID.to_string(), "unavailable": true}],
-                    "session_id": "fake-session",
+                    "guilds": guilds,
+                    "session_id": session,
                     "resume_gateway_url": self.gateway_url,
-                    "shard": v["d"]["shard"].clone(),
+                    "shard": [id, total],
                     "application": {"id": APP_ID.to_string(), "flags": 0},
-                }}))
+                }});
+                (ready, Some(session), Some(shard))
             }
             Some(6) => {
+                let session = v["d"]["session_id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string();
                 let mut s = self.lock();
                 s.resumes.push(v["d"].clone());
-                s.seq += 1;
-                Some(json!({"op": 0, "t": "RESUMED", "s": s.seq, "d": {}}))
+                let shard = s.sessions.get(&session).copied().unwrap_or([0, 1]);
+                let seq = s.seqs.entry(session.clone()).or_default();
+                *seq += 1;
+                let resumed = json!({"op": 0, "t": "RESUMED", "s": *seq, "d": {}});
+                (resumed, Some(session), Some(shard))
             }
-            _ => None,
+            _ => return None,
         };
-        if let Some(r) = reply {
-            let ready = r["t"] == "READY" || r["t"] == "RESUMED";
-            if ws.send(Ws::Text(r.to_string())).await.is_ok() && ready {
-                self.lock().connected = true;
+        if ws.send(Ws::Text(reply.to_string())).await.is_ok() && session.is_some() {
+            if let Some(conn) = self.lock().connections.get_mut(&n) {
+                conn.session = session;
+                conn.shard = shard;
             }
         }
+        None
     }
 
     async fn serve_http(self, stream: TcpStream) {
@@ -425,7 +587,7 @@ impl Fake {
             ("GET", ["gateway", "bot"]) => (
                 200,
                 Some(
-                    json!({"url": self.gateway_url, "shards": 1, "session_start_limit":
+                    json!({"url": self.gateway_url, "shards": self.recommended_shards(), "session_start_limit":
                     {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}),
                 ),
             ),
@@ -510,6 +672,35 @@ impl Fake {
         s.created.push(msg.clone());
         (200, Some(msg), true)
     }
+}
+
+/// The shard of `total` that gets `guild`'s events, like Discord: `(guild_id >> 22) % total`;
+/// DMs (no guild) go to shard 0.
+pub fn shard_of(guild: Option<u64>, total: u64) -> u64 {
+    guild.map_or(0, |g| (g >> 22) % total.max(1))
+}
+
+/// The newest ready connection whose shard gets `guild`'s events.
+fn owner(s: &State, guild: Option<u64>) -> Option<u64> {
+    s.connections
+        .iter()
+        .filter(|(_, c)| c.session.is_some())
+        .filter(|(_, c)| {
+            c.shard
+                .is_some_and(|[id, total]| shard_of(guild, total) == id)
+        })
+        .map(|(n, _)| *n)
+        .max()
+}
+
+/// Closes a gateway connection with `code`, waiting (bounded) for the bot's reply.
+async fn close(ws: &mut WebSocketStream<TcpStream>, code: u16, reason: &str) {
+    let frame = CloseFrame {
+        code: CloseCode::from(code),
+        reason: reason.to_string().into(),
+    };
+    let _ = ws.send(Ws::Close(Some(frame))).await;
+    let _ = tokio::time::timeout(Duration::from_secs(1), ws.next()).await;
 }
 
 /// Where the requests of every fake go: `target/e2e-requests` (the parent of
