@@ -13,7 +13,9 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
 
 /// Log filter when `RUST_LOG` is not set.
 const DEFAULT_LOG: &str = "info,serenity=warn";
@@ -102,12 +104,15 @@ fn main() -> ExitCode {
 
 fn run(source: &KnowledgeSource) -> Result<(), Failure> {
     let settings = Settings::from_env().map_err(|e| Failure(e.to_string()))?;
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_LOG)),
-        )
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_LOG));
+    let log = tracing_subscriber::fmt::layer()
         .with_writer(Redacting::new(settings.token.expose()))
         .with_ansi(io::stderr().is_terminal())
+        .with_filter(filter);
+    // Also watches serenity's log for a shard Discord refused, whatever RUST_LOG says.
+    tracing_subscriber::registry()
+        .with(log)
+        .with(discord::shards::RefusalWatch::global())
         .init();
     let k = load(source)?;
     tracing::info!(

@@ -441,12 +441,23 @@ fn record(r: &Response) {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         self.me.send_replace(Some(ready.user.id.get()));
+        let shard = ready.shard.map(|s| s.id.0);
+        let shards = ready.shard.map(|s| s.total);
         info!(
             user = %ready.user.name,
-            shard = ?ready.shard.map(|s| s.id.0),
+            shard,
+            shards,
             guilds = ready.guilds.len(),
             "connected to Discord"
         );
+        if !super::shards::registers_commands(ready.shard) {
+            info!(
+                shard,
+                shards,
+                "not registering slash commands here: they are registered at shard 0's READY, by whichever process runs it"
+            );
+            return;
+        }
         if self.registered.swap(true, Ordering::SeqCst) {
             return;
         }
@@ -458,7 +469,9 @@ impl EventHandler for Handler {
                 } else {
                     "global"
                 },
-                "registered slash commands"
+                shard,
+                shards,
+                "registered slash commands (at shard 0's READY; other shards and processes leave them to it)"
             ),
             Err(e) => {
                 self.registered.store(false, Ordering::SeqCst);

@@ -52,6 +52,14 @@ pub enum RunError {
     Signal(std::io::Error),
     /// The store (`ROLECALL_DATABASE_URL`) could not be opened or migrated.
     Store(crate::store::StoreError),
+    /// Discord refused a shard (gateway close 4010 invalid shard, 4011 sharding required):
+    /// `ROLECALL_SHARDS` has to change.
+    ShardRefused {
+        /// Which shard, and why.
+        refused: shards::Refused,
+        /// This process's `ROLECALL_SHARDS` (`None` = autosharding).
+        configured: Option<crate::config::ShardRange>,
+    },
 }
 
 impl fmt::Display for RunError {
@@ -81,6 +89,10 @@ impl fmt::Display for RunError {
                 f,
                 "{e}\n(check ROLECALL_DATABASE_URL; the default is a rolecall.db file in the working directory)"
             ),
+            RunError::ShardRefused {
+                refused,
+                configured,
+            } => f.write_str(&shards::advice(refused, *configured)),
         }
     }
 }
@@ -184,6 +196,14 @@ pub async fn run(
         tokio::time::sleep(SHUTDOWN_GRACE).await;
         warn!("gateway connections did not close in time; exiting anyway");
     };
+    // serenity 0.12.5 only logs a shard Discord refuses (close 4010/4011) and retries it
+    // forever; the process's logger reports that to `Refusals` (see `shards`).
+    let runners = client.shard_manager.clone();
+    let refused = async move {
+        let refused = shards::Refusals::global().first().await;
+        shards::close_refused(&runners).await;
+        refused
+    };
     let started = async {
         match shards {
             // serenity 0.12.5 treats the range's end as inclusive.
@@ -191,24 +211,32 @@ pub async fn run(
             None => client.start_autosharded().await,
         }
     };
+    let refusal = |kind, configured| RunError::ShardRefused {
+        refused: shards::Refused { kind, shard: None },
+        configured,
+    };
     let result = tokio::select! {
-        r = started => r,
+        r = started => r.map_err(|e| match e {
+            serenity::Error::Gateway(GatewayError::InvalidAuthentication) => RunError::InvalidToken,
+            serenity::Error::Gateway(GatewayError::DisallowedGatewayIntents) => {
+                RunError::DisallowedIntents { members: greets }
+            }
+            serenity::Error::Gateway(GatewayError::InvalidShardData) => {
+                refusal(shards::RefusalKind::InvalidShard, shards)
+            }
+            serenity::Error::Gateway(GatewayError::OverloadedShard) => {
+                refusal(shards::RefusalKind::ShardingRequired, shards)
+            }
+            e => RunError::Discord(e),
+        }),
         () = stopped => Ok(()),
+        refused = refused => Err(RunError::ShardRefused { refused, configured: shards }),
     };
     store.close().await;
-    match result {
-        Ok(()) => {
-            info!("stopped");
-            Ok(())
-        }
-        Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => {
-            Err(RunError::InvalidToken)
-        }
-        Err(serenity::Error::Gateway(GatewayError::DisallowedGatewayIntents)) => {
-            Err(RunError::DisallowedIntents { members: greets })
-        }
-        Err(e) => Err(RunError::Discord(e)),
+    if result.is_ok() {
+        info!("stopped");
     }
+    result
 }
 
 /// Reloads knowledge on SIGHUP (e.g. `systemctl reload rolecall`); an invalid edit is
