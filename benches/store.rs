@@ -1,12 +1,16 @@
 //! How fast the store is with 10,000 users in one server: `save` (a progress with three quiz
 //! answers, one user after another, then 16 at a time as in a burst of clicks), `load`,
-//! `stats` over all of them, and `forget`. On SQLite (a temp file) and, when
-//! `ROLECALL_TEST_POSTGRES_URL` is set, on PostgreSQL (a throwaway database on that server).
+//! `stats` over all of them, and `forget`; and with a question log of 10,000 questions:
+//! `log_question`, `count_question`, `vote` (one per question's answer), `gaps` reading all of
+//! them and the newest 1,000, then `purge_log` of the older half and `purge_all_log`. On
+//! SQLite (a temp file) and, when `ROLECALL_TEST_POSTGRES_URL` is set, on PostgreSQL (a
+//! throwaway database on that server).
 //!
 //! Run: `cargo bench --bench store`, or with PostgreSQL
 //! `scripts/start-test-postgres.sh cargo bench --bench store`. Without `--bench` (as
-//! `cargo test --benches` runs it) it checks itself with 200 users.
+//! `cargo test --benches` runs it) it checks itself with 200 users and 200 questions.
 
+use rolecall::learn::{Asked, Candidate, Outcome, Vote};
 use rolecall::onboarding::{Answer, Progress, DONE};
 use rolecall::store::Store;
 use sqlx::{Connection, Executor};
@@ -160,6 +164,128 @@ async fn bench(store: &Store, users: u64) -> Vec<String> {
     rows
 }
 
+/// When the first logged question was asked (Unix seconds); one follows every 10 minutes.
+const LOG_START: i64 = 1_700_000_000;
+/// Seconds between two logged questions.
+const LOG_STEP: i64 = 600;
+/// The first answer id (a snowflake); question `n`'s answer is `FIRST_ANSWER + n`.
+const FIRST_ANSWER: u64 = 3_300_000_000_000_000_000;
+
+/// Question `n` as the log keeps it: about 60 characters and three candidates.
+fn question(n: u64) -> Asked {
+    let outcome = if n % 3 == 0 {
+        Outcome::Suggested
+    } else {
+        Outcome::Declined
+    };
+    Asked {
+        outcome,
+        text: format!("who do I ask about the {n}th thing on the release checklist?"),
+        entry: None,
+        candidates: (0..3)
+            .map(|i| Candidate {
+                entry: format!("faq:topic-{}", (n + i) % 50),
+                confidence: 0.5 - i as f32 * 0.1,
+            })
+            .collect(),
+    }
+}
+
+/// Times `op` once, as a row of one.
+async fn once<Fut>(name: &str, op: Fut) -> Timings
+where
+    Fut: std::future::Future<Output = ()>,
+{
+    let t = Instant::now();
+    op.await;
+    let took = t.elapsed();
+    Timings {
+        name: name.to_string(),
+        each: vec![took],
+        wall: took,
+    }
+}
+
+/// The question-log benchmarks on one store, as table rows.
+async fn bench_log(store: &Store, questions: u64) -> Vec<String> {
+    let backend = store.backend();
+    let at = |n: u64| LOG_START + n as i64 * LOG_STEP;
+    let mut rows = Vec::new();
+
+    let mut logged = sequential(
+        &format!("log_question ({questions})"),
+        0..questions,
+        |n| async move {
+            store
+                .log_question(
+                    GUILD,
+                    4_400_000_000_000_000_000 + n % 20,
+                    at(n),
+                    &question(n),
+                )
+                .await
+                .expect("log_question");
+        },
+    )
+    .await;
+    rows.push(logged.row(backend));
+
+    let mut counted = sequential("count_question", 0..questions, |n| async move {
+        store
+            .count_question(GUILD, question(n).outcome, at(n))
+            .await
+            .expect("count_question");
+    })
+    .await;
+    rows.push(counted.row(backend));
+
+    let mut voted = sequential("vote", 0..questions, |n| async move {
+        let answer = FIRST_ANSWER + n;
+        let voter = store.voter(FIRST_USER + n % 500, answer);
+        let vote = if n % 4 == 0 { Vote::Up } else { Vote::Down };
+        let entry = format!("faq:topic-{}", n % 50);
+        store
+            .vote(GUILD, answer, &voter, &entry, vote, at(n))
+            .await
+            .expect("vote");
+    })
+    .await;
+    rows.push(voted.row(backend));
+
+    let all = usize::try_from(questions).expect("a count");
+    let mut gaps_all = sequential(&format!("gaps ({questions} rows)"), 0..20, |_| async {
+        let data = store.gaps(Some(GUILD), 0, all).await.expect("gaps");
+        assert_eq!(data.questions.len(), all);
+        assert_eq!(data.votes.len(), 50.min(all));
+    })
+    .await;
+    rows.push(gaps_all.row(backend));
+
+    let newest = all.min(1_000);
+    let mut gaps_newest = sequential(&format!("gaps (newest {newest})"), 0..20, |_| async {
+        let data = store.gaps(Some(GUILD), 0, newest).await.expect("gaps");
+        assert_eq!(data.questions.len(), newest);
+    })
+    .await;
+    rows.push(gaps_newest.row(backend));
+
+    let half = at(questions / 2);
+    let mut purged = once("purge_log (older half)", async {
+        let deleted = store.purge_log(half).await.expect("purge_log");
+        assert!(deleted >= questions, "{deleted} rows");
+    })
+    .await;
+    rows.push(purged.row(backend));
+
+    let mut purged_all = once("purge_all_log", async {
+        let deleted = store.purge_all_log().await.expect("purge_all_log");
+        assert!(deleted >= questions, "{deleted} rows");
+    })
+    .await;
+    rows.push(purged_all.row(backend));
+    rows
+}
+
 /// A throwaway PostgreSQL database on the test server, as (store URL, server URL, name).
 async fn postgres_database(server: &str) -> (String, String) {
     let name = format!("rolecall_bench_{}", std::process::id());
@@ -208,6 +334,7 @@ fn main() {
             .await
             .expect("open SQLite");
         rows.extend(bench(&store, users).await);
+        rows.extend(bench_log(&store, users).await);
         store.close().await;
         for suffix in ["", "-wal", "-shm"] {
             let mut path = file.clone().into_os_string();
@@ -221,6 +348,7 @@ fn main() {
                 let (url, name) = postgres_database(server).await;
                 let store = Store::open(&url).await.expect("open PostgreSQL");
                 rows.extend(bench(&store, users).await);
+                rows.extend(bench_log(&store, users).await);
                 store.close().await;
                 drop_postgres_database(server, &name).await;
             }
