@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use rolecall::cli::KnowledgeSource;
 use rolecall::config::Settings;
 use rolecall::discord::{self, logging::Redacting};
+use rolecall::learn::offline;
 use rolecall::render::text;
 use rolecall::reply::{Offer, Reply};
 use rolecall::{reply, report, KnowledgeBase, MatchConfig};
@@ -12,6 +13,7 @@ use std::ffi::OsStr;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 use std::{env, fs};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
@@ -60,6 +62,29 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Print the knowledge-gaps report from the bot's database: the topics people asked
+    /// about that rolecall could not answer, the answers voted 👎 most with what people were
+    /// looking for, and questions per week.
+    Gaps {
+        /// Database URL [default: ROLECALL_DATABASE_URL, else sqlite://rolecall.db].
+        #[arg(long, env = rolecall::config::DATABASE_URL, value_name = "URL")]
+        database: Option<String>,
+        /// Days the report covers, ending now (1 to 365).
+        #[arg(long, value_name = "N", default_value_t = offline::DEFAULT_DAYS,
+              value_parser = clap::value_parser!(u32).range(1..=i64::from(rolecall::learn::report::MAX_DAYS)))]
+        days: u32,
+        /// Print the top topics as [[faq]] stubs to fill in instead: put the file in your
+        /// knowledge folder; `rolecall check` reports every answer still unwritten.
+        #[arg(long)]
+        toml: bool,
+        /// Only the questions of this server (its id) [default: every server].
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+        /// Delete the whole question log, every vote and every weekly count, and say how
+        /// many rows went.
+        #[arg(long, conflicts_with_all = ["days", "toml", "guild"])]
+        purge: bool,
+    },
     /// Run the Discord bot (the default). Settings come from the environment and `.env`;
     /// see `.env.example`.
     Run,
@@ -91,6 +116,13 @@ fn main() -> ExitCode {
         Some(Command::Check { path }) => return check(path.map_or(source, KnowledgeSource::Path)),
         Some(Command::Chat) => chat(&source),
         Some(Command::Onboard { all }) => return onboard(&source, all),
+        Some(Command::Gaps {
+            database,
+            days,
+            toml,
+            guild,
+            purge,
+        }) => gaps(&source, database, days, toml, guild, purge),
         Some(Command::Run) | None => run(&source),
     };
     match result {
@@ -278,6 +310,48 @@ fn check(source: KnowledgeSource) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `rolecall gaps`: the knowledge-gaps report (or the stubs, or the purge) from the database
+/// at `database`, else `ROLECALL_DATABASE_URL` (clap reads it), else the default file.
+fn gaps(
+    source: &KnowledgeSource,
+    database: Option<String>,
+    days: u32,
+    toml: bool,
+    guild: Option<u64>,
+    purge: bool,
+) -> Result<(), Failure> {
+    let url = database
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| rolecall::store::DEFAULT_URL.to_string());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure(format!("cannot start the async runtime: {e}")))?;
+    let out = if purge {
+        runtime.block_on(offline::purge(&url))
+    } else {
+        let k = load(source)?;
+        let options = offline::Options {
+            database: url,
+            days,
+            guild,
+            toml,
+            logging: offline::logging_on(env::var(rolecall::config::QUESTION_LOG).ok().as_deref()),
+        };
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        runtime.block_on(offline::report(&k, &options, now))
+    }
+    .map_err(|e| Failure(e.to_string()))?;
+    let mut stdout = io::stdout().lock();
+    quiet_pipe(
+        stdout
+            .write_all(out.as_bytes())
+            .and_then(|_| stdout.flush()),
+    )
 }
 
 fn chat(source: &KnowledgeSource) -> Result<(), Failure> {

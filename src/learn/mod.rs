@@ -5,6 +5,7 @@
 //! bot and `rolecall gaps` show the report.
 
 pub mod group;
+pub mod offline;
 pub mod report;
 
 use crate::knowledge::Knowledge;

@@ -188,6 +188,12 @@ fn entry_title(k: &Knowledge, id: &str) -> String {
         .map_or_else(|| id.to_string(), |e| reply::title(k, e))
 }
 
+/// When the chart's oldest week begins, for a report made at `now`: week counts are read
+/// from here, which may be further back than the report's days reach.
+pub fn chart_since(now: i64) -> i64 {
+    week_start(now).saturating_sub((CHART_WEEKS as i64 - 1) * 7 * DAY)
+}
+
 /// The last [`CHART_WEEKS`] weeks up to the one holding `now`, oldest first.
 fn weeks(data: &GapsData, now: i64) -> Vec<Week> {
     let current = week_start(now);
@@ -248,7 +254,7 @@ const LOG_OFF: &str = "The question log is off (`ROLECALL_QUESTION_LOG=off`): no
 const EMPTY: &str = "When someone asks rolecall something it can't answer, or only has suggestions for, the question is kept here (never who asked) and grouped with others that read alike, with the entry nearest to it. Answers voted 👎 show up too, with what people were looking for, and a chart counts questions per week. Check back after a few days of questions.";
 
 /// The report's opening paragraph (plain words; `bold` wraps what leads).
-fn summary(g: &Gaps, bold: fn(&str) -> String) -> String {
+fn summary(g: &Gaps, bold: fn(&str) -> String, export: &str) -> String {
     let mut out = if g.is_empty() {
         format!(
             "{} {EMPTY}",
@@ -265,7 +271,7 @@ fn summary(g: &Gaps, bold: fn(&str) -> String) -> String {
     } else {
         let suggested = g.unanswered - g.declined;
         format!(
-            "{} in {} ({} declined, {} with suggestions only). Each topic below could become an FAQ: export them as TOML stubs to fill in.",
+            "{} in {} ({} declined, {} with suggestions only). Each topic below could become an FAQ: {export}",
             bold(&format!("{} went unanswered", plural(g.unanswered, "question", "questions"))),
             plural(count(g.all_topics), "topic", "topics"),
             g.declined,
@@ -403,7 +409,14 @@ const CAPS: [usize; 8] = [200, 150, 100, 70, 50, 35, 25, 15];
 /// The report as an embed, within every Discord limit (counted in characters): a field per
 /// top topic, then per entry voted down, then the weekly chart in a code block.
 pub fn reply(_k: &Knowledge, g: &Gaps) -> Reply {
-    let description = truncate(&summary(g, |s| format!("**{s}**")), limits::DESCRIPTION);
+    let description = truncate(
+        &summary(
+            g,
+            |s| format!("**{s}**"),
+            "**Export as TOML** turns them into stubs to fill in.",
+        ),
+        limits::DESCRIPTION,
+    );
     let footer = "Only questions are kept, never who asked them or who voted.".to_string();
     let mut r = Reply::plain(
         Kind::None,
@@ -445,7 +458,15 @@ pub fn text(_k: &Knowledge, g: &Gaps) -> String {
     let mut out = String::new();
     let heading = title(g);
     let _ = writeln!(out, "{heading}\n{}", "=".repeat(chars(&heading)));
-    let _ = writeln!(out, "{}", summary(g, |s| s.to_string()).replace('`', ""));
+    let _ = writeln!(
+        out,
+        "{}",
+        summary(
+            g,
+            |s| s.to_string(),
+            "`rolecall gaps --toml` prints them as stubs to fill in.",
+        )
+    );
     if !g.topics.is_empty() {
         let _ = writeln!(out, "\nTop topics");
         for (i, t) in g.topics.iter().enumerate() {
