@@ -7,48 +7,18 @@
 mod fake_discord;
 
 use fake_discord::talk::{
-    ask, assert_no_mentions, buttons, callback, ephemeral, hangup, interaction, signal,
-    use_component, wait_log,
+    ask, assert_no_mentions, button_id, buttons, callback, click, content, embed_text, ephemeral,
+    hangup, knowledge, knowledge_with, repo, run, signal, use_component, wait_log, MANAGE_GUILD,
+    MEMBER,
 };
 use fake_discord::{scratch_database, Bot, Fake, APP_ID, GUILD_ID};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The member taking the tour (the fixtures' user).
 const NEWCOMER: u64 = 53908232506183680;
 /// A second member.
 const OTHER: u64 = 53908232506183681;
-/// The Manage Server permission bit.
-const MANAGE_GUILD: u64 = 1 << 5;
-/// SEND_MESSAGES | READ_MESSAGE_HISTORY | VIEW_CHANNEL: an ordinary member.
-const MEMBER: u64 = (1 << 11) | (1 << 16) | (1 << 10);
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The shipped knowledge folder (it has the tour).
-fn knowledge() -> String {
-    repo().join("knowledge").display().to_string()
-}
-
-/// A copy of the shipped knowledge plus `extra` files, in a fresh temporary folder.
-fn knowledge_with(name: &str, extra: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rolecall-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for file in std::fs::read_dir(repo().join("knowledge")).unwrap() {
-        let path = file.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    for (file, text) in extra {
-        std::fs::write(dir.join(file), text).unwrap();
-    }
-    dir
-}
 
 async fn start(env: &[(&str, &str)]) -> (Fake, Bot) {
     let fake = Fake::start().await;
@@ -60,54 +30,10 @@ async fn start(env: &[(&str, &str)]) -> (Fake, Bot) {
     (fake, bot)
 }
 
-/// A slash command `name` with `options`, from `user` with `permissions`.
-fn command(
-    fake: &Fake,
-    name: &str,
-    options: Value,
-    user: u64,
-    permissions: u64,
-) -> (Value, String) {
-    let (mut v, id) = interaction(fake, "interaction_ask.json");
-    v["data"] = json!({ "id": "771825006014889999", "type": 1, "name": name, "options": options });
-    v["member"]["user"]["id"] = json!(user.to_string());
-    v["member"]["permissions"] = json!(permissions.to_string());
-    (v, id)
-}
-
-/// Sends a command and returns its callback.
-async fn run(fake: &Fake, name: &str, options: Value, user: u64, permissions: u64) -> Value {
-    let (v, id) = command(fake, name, options, user, permissions);
-    fake.dispatch("INTERACTION_CREATE", v).await;
-    callback(fake, &id).await
-}
-
 /// `/onboarding sub` from `user` with `permissions`; returns the callback.
 async fn admin(fake: &Fake, sub: &str, user: u64, permissions: u64) -> Value {
     let options = json!([{ "type": 1, "name": sub, "options": [] }]);
     run(fake, "onboarding", options, user, permissions).await
-}
-
-/// Clicks the button labelled `label` (exactly, or starting with it) on the message the
-/// callback `page` created, as `user`; returns the callback.
-async fn click(fake: &Fake, page: &Value, label: &str, user: u64) -> Value {
-    let custom_id = button_id(page, label);
-    let (v, id) = use_component(fake, page, &custom_id, &[], user);
-    fake.dispatch("INTERACTION_CREATE", v).await;
-    callback(fake, &id).await
-}
-
-/// The custom id of the enabled button labelled `label` (or starting with it).
-fn button_id(page: &Value, label: &str) -> String {
-    let all = buttons(&page["data"]);
-    all.iter()
-        .find(|b| {
-            let l = b["label"].as_str().unwrap_or_default();
-            (l == label || l.starts_with(label)) && b["disabled"] != json!(true)
-        })
-        .and_then(|b| b["custom_id"].as_str())
-        .unwrap_or_else(|| panic!("no enabled button {label:?} in {all:#?}"))
-        .to_string()
 }
 
 fn title(callback: &Value) -> String {
@@ -119,31 +45,6 @@ fn title(callback: &Value) -> String {
 
 fn footer(callback: &Value) -> String {
     callback["data"]["embeds"][0]["footer"]["text"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// All the text of a callback's embed.
-fn embed_text(callback: &Value) -> String {
-    let e = &callback["data"]["embeds"][0];
-    let mut text = format!(
-        "{}\n{}\n",
-        e["title"].as_str().unwrap_or_default(),
-        e["description"].as_str().unwrap_or_default()
-    );
-    for f in e["fields"].as_array().into_iter().flatten() {
-        text.push_str(&format!(
-            "{}\n{}\n",
-            f["name"].as_str().unwrap_or_default(),
-            f["value"].as_str().unwrap_or_default()
-        ));
-    }
-    text
-}
-
-fn content(callback: &Value) -> String {
-    callback["data"]["content"]
         .as_str()
         .unwrap_or_default()
         .to_string()

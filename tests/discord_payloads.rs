@@ -218,6 +218,7 @@ fn every_fixture_deserializes_into_serenity_types() {
         "interaction_autocomplete_role_aspect.json",
         "interaction_button.json",
         "interaction_select.json",
+        "interaction_modal_submit.json",
     ] {
         interaction(name);
     }

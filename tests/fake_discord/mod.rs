@@ -58,8 +58,10 @@ pub struct Request {
     pub path: String,
     /// Authorization header.
     pub auth: Option<String>,
-    /// JSON body (`Null` when empty).
+    /// JSON body (`Null` when empty); for a multipart request, its `payload_json` part.
     pub body: Value,
+    /// Files sent with a multipart request: (file name, contents).
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// What a gateway connection is told to do.
@@ -512,6 +514,7 @@ impl Fake {
             let path = target.split('?').next().unwrap_or_default().to_string();
             let mut length = 0usize;
             let mut auth = None;
+            let mut boundary = None;
             loop {
                 let mut header = String::new();
                 if reader.read_line(&mut header).await.unwrap_or(0) == 0 {
@@ -526,6 +529,12 @@ impl Fake {
                     match name.to_ascii_lowercase().as_str() {
                         "content-length" => length = value.parse().unwrap_or(0),
                         "authorization" => auth = Some(value.to_string()),
+                        "content-type" => {
+                            boundary = value
+                                .split(';')
+                                .find_map(|p| p.trim().strip_prefix("boundary="))
+                                .map(|b| b.trim_matches('"').to_string());
+                        }
                         _ => {}
                     }
                 }
@@ -534,12 +543,19 @@ impl Fake {
             if reader.read_exact(&mut body).await.is_err() {
                 return;
             }
-            let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            let (body, files) = match &boundary {
+                Some(b) => multipart(&body, b),
+                None => (
+                    serde_json::from_slice(&body).unwrap_or(Value::Null),
+                    Vec::new(),
+                ),
+            };
             let request = Request {
                 method,
                 path,
                 auth,
                 body,
+                files,
             };
             let (status, response, created) = self.route(&request);
             let latency = {
@@ -701,6 +717,60 @@ async fn close(ws: &mut WebSocketStream<TcpStream>, code: u16, reason: &str) {
     };
     let _ = ws.send(Ws::Close(Some(frame))).await;
     let _ = tokio::time::timeout(Duration::from_secs(1), ws.next()).await;
+}
+
+/// A multipart/form-data body: its `payload_json` part as JSON, and every file part as
+/// (file name, contents), as Discord reads a request with attachments.
+fn multipart(body: &[u8], boundary: &str) -> (Value, Vec<(String, Vec<u8>)>) {
+    let delimiter = format!("--{boundary}");
+    let mut json = Value::Null;
+    let mut files = Vec::new();
+    for part in split_bytes(body, delimiter.as_bytes()) {
+        let Some(split) = find_bytes(part, b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&part[..split]);
+        let mut content = &part[split + 4..];
+        if content.ends_with(b"\r\n") {
+            content = &content[..content.len() - 2];
+        }
+        let param = |name: &str| {
+            head.split(';')
+                .find_map(|p| p.trim().strip_prefix(&format!("{name}=")))
+                .map(|v| {
+                    v.lines()
+                        .next()
+                        .unwrap_or_default()
+                        .trim_matches('"')
+                        .to_string()
+                })
+        };
+        match (param("name").as_deref(), param("filename")) {
+            (Some("payload_json"), _) => {
+                json = serde_json::from_slice(content).unwrap_or(Value::Null);
+            }
+            (_, Some(filename)) => files.push((filename, content.to_vec())),
+            _ => {}
+        }
+    }
+    (json, files)
+}
+
+/// The pieces of `haystack` between occurrences of `needle`.
+fn split_bytes<'a>(haystack: &'a [u8], needle: &[u8]) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    let mut rest = haystack;
+    while let Some(at) = find_bytes(rest, needle) {
+        out.push(&rest[..at]);
+        rest = &rest[at + needle.len()..];
+    }
+    out.push(rest);
+    out
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Where the requests of every fake go: `target/e2e-requests` (the parent of

@@ -3,6 +3,7 @@
 
 use super::{fixture, Bot, Fake, APP_ID};
 use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// An interaction fixture with a fresh id and token.
@@ -116,4 +117,131 @@ pub fn ask(fake: &Fake, question: &str) -> (Value, String) {
     let (mut v, id) = interaction(fake, "interaction_ask.json");
     v["data"]["options"][0]["value"] = json!(question);
     (v, id)
+}
+
+/// A MODAL_SUBMIT interaction (type 5) by `user` for the modal `custom_id`, with `text`
+/// typed in its one text input `input` (or left empty).
+pub fn submit_modal(
+    fake: &Fake,
+    custom_id: &str,
+    input: &str,
+    text: Option<&str>,
+    user: u64,
+) -> (Value, String) {
+    let (mut v, id) = interaction(fake, "interaction_modal_submit.json");
+    let mut field = json!({ "type": 4, "custom_id": input });
+    if let Some(t) = text {
+        field["value"] = json!(t);
+    }
+    v["data"] = json!({
+        "custom_id": custom_id,
+        "components": [{ "type": 1, "components": [field] }],
+    });
+    v["member"]["user"]["id"] = json!(user.to_string());
+    if let Err(e) = serde_json::from_value::<serenity::all::Interaction>(v.clone()) {
+        panic!("the modal submission does not deserialize in serenity: {e}\n{v:#}");
+    }
+    (v, id)
+}
+
+/// The Manage Server permission bit.
+pub const MANAGE_GUILD: u64 = 1 << 5;
+/// SEND_MESSAGES | READ_MESSAGE_HISTORY | VIEW_CHANNEL: an ordinary member.
+pub const MEMBER: u64 = (1 << 11) | (1 << 16) | (1 << 10);
+
+/// The repository root.
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped knowledge folder (it has the tour).
+pub fn knowledge() -> String {
+    repo().join("knowledge").display().to_string()
+}
+
+/// A copy of the shipped knowledge plus `extra` files, in a fresh temporary folder.
+pub fn knowledge_with(name: &str, extra: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rolecall-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in std::fs::read_dir(repo().join("knowledge")).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    for (file, text) in extra {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    dir
+}
+
+/// A slash command `name` with `options`, from `user` with `permissions`.
+pub fn command(
+    fake: &Fake,
+    name: &str,
+    options: Value,
+    user: u64,
+    permissions: u64,
+) -> (Value, String) {
+    let (mut v, id) = interaction(fake, "interaction_ask.json");
+    v["data"] = json!({ "id": "771825006014889999", "type": 1, "name": name, "options": options });
+    v["member"]["user"]["id"] = json!(user.to_string());
+    v["member"]["permissions"] = json!(permissions.to_string());
+    (v, id)
+}
+
+/// Sends a command and returns its callback.
+pub async fn run(fake: &Fake, name: &str, options: Value, user: u64, permissions: u64) -> Value {
+    let (v, id) = command(fake, name, options, user, permissions);
+    fake.dispatch("INTERACTION_CREATE", v).await;
+    callback(fake, &id).await
+}
+
+/// Clicks the button labelled `label` (exactly, or starting with it) on the message the
+/// callback `page` created, as `user`; returns the callback.
+pub async fn click(fake: &Fake, page: &Value, label: &str, user: u64) -> Value {
+    let custom_id = button_id(page, label);
+    let (v, id) = use_component(fake, page, &custom_id, &[], user);
+    fake.dispatch("INTERACTION_CREATE", v).await;
+    callback(fake, &id).await
+}
+
+/// The custom id of the enabled button labelled `label` (or starting with it).
+pub fn button_id(page: &Value, label: &str) -> String {
+    let all = buttons(&page["data"]);
+    all.iter()
+        .find(|b| {
+            let l = b["label"].as_str().unwrap_or_default();
+            (l == label || l.starts_with(label)) && b["disabled"] != json!(true)
+        })
+        .and_then(|b| b["custom_id"].as_str())
+        .unwrap_or_else(|| panic!("no enabled button {label:?} in {all:#?}"))
+        .to_string()
+}
+
+/// All the text of a callback's embed.
+pub fn embed_text(callback: &Value) -> String {
+    let e = &callback["data"]["embeds"][0];
+    let mut text = format!(
+        "{}\n{}\n",
+        e["title"].as_str().unwrap_or_default(),
+        e["description"].as_str().unwrap_or_default()
+    );
+    for f in e["fields"].as_array().into_iter().flatten() {
+        text.push_str(&format!(
+            "{}\n{}\n",
+            f["name"].as_str().unwrap_or_default(),
+            f["value"].as_str().unwrap_or_default()
+        ));
+    }
+    text
+}
+
+/// The plain text of a callback (notices).
+pub fn content(callback: &Value) -> String {
+    callback["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
