@@ -3,24 +3,30 @@
 //! Each event gets a tracing span (with the entry and confidence once known); failures to
 //! reach Discord are logged with context and never panic.
 
+use super::admin::{self, Reach};
+use super::commands::admin::AdminCommand;
 use super::commands::onboard::TourCommand;
 use super::commands::{self, Command};
+use super::feedback::{self, Recent, Remembered, Voted, Why};
 use super::limiter::Limiter;
 use super::messages::{self, Incoming, Listening, Trigger};
 use super::outbox::{Outbox, Target};
 use super::response::Response;
+use super::response::{ComponentId, VoteId};
 use super::tour::{self, TourClick};
-use super::{buttons, register_commands};
+use super::{buttons, register_commands, unix_now};
 use crate::base::SharedKnowledge;
+use crate::cli::KnowledgeSource;
 use crate::config::Settings;
 use crate::knowledge::{Knowledge, Tour};
+use crate::learn::{Asked, Outcome, Vote};
 use crate::onboarding::{self, Page, Progress, Surface};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, VoteChange};
 use serenity::all::{
     AutocompleteChoice, Builder, Channel, ChannelId, CommandInteraction, ComponentInteraction,
     ComponentInteractionDataKind, Context, CreateAutocompleteResponse, CreateInteractionResponse,
-    EventHandler, GuildId, Interaction, InteractionId, Member, Message, MessageFlags, Nonce, Ready,
-    ResumedEvent,
+    EventHandler, GuildId, Interaction, InteractionId, Member, Message, MessageFlags,
+    ModalInteraction, Nonce, Permissions, Ready, ResumedEvent,
 };
 use serenity::async_trait;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,6 +37,11 @@ use tracing::{debug, error, field, info, info_span, warn, Instrument, Span};
 
 /// How long a message waits for READY to tell the bot its own id.
 const READY_WAIT: Duration = Duration::from_secs(5);
+/// How long `/reload` waits for the files to be read before answering that it goes on in
+/// the background (Discord waits 3 seconds for an answer).
+const RELOAD_WAIT: Duration = Duration::from_millis(2000);
+/// Most logged questions `/gaps` reads (the newest).
+const GAPS_ROWS: usize = crate::learn::report::MAX_QUESTIONS;
 
 /// Shared state of the running bot.
 pub struct Handler {
@@ -46,11 +57,25 @@ pub struct Handler {
     store: Store,
     /// The server the welcome channel belongs to, once looked up.
     welcome_guild: tokio::sync::OnceCell<Option<u64>>,
+    /// Where the knowledge is read from again on `/reload`.
+    source: KnowledgeSource,
+    /// This process's name in reload notices (so it skips its own).
+    origin: String,
+    /// Answered questions of the last day, for a 👎 to log.
+    recent: Mutex<Recent>,
 }
 
 impl Handler {
-    /// A handler answering from `knowledge` with `settings`, keeping tour progress in `store`.
-    pub fn new(knowledge: SharedKnowledge, settings: Settings, store: Store) -> Handler {
+    /// A handler answering from `knowledge` (read again from `source` on `/reload`) with
+    /// `settings`, keeping tour progress, votes and the question log in `store`; `origin`
+    /// names this process in reload notices.
+    pub fn new(
+        knowledge: SharedKnowledge,
+        source: KnowledgeSource,
+        settings: Settings,
+        store: Store,
+        origin: String,
+    ) -> Handler {
         let limiter = Limiter::new(settings.user_rate, settings.cooldown);
         Handler {
             knowledge,
@@ -61,6 +86,9 @@ impl Handler {
             registered: AtomicBool::new(false),
             store,
             welcome_guild: tokio::sync::OnceCell::new(),
+            source,
+            origin,
+            recent: Mutex::new(Recent::default()),
         }
     }
 
@@ -78,15 +106,24 @@ impl Handler {
                 .respond(ctx, cmd.id, &cmd.token, cmd.channel_id, response)
                 .await;
         }
+        if let Some(command) = AdminCommand::parse(&cmd.data) {
+            let response = self.on_admin_command(&cmd, command).await;
+            return self
+                .respond(ctx, cmd.id, &cmd.token, cmd.channel_id, response)
+                .await;
+        }
         let user = cmd.user.id.get();
+        let mut asked = None;
         let response = match Command::parse(&cmd.data) {
             Ok(command) => {
-                let r = command.run(
+                let (r, a) = command.run_asked(
                     &self.knowledge.get(),
                     &self.settings.matching,
                     user,
                     cmd.channel_id.get(),
                 );
+                asked = a;
+                let r = r.with_votes(cmd.id.get());
                 if command.answers() {
                     self.limiter()
                         .gate_interaction(r, user, cmd.channel_id.get(), Instant::now())
@@ -101,6 +138,11 @@ impl Handler {
         };
         self.respond(ctx, cmd.id, &cmd.token, cmd.channel_id, response)
             .await;
+        if let Some(asked) = asked {
+            let guild = cmd.guild_id.map_or(0, GuildId::get);
+            self.learn(guild, cmd.channel_id.get(), cmd.id.get(), asked)
+                .await;
+        }
     }
 
     async fn on_autocomplete(&self, ctx: &Context, ac: CommandInteraction) {
@@ -126,6 +168,16 @@ impl Handler {
         let user = click.user.id.get();
         let guild = click.guild_id.map_or(0, GuildId::get);
         let custom_id = click.data.custom_id.as_str();
+        if let Some(ComponentId::Vote(vote)) = ComponentId::parse(custom_id) {
+            return self.on_vote(ctx, &click, guild, vote).await;
+        }
+        if let Some(days) = admin::parse_export(custom_id) {
+            let permissions = click.member.as_ref().and_then(|m| m.permissions);
+            let response = self.on_export(guild, permissions, days).await;
+            return self
+                .respond(ctx, click.id, &click.token, click.channel_id, response)
+                .await;
+        }
         let tour_response = if custom_id == tour::START_ID {
             Some(
                 self.open_tour(&self.knowledge.get(), guild, user, false)
@@ -155,7 +207,8 @@ impl Handler {
             values,
             user,
             under_ephemeral,
-        );
+        )
+        .with_votes(click.id.get());
         // Answers from a button or the menu count like commands; stale notes do not.
         let response = if r.is_answer() {
             self.limiter()
@@ -179,16 +232,239 @@ impl Handler {
     ) {
         record(&response);
         let out = response.to_interaction();
+        if self.callback(ctx, id, token, channel, out).await {
+            info!(ephemeral = response.ephemeral, "answered");
+        }
+    }
+
+    /// Sends `out` as the answer to interaction `id` (bounded and retried by the outbox);
+    /// whether it was sent.
+    async fn callback(
+        &self,
+        ctx: &Context,
+        id: InteractionId,
+        token: &str,
+        channel: ChannelId,
+        out: CreateInteractionResponse,
+    ) -> bool {
         let target = Target::Interaction {
             id: id.get(),
             channel: channel.get(),
         };
-        let sent = self
-            .outbox
+        self.outbox
             .send(target, || out.clone().execute(&ctx.http, (id, token)))
+            .await
+            .is_some()
+    }
+
+    /// Counts a question asked in `guild` and `channel` (answer id `answer`) for the weekly
+    /// chart, then logs it when it went unanswered, or remembers it for a day when it was
+    /// answered (a 👎 then logs it). With the question log off only the count is kept.
+    async fn learn(&self, guild: u64, channel: u64, answer: u64, asked: Asked) {
+        if asked.text.is_empty() {
+            return;
+        }
+        let now = unix_now();
+        self.stored(
+            "count a question",
+            self.store.count_question(guild, asked.outcome, now),
+        )
+        .await;
+        if !self.settings.question_log {
+            return;
+        }
+        if asked.outcome == Outcome::Answered {
+            let remembered = Remembered {
+                guild,
+                channel,
+                at: now,
+                asked,
+            };
+            self.recent().remember(answer, remembered);
+        } else if self
+            .stored(
+                "log a question",
+                self.store.log_question(guild, channel, now, &asked),
+            )
+            .await
+            .is_some()
+        {
+            debug!(outcome = asked.outcome.as_str(), "question logged");
+        }
+    }
+
+    fn recent(&self) -> std::sync::MutexGuard<'_, Recent> {
+        // A plain map of recent questions: keep using it after a panic elsewhere.
+        self.recent.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A 👍 or 👎: stores the vote (one per user per answer), logs the question behind a
+    /// 👎, and answers with the "What were you looking for?" modal (👎) or a private thanks.
+    async fn on_vote(&self, ctx: &Context, click: &ComponentInteraction, guild: u64, vote: VoteId) {
+        let now = unix_now();
+        let voter = self.store.voter(click.user.id.get(), vote.answer);
+        let v = if vote.up { Vote::Up } else { Vote::Down };
+        let stored = self
+            .stored(
+                "store a vote",
+                self.store
+                    .vote(guild, vote.answer, &voter, &vote.entry, v, now),
+            )
             .await;
-        if sent.is_some() {
-            info!(ephemeral = response.ephemeral, "answered");
+        let voted = match stored {
+            Some(VoteChange::New) => Voted::New,
+            Some(VoteChange::Changed) => Voted::Changed,
+            Some(VoteChange::Same) => Voted::Same,
+            None => Voted::NotSaved,
+        };
+        Span::current().record("entry", vote.entry.as_str());
+        info!(up = vote.up, voted = ?voted, "answer rated");
+        let down = !vote.up && voted != Voted::NotSaved && self.settings.question_log;
+        if down {
+            let behind = self.recent().take(vote.answer, now);
+            if let Some(q) = behind {
+                self.stored(
+                    "log a rated-down question",
+                    self.store.log_question(q.guild, q.channel, q.at, &q.asked),
+                )
+                .await;
+            }
+            if let Some(modal) = feedback::why_modal(&vote) {
+                if self
+                    .callback(ctx, click.id, &click.token, click.channel_id, modal)
+                    .await
+                {
+                    info!("asked what was missing");
+                }
+                return;
+            }
+        }
+        self.respond(
+            ctx,
+            click.id,
+            &click.token,
+            click.channel_id,
+            feedback::thanks(vote.up, voted),
+        )
+        .await;
+    }
+
+    /// The 👎 modal, submitted: stores what was typed with the vote.
+    async fn on_modal(&self, ctx: &Context, modal: ModalInteraction) {
+        let response = match Why::from_modal(&modal.data) {
+            None => Response::notice(buttons::STALE),
+            Some(why) if why.text.is_empty() || !self.settings.question_log => {
+                feedback::comment_noted(None)
+            }
+            Some(why) => {
+                let voter = self.store.voter(modal.user.id.get(), why.answer);
+                let saved = self
+                    .stored(
+                        "store a comment",
+                        self.store.comment(why.answer, &voter, &why.text),
+                    )
+                    .await;
+                info!(saved = ?saved, "comment on a 👎");
+                feedback::comment_noted(Some(saved == Some(true)))
+            }
+        };
+        self.respond(ctx, modal.id, &modal.token, modal.channel_id, response)
+            .await;
+    }
+
+    /// `/gaps` and `/reload`: Manage Server only, checked here too (a server can grant a
+    /// command to anyone).
+    async fn on_admin_command(&self, cmd: &CommandInteraction, command: AdminCommand) -> Response {
+        let Some(guild) = cmd.guild_id.map(GuildId::get) else {
+            return admin::server_only(command.name());
+        };
+        if !tour::is_admin(cmd.member.as_ref().and_then(|m| m.permissions)) {
+            info!(
+                command = command.name(),
+                "refused: the member lacks Manage Server"
+            );
+            return admin::refused(command.name());
+        }
+        match command {
+            AdminCommand::Gaps { days } => match self.gaps_report(guild, days).await {
+                Some((k, g)) => admin::gaps(&k, &g, cmd.user.id.get()),
+                None => admin::no_gaps(),
+            },
+            AdminCommand::Reload => self.reload_now().await,
+        }
+    }
+
+    /// "Export as TOML" under `/gaps`: the report's topics as a `gaps.toml` attachment.
+    async fn on_export(&self, guild: u64, permissions: Option<Permissions>, days: u32) -> Response {
+        let command = AdminCommand::Gaps { days }.name();
+        if guild == 0 {
+            return admin::server_only(command);
+        }
+        if !tour::is_admin(permissions) {
+            info!("refused the export: the member lacks Manage Server");
+            return admin::refused(command);
+        }
+        match self.gaps_report(guild, days).await {
+            Some((k, g)) => admin::export(&k, &g),
+            None => admin::no_gaps(),
+        }
+    }
+
+    /// The gaps report of `guild` over the last `days`, built off the async workers (it
+    /// groups up to [`GAPS_ROWS`] questions); `None` when the store failed.
+    async fn gaps_report(
+        &self,
+        guild: u64,
+        days: u32,
+    ) -> Option<(std::sync::Arc<crate::base::KnowledgeBase>, admin::Gaps)> {
+        let now = unix_now();
+        let since = now - i64::from(days) * 86_400;
+        let data = self
+            .stored(
+                "read the question log",
+                self.store.gaps(Some(guild), since, GAPS_ROWS),
+            )
+            .await?;
+        let k = self.knowledge.get();
+        let logging = self.settings.question_log;
+        let built = {
+            let k = k.clone();
+            tokio::task::spawn_blocking(move || admin::report::build(&k, &data, days, now, logging))
+        };
+        match built.await {
+            Ok(g) => Some((k, g)),
+            Err(e) => {
+                error!(error = %e, "building the gaps report failed");
+                None
+            }
+        }
+    }
+
+    /// `/reload`: reads the knowledge again like SIGHUP and says how it went; with
+    /// PostgreSQL, tells the bot's other processes to reload too.
+    async fn reload_now(&self) -> Response {
+        let job = super::reload(self.knowledge.clone(), self.source.clone());
+        match tokio::time::timeout(RELOAD_WAIT, job).await {
+            Ok(Ok(Ok(k))) => {
+                let reach = if self.store.backend() == "postgres" {
+                    match self
+                        .stored(
+                            "announce the reload",
+                            self.store.announce_reload(&self.origin),
+                        )
+                        .await
+                    {
+                        Some(()) => Reach::Everywhere,
+                        None => Reach::NotAnnounced,
+                    }
+                } else {
+                    Reach::ThisProcess
+                };
+                admin::reloaded(&k, reach)
+            }
+            Ok(Ok(Err(problems))) => admin::reload_failed(&problems),
+            Ok(Err(e)) => admin::reload_failed(&format!("the reload stopped: {e}")),
+            Err(_) => admin::reload_slow(),
         }
     }
 
@@ -376,10 +652,23 @@ impl Handler {
     async fn on_message(&self, ctx: &Context, msg: &Message, why: Trigger) {
         let m = Incoming::from_message(msg);
         let cfg = self.settings.channel_matching();
-        let Some(r) = messages::respond(&self.knowledge.get(), &cfg, &m, why) else {
-            debug!("not confident enough: staying silent");
-            return;
-        };
+        let (r, asked) = messages::respond_asked(&self.knowledge.get(), &cfg, &m, why);
+        match r {
+            Some(r) => {
+                self.reply_to(ctx, msg, &m, r.with_votes(msg.id.get()))
+                    .await
+            }
+            None => debug!("not confident enough: staying silent"),
+        }
+        if let Some(asked) = asked {
+            let guild = msg.guild_id.map_or(0, GuildId::get);
+            self.learn(guild, m.channel, msg.id.get(), asked).await;
+        }
+    }
+
+    /// Sends `r` as the reply to the channel message `msg` (read as `m`), unless the rate
+    /// limit or the cooldown holds it back.
+    async fn reply_to(&self, ctx: &Context, msg: &Message, m: &Incoming, r: Response) {
         record(&r);
         let gated = self
             .limiter()
@@ -419,13 +708,6 @@ fn show(
     let view = onboarding::view(k, progress, page, Surface::Discord, note);
     info!(page = page.number(t), "tour page shown");
     tour::page(t, &view, user, update)
-}
-
-/// Now, in Unix seconds.
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// Records the entry and confidence on the current span.
@@ -531,6 +813,18 @@ impl EventHandler for Handler {
                     confidence = field::Empty
                 );
                 self.on_click(&ctx, click).instrument(span).await;
+            }
+            Interaction::Modal(modal) => {
+                let span = info_span!(
+                    "interaction",
+                    kind = "modal",
+                    custom_id = %modal.data.custom_id,
+                    user = %modal.user.id,
+                    channel = %modal.channel_id,
+                    entry = field::Empty,
+                    confidence = field::Empty
+                );
+                self.on_modal(&ctx, modal).instrument(span).await;
             }
             other => debug!(kind = ?other.kind(), "ignoring interaction"),
         }

@@ -7,6 +7,7 @@
 //! cooldown, [`response`] the conversion to serenity builders, [`outbox`] the bounded,
 //! retried sending of replies, and [`handler`] the thin I/O.
 
+pub mod admin;
 pub mod buttons;
 pub mod commands;
 pub mod feedback;
@@ -28,7 +29,7 @@ use serenity::http::HttpBuilder;
 use serenity::Client;
 use std::fmt;
 use std::time::Duration;
-use tracing::{error, info, warn};
+use tracing::{debug, error, info, warn};
 
 /// How long shards get to close after a shutdown signal before the process exits anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -181,8 +182,11 @@ pub async fn run(
     let shards = settings.shards;
     let greets = settings.welcome_channel.is_some();
     let shared = SharedKnowledge::new(knowledge);
-    reload_on_hangup(shared.clone(), source).map_err(RunError::Signal)?;
-    let handler = handler::Handler::new(shared, settings, store.clone());
+    reload_on_hangup(shared.clone(), source.clone()).map_err(RunError::Signal)?;
+    let origin = format!("pid {} at {}", std::process::id(), unix_now());
+    reload_on_notice(&store, shared.clone(), source.clone(), origin.clone());
+    purge_daily(store.clone(), settings.log_days);
+    let handler = handler::Handler::new(shared, source, settings, store.clone(), origin);
     let mut client = builder
         .event_handler(handler)
         .await
@@ -248,7 +252,7 @@ fn reload_on_hangup(shared: SharedKnowledge, source: KnowledgeSource) -> std::io
         let mut hangup = signal(SignalKind::hangup())?;
         tokio::spawn(async move {
             while hangup.recv().await.is_some() {
-                reload(&shared, &source).await;
+                let _ = reload(shared.clone(), source.clone()).await;
             }
         });
     }
@@ -257,42 +261,105 @@ fn reload_on_hangup(shared: SharedKnowledge, source: KnowledgeSource) -> std::io
     Ok(())
 }
 
+/// Reloads on every reload notice from another process of the bot (PostgreSQL's
+/// LISTEN/NOTIFY, sent by `/reload`), skipping this process's own (`origin`).
+fn reload_on_notice(
+    store: &crate::store::Store,
+    shared: SharedKnowledge,
+    source: KnowledgeSource,
+    origin: String,
+) {
+    let Some(mut notices) = store.reload_notices() else {
+        return;
+    };
+    info!("listening for /reload from the bot's other processes");
+    tokio::spawn(async move {
+        while let Some(from) = notices.recv().await {
+            if from == origin {
+                continue;
+            }
+            info!(from = %from, "another process ran /reload: reloading the knowledge");
+            let _ = reload(shared.clone(), source.clone()).await;
+        }
+    });
+}
+
+/// How often the question log's old rows are purged.
+const PURGE_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Deletes the question log's rows older than `days` now and then once a day.
+fn purge_daily(store: crate::store::Store, days: u32) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(PURGE_EVERY);
+        loop {
+            every.tick().await;
+            let before = unix_now() - i64::from(days) * 86_400;
+            match store.purge_log(before).await {
+                Ok(0) => debug!(days, "question log: nothing older to purge"),
+                Ok(rows) => info!(rows, days, "question log: purged rows older than the retention"),
+                Err(e) => warn!(error = %e, "could not purge the question log; trying again tomorrow"),
+            }
+        }
+    });
+}
+
+/// Now, in Unix seconds.
+pub(crate) fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 /// Reads, validates and indexes `source` on the blocking pool (file reads and index
 /// building would stall a runtime worker and the events queued on it), then swaps the new
-/// knowledge in; on any failure the last good knowledge stays.
-async fn reload(shared: &SharedKnowledge, source: &KnowledgeSource) {
-    let job = {
-        let (shared, source) = (shared.clone(), source.clone());
-        tokio::task::spawn_blocking(move || {
-            // Freeing the replaced knowledge is work too: when no reader still holds it,
-            // the last reference (this one) is dropped here rather than on the runtime.
-            let previous = shared.get();
-            let reloaded = shared.reload(|| source.load());
-            drop(previous);
-            reloaded
-        })
-    };
-    match job.await {
-        Ok(Ok(k)) => {
-            info!(
-                knowledge = %source.describe(),
-                roles = k.roles.len(),
-                faqs = k.faqs.len(),
-                terms = k.terms.len(),
-                warnings = k.warnings.len(),
-                "knowledge reloaded"
-            );
-            log_warnings(&k, source);
+/// knowledge in; on any failure the last good knowledge stays. Runs as its own task, so it
+/// finishes (and logs) even when whoever waits for it stops waiting; gives the new
+/// knowledge, or every problem as text.
+pub(crate) fn reload(
+    shared: SharedKnowledge,
+    source: KnowledgeSource,
+) -> tokio::task::JoinHandle<Result<std::sync::Arc<KnowledgeBase>, String>> {
+    tokio::spawn(async move {
+        let job = {
+            let (shared, source) = (shared.clone(), source.clone());
+            tokio::task::spawn_blocking(move || {
+                // Freeing the replaced knowledge is work too: when no reader still holds it,
+                // the last reference (this one) is dropped here rather than on the runtime.
+                let previous = shared.get();
+                let reloaded = shared.reload(|| source.load());
+                drop(previous);
+                reloaded
+            })
+        };
+        match job.await {
+            Ok(Ok(k)) => {
+                info!(
+                    knowledge = %source.describe(),
+                    roles = k.roles.len(),
+                    faqs = k.faqs.len(),
+                    terms = k.terms.len(),
+                    warnings = k.warnings.len(),
+                    "knowledge reloaded"
+                );
+                log_warnings(&k, &source);
+                Ok(k)
+            }
+            Ok(Err(e)) => {
+                error!(
+                    knowledge = %source.describe(),
+                    "knowledge reload failed, still answering from the last good knowledge: {e}"
+                );
+                Err(e.to_string())
+            }
+            Err(e) => {
+                error!(
+                    knowledge = %source.describe(),
+                    "knowledge reload failed ({e}), still answering from the last good knowledge"
+                );
+                Err(format!("reading the knowledge stopped: {e}"))
+            }
         }
-        Ok(Err(e)) => error!(
-            knowledge = %source.describe(),
-            "knowledge reload failed, still answering from the last good knowledge: {e}"
-        ),
-        Err(e) => error!(
-            knowledge = %source.describe(),
-            "knowledge reload failed ({e}), still answering from the last good knowledge"
-        ),
-    }
+    })
 }
 
 /// Logs the knowledge's warnings, one `warn!` line each, at most [`MAX_WARNING_LINES`].
