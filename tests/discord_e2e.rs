@@ -89,9 +89,11 @@ async fn registers_commands_at_ready_and_never_logs_the_token() {
             "compare",
             "faq",
             "forget-me",
+            "gaps",
             "help",
             "onboard",
             "onboarding",
+            "reload",
             "role"
         ]
     );
