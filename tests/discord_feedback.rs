@@ -304,6 +304,20 @@ async fn a_thumbs_up_then_down_counts_once_and_the_modal_comment_is_kept() {
         text.contains("who decides what goes into a sprint"),
         "{text}"
     );
+
+    // /forget-me finds the member's votes by their pseudonym and deletes them with the note.
+    let forgot = run(&fake, "forget-me", json!([]), ASKER, MEMBER).await;
+    assert!(content(&forgot).contains("vote"), "{forgot}");
+    let s = store(&db).await;
+    let data = s.gaps(Some(GUILD_ID), 0, 100).await.unwrap();
+    let totals = data.votes.iter().find(|t| t.entry == "who-owns-backlog");
+    assert_eq!(
+        totals.map(|t| (t.up, t.down)),
+        Some((0, 1)),
+        "OTHER's stays"
+    );
+    assert!(data.comments.is_empty(), "{:?}", data.comments);
+    s.close().await;
 }
 
 #[tokio::test]

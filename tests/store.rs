@@ -195,6 +195,7 @@ suite!(
     a_changed_vote_counts_once,
     voters_are_per_user_and_answer_and_stable,
     comments_go_with_a_down_vote,
+    forget_votes_deletes_only_that_users_votes,
     purging_keeps_rows_at_the_cut_off,
     purging_goes_in_batches_and_purge_all_empties_the_log,
     reload_notices_reach_every_store,
@@ -972,6 +973,37 @@ mod cases {
         let reopened = open(&url).await;
         assert_eq!(reopened.voter(USER, ANSWER), voter);
         reopened.close().await;
+    }
+
+    pub async fn forget_votes_deletes_only_that_users_votes(url: String) {
+        let store = open(&url).await;
+        assert_eq!(store.forget_votes(USER).await.unwrap(), 0, "nothing yet");
+        for (user, answer, vote) in [
+            (USER, ANSWER, Vote::Down),
+            (USER, OTHER_ANSWER, Vote::Up),
+            (BIG_USER, ANSWER, Vote::Down),
+            (OTHER_USER, ANSWER, Vote::Up),
+        ] {
+            let voter = store.voter(user, answer);
+            store
+                .vote(GUILD, answer, &voter, "role:po", vote, MONDAY)
+                .await
+                .unwrap();
+        }
+        let voter = store.voter(USER, ANSWER);
+        assert!(store.comment(ANSWER, &voter, "mine").await.unwrap());
+        assert_eq!(store.forget_votes(USER).await.unwrap(), 2, "both of USER's");
+        let left = store.gaps(None, 0, 100).await.unwrap();
+        let po = left.votes.iter().find(|t| t.entry == "role:po").unwrap();
+        assert_eq!((po.up, po.down), (1, 1), "the others' votes stay");
+        assert!(left.comments.iter().all(|c| c.text != "mine"));
+        assert_eq!(
+            store.forget_votes(BIG_USER).await.unwrap(),
+            1,
+            "ids above 2^63"
+        );
+        assert_eq!(store.forget_votes(USER).await.unwrap(), 0, "already gone");
+        store.close().await;
     }
 
     pub async fn comments_go_with_a_down_vote(url: String) {

@@ -494,16 +494,21 @@ impl Handler {
             TourCommand::Onboard { restart } => {
                 self.open_tour(&k, guild.unwrap_or(0), user, restart).await
             }
-            TourCommand::ForgetMe => match self
-                .stored("delete a user's data", self.store.forget(user))
-                .await
-            {
-                Some(rows) => {
-                    info!(rows, "deleted everything stored about the user");
-                    tour::forgotten(rows)
+            TourCommand::ForgetMe => {
+                let progress = self
+                    .stored("delete a user's data", self.store.forget(user))
+                    .await;
+                let votes = self
+                    .stored("delete a user's votes", self.store.forget_votes(user))
+                    .await;
+                match (progress, votes) {
+                    (Some(rows), Some(votes)) => {
+                        info!(rows, votes, "deleted everything stored about the user");
+                        tour::forgotten(rows, votes)
+                    }
+                    _ => tour::not_forgotten(),
                 }
-                None => tour::not_forgotten(),
-            },
+            }
             TourCommand::Post | TourCommand::Report => {
                 let sub = command.admin_subcommand().unwrap_or_default();
                 let Some(guild) = guild else {

@@ -258,16 +258,27 @@ pub fn server_only() -> Response {
     Response::notice("`/onboarding` works in a server, not in direct messages.")
 }
 
-/// The private answer to `/forget-me`.
-pub fn forgotten(rows: u64) -> Response {
-    Response::notice(&if rows == 0 {
-        "I had nothing stored about you. rolecall keeps only your onboarding tour progress \
-         (server, step, quiz answers and times), and there was none."
+/// The private answer to `/forget-me`: `rows` of tour progress and `votes` 👍/👎 (with
+/// their notes) were deleted.
+pub fn forgotten(rows: u64, votes: u64) -> Response {
+    let mut deleted = Vec::new();
+    if rows > 0 {
+        deleted.push("your onboarding tour progress (step, quiz answers and times)".to_string());
+    }
+    if votes > 0 {
+        deleted.push(match votes {
+            1 => "your 👍/👎 vote and any note you left with it".to_string(),
+            n => format!("your {n} 👍/👎 votes and any notes you left with them"),
+        });
+    }
+    Response::notice(&if deleted.is_empty() {
+        "I had nothing stored about you. rolecall keeps your onboarding tour progress and          your 👍/👎 votes, and there were none. (The questions people ask are kept without          saying who asked.)"
             .to_string()
     } else {
-        "Done: I deleted your onboarding tour progress (step, quiz answers and times) in \
-         every server. That was everything stored about you."
-            .to_string()
+        format!(
+            "Done: I deleted {} in every server. That was everything stored about you.",
+            deleted.join(", and ")
+        )
     })
 }
 

@@ -70,6 +70,9 @@ const CHANGE_VOTE: &str = "\
 UPDATE votes SET vote = $3, guild_id = $4, entry = $5, voted_at = $6, comment = NULL
 WHERE answer_id = $1 AND voter = $2 AND vote <> $3";
 
+const VOTERS: &str = "SELECT answer_id, voter FROM votes";
+const FORGET_VOTE: &str = "DELETE FROM votes WHERE answer_id = $1 AND voter = $2";
+
 const COMMENT: &str = "UPDATE votes SET comment = $3 WHERE answer_id = $1 AND voter = $2";
 
 const PURGE_QUESTIONS: &str = "DELETE FROM questions WHERE id IN \
@@ -163,6 +166,39 @@ impl Store {
             .chain_update(format!(":{user}:{answer}"))
             .finalize();
         digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Deletes every vote `user` cast (and the notes left with them), for `/forget-me`.
+    ///
+    /// No user id is stored with a vote, so they are found the only way there is: by
+    /// computing `user`'s [`Store::voter`] pseudonym for each rated answer and deleting the
+    /// votes that carry it. Returns how many were deleted.
+    pub async fn forget_votes(&self, user: u64) -> Result<u64, StoreError> {
+        let votes: Vec<(i64, String)> = on_pool!(self, "find a user's votes", |pool| async move {
+            sqlx::query_as(VOTERS).fetch_all(pool).await
+        })?;
+        // Ids are stored bit for bit (`to_db`): `as u64` gives the answer's id back.
+        let mine: Vec<(i64, String)> = votes
+            .into_iter()
+            .filter(|(answer, voter)| *voter == self.voter(user, *answer as u64))
+            .collect();
+        if mine.is_empty() {
+            return Ok(0);
+        }
+        on_pool!(self, "delete a user's votes", |pool| async move {
+            let mut tx = pool.begin().await?;
+            let mut deleted = 0;
+            for (answer, voter) in &mine {
+                deleted += sqlx::query(FORGET_VOTE)
+                    .bind(answer)
+                    .bind(voter)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            }
+            tx.commit().await?;
+            Ok(deleted)
+        })
     }
 
     /// Keeps a question in the log: server, channel, time, its text (cut to [`MAX_TEXT`]
