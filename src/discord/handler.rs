@@ -320,33 +320,31 @@ impl Handler {
         Span::current().record("entry", vote.entry.as_str());
         info!(up = vote.up, voted = ?voted, "answer rated");
         let down = !vote.up && voted != Voted::NotSaved && self.settings.question_log;
-        if down {
-            let behind = self.recent().take(vote.answer, now);
-            if let Some(q) = behind {
-                self.stored(
-                    "log a rated-down question",
-                    self.store.log_question(q.guild, q.channel, q.at, &q.asked),
-                )
-                .await;
-            }
-            if let Some(modal) = feedback::why_modal(&vote) {
+        let modal = down.then(|| feedback::why_modal(&vote)).flatten();
+        // Answer first (Discord waits 3 seconds), then log the question behind a 👎.
+        match modal {
+            Some(modal) => {
                 if self
                     .callback(ctx, click.id, &click.token, click.channel_id, modal)
                     .await
                 {
                     info!("asked what was missing");
                 }
-                return;
+            }
+            None => {
+                let thanks = feedback::thanks(vote.up, voted);
+                self.respond(ctx, click.id, &click.token, click.channel_id, thanks)
+                    .await;
             }
         }
-        self.respond(
-            ctx,
-            click.id,
-            &click.token,
-            click.channel_id,
-            feedback::thanks(vote.up, voted),
-        )
-        .await;
+        let behind = down.then(|| self.recent().take(vote.answer, now)).flatten();
+        if let Some(q) = behind {
+            self.stored(
+                "log a rated-down question",
+                self.store.log_question(q.guild, q.channel, q.at, &q.asked),
+            )
+            .await;
+        }
     }
 
     /// The 👎 modal, submitted: stores what was typed with the vote.
