@@ -3,11 +3,14 @@
 //! Each question is read by the matcher ([`Matcher::keys`](crate::matching::Matcher::keys)):
 //! its tokens (`@pm`, `request`, `jira`) and the stems of words the knowledge has never seen
 //! (`coffe`, `machin`). Questions with the same keys form a group; groups are then merged,
-//! biggest first, into the first topic whose founding keys are similar (Jaccard at least
-//! [`SIMILAR`], or one set holding the other with two keys or more), found through an inverted
-//! index so thousands of questions never cost a comparison of every pair. A question with no
-//! keys at all is grouped with those of the same normalized text. The result does not depend
-//! on the order the questions come in.
+//! biggest first, into the most similar topic founded before them (Jaccard at least
+//! [`SIMILAR`], or one set holding the other with two keys or more), else found their own.
+//! Topics are found through an inverted index of their founding keys, never by comparing
+//! every pair: a key among more than [`MAX_POSTINGS`] topics' keys (like `who`) is too common
+//! to look topics up by, and only the few topics sharing the most rarer keys are compared
+//! exactly, so the work per group stays bounded. A question with no keys at all is grouped
+//! with those of the same normalized text. The result does not depend on the order the
+//! questions come in.
 
 use super::{Logged, Outcome};
 use crate::base::KnowledgeBase;
@@ -19,6 +22,12 @@ use std::collections::HashMap;
 pub const MAX_PHRASINGS: usize = 3;
 /// Share of keys two groups must have in common (of all their keys) to be one topic.
 pub const SIMILAR: f32 = 0.5;
+/// Topics a key may be among the founding keys of and still be looked up by: a key more
+/// common than that (like `who`) finds no topic by itself, a group's rarer keys do. This
+/// bounds the work per group, however alike thousands of questions read.
+pub const MAX_POSTINGS: usize = 128;
+/// Topics compared exactly with a group: those sharing the most of its rarer keys.
+const MAX_COMPARED: usize = 16;
 
 /// Questions that read alike.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,17 +189,28 @@ fn merge(exact: &[Exact]) -> Vec<Vec<usize>> {
     for (g, e) in exact.iter().enumerate() {
         let mut best: Option<(f32, u32)> = None;
         for &t in &e.ids {
-            for &c in &index[t as usize] {
+            let postings = &index[t as usize];
+            if postings.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &c in postings {
                 if shared[c as usize] == 0 {
                     touched.push(c);
                 }
                 shared[c as usize] += 1;
             }
         }
+        // The topics sharing the most of the group's rarer keys, compared exactly.
+        let by_shared =
+            |x: &u32, y: &u32| shared[*y as usize].cmp(&shared[*x as usize]).then(x.cmp(y));
+        if touched.len() > MAX_COMPARED {
+            touched.select_nth_unstable_by(MAX_COMPARED, by_shared);
+            touched.truncate(MAX_COMPARED);
+        }
         for &c in &touched {
-            let both = shared[c as usize] as usize;
-            shared[c as usize] = 0;
-            let (a, b) = (e.ids.len(), exact[founders[c as usize]].ids.len());
+            let founder = &exact[founders[c as usize]].ids;
+            let both = common(&e.ids, founder);
+            let (a, b) = (e.ids.len(), founder.len());
             let jaccard = both as f32 / (a + b - both) as f32;
             let holds = both == a.min(b) && a.min(b) >= 2;
             if jaccard >= SIMILAR || holds {
@@ -200,13 +220,20 @@ fn merge(exact: &[Exact]) -> Vec<Vec<usize>> {
                 }
             }
         }
+        for &c in &touched {
+            shared[c as usize] = 0;
+        }
         touched.clear();
         match best {
             Some((_, c)) => clusters[c as usize].push(g),
             None => {
                 let c = clusters.len() as u32;
                 for &t in &e.ids {
-                    index[t as usize].push(c);
+                    // A key past the cap is never looked up again: stop growing it.
+                    let postings = &mut index[t as usize];
+                    if postings.len() <= MAX_POSTINGS {
+                        postings.push(c);
+                    }
                 }
                 founders.push(g);
                 clusters.push(vec![g]);
@@ -215,6 +242,23 @@ fn merge(exact: &[Exact]) -> Vec<Vec<usize>> {
         }
     }
     clusters
+}
+
+/// How many ids two sorted lists have in common.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The topic of one cluster of exact groups.
@@ -405,6 +449,31 @@ mod tests {
         let total: u32 = forward.iter().map(|t| t.count).sum();
         assert_eq!(total, 40);
         assert!(forward.len() < texts.len(), "{forward:#?}");
+    }
+
+    #[test]
+    fn a_key_common_to_hundreds_of_topics_does_not_stop_them_grouping() {
+        let kb = kb();
+        // 300 topics, each asked in two ways that share "who" and two words of their own.
+        let word = |prefix: &str, i: usize| -> String {
+            // Syllables the stemmer leaves alone, one per digit.
+            const SYLLABLES: [&str; 10] =
+                ["ko", "ba", "du", "fi", "go", "ha", "jo", "ku", "mo", "nu"];
+            let syllables: String = format!("{i:03}")
+                .bytes()
+                .map(|b| SYLLABLES[usize::from(b - b'0')])
+                .collect();
+            format!("{prefix}{syllables}")
+        };
+        let mut log = Vec::new();
+        for i in 0..300 {
+            let (x, y, z) = (word("zorp", i), word("blik", i), word("quam", i));
+            log.push(q(&format!("who {x} {y} {z}"), i as i64, None));
+            log.push(q(&format!("who {x} {y}"), i as i64, None));
+        }
+        let topics = group(&kb, &log);
+        assert_eq!(topics.len(), 300, "{:#?}", &topics[..3]);
+        assert!(topics.iter().all(|t| t.count == 2));
     }
 
     #[test]
