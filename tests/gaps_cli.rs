@@ -22,7 +22,8 @@ fn now() -> i64 {
         .as_secs() as i64
 }
 
-/// A fresh, empty folder of this test's own under the temp dir.
+/// A fresh, empty folder of this test's own under the temp dir (removed when the test
+/// passes; kept to look into when it fails).
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rolecall-gaps-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -175,6 +176,7 @@ fn the_report_groups_alike_questions_into_topics() {
         .sum();
     assert_eq!(total, ASKED.len(), "{out}");
     assert!(!out.contains("ROLECALL_QUESTION_LOG"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -211,6 +213,7 @@ fn days_and_guild_narrow_the_report() {
         assert!(!o.status.success());
         assert!(stderr(&o).contains("--days"), "{}", stderr(&o));
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -231,6 +234,7 @@ fn the_database_comes_from_the_environment_too() {
         out.contains("The question log is off (`ROLECALL_QUESTION_LOG=off`)"),
         "{out}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -291,6 +295,7 @@ fn toml_stubs_are_flagged_by_check_at_their_lines() {
     std::fs::write(kb_dir.join("gaps.toml"), written).unwrap();
     let o = rolecall(&dir, &["check", "knowledge"], &[]);
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -326,6 +331,7 @@ fn purge_deletes_everything_and_says_how_much() {
         &[],
     );
     assert!(!o.status.success(), "--purge prints no report");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -360,4 +366,5 @@ fn a_missing_database_is_explained_not_created() {
         "{}",
         stderr(&o)
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
