@@ -4,6 +4,8 @@
 //! reload reaching every process).
 
 mod fake_discord;
+#[path = "support/postgres.rs"]
+mod postgres;
 
 use fake_discord::talk::{
     ask, buttons, callback, click, content, embed_text, ephemeral, knowledge, knowledge_with, run,
@@ -451,41 +453,9 @@ phrasings = ["who approves the release train calendar"]
 answer = "The Release Train Engineer proposes it; Product Management approves it."
 "#;
 
-/// A fresh database on the PostgreSQL test server (`ROLECALL_TEST_POSTGRES_URL`), or `None`
-/// outside CI when none is configured (required with `CI=true`).
-async fn postgres_database(name: &str) -> Option<String> {
-    use sqlx::{Connection, Executor};
-    let server = match std::env::var("ROLECALL_TEST_POSTGRES_URL") {
-        Ok(url) if !url.trim().is_empty() => url.trim().to_string(),
-        _ => {
-            assert!(
-                std::env::var("CI").map_or(true, |v| v != "true"),
-                "ROLECALL_TEST_POSTGRES_URL is required in CI (run through .ci/run)"
-            );
-            eprintln!("skipped: ROLECALL_TEST_POSTGRES_URL is not set");
-            return None;
-        }
-    };
-    let db = format!("rolecall_e2e_{name}_{}", std::process::id());
-    let mut admin = sqlx::PgConnection::connect(&server)
-        .await
-        .expect("connect to the test server");
-    admin
-        .execute(format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)").as_str())
-        .await
-        .expect("drop a leftover database");
-    admin
-        .execute(format!("CREATE DATABASE {db}").as_str())
-        .await
-        .expect("create a database");
-    let _ = admin.close().await;
-    let (base, _) = server.rsplit_once('/').expect("a URL with a database");
-    Some(format!("{base}/{db}"))
-}
-
 #[tokio::test]
 async fn with_postgres_a_reload_reaches_every_process_of_the_bot() {
-    let Some(db) = postgres_database("reload").await else {
+    let Some(db) = postgres::fresh_database("e2e_reload").await else {
         return;
     };
     let dir = knowledge_with("reload-everywhere", &[]);

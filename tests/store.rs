@@ -15,13 +15,14 @@ use rolecall::store::{
 };
 use sqlx::{Connection, Executor};
 use std::future::Future;
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-/// Environment variable naming a PostgreSQL server the tests may create databases on.
-const POSTGRES_ENV: &str = "ROLECALL_TEST_POSTGRES_URL";
+#[path = "support/postgres.rs"]
+mod pg;
+
+use pg::{postgres_server, with_database};
 
 /// Numbers throwaway databases within this test process.
 static NEXT: AtomicU32 = AtomicU32::new(0);
@@ -56,18 +57,7 @@ impl Db {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
-        let mut admin = sqlx::PgConnection::connect(&server)
-            .await
-            .unwrap_or_else(|e| panic!("{POSTGRES_ENV}={server}: cannot connect: {e}"));
-        admin
-            .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-            .await
-            .expect("drop a leftover test database");
-        admin
-            .execute(format!("CREATE DATABASE {name}").as_str())
-            .await
-            .expect("create a test database");
-        let _ = admin.close().await;
+        pg::create_database(&server, &name).await;
         Some(Db::Postgres(server, name))
     }
 
@@ -89,55 +79,9 @@ impl Db {
                     let _ = std::fs::remove_file(file);
                 }
             }
-            Db::Postgres(server, name) => {
-                if let Ok(mut admin) = sqlx::PgConnection::connect(server).await {
-                    let _ = admin
-                        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                        .await;
-                    let _ = admin.close().await;
-                }
-            }
+            Db::Postgres(server, name) => pg::drop_database(server, name).await,
         }
     }
-}
-
-/// The test server's URL; `None` (after saying so once) when it is not set outside CI.
-fn postgres_server() -> Option<String> {
-    static SKIPPED: std::sync::Once = std::sync::Once::new();
-    match std::env::var(POSTGRES_ENV) {
-        Ok(url) if !url.trim().is_empty() => Some(url.trim().to_string()),
-        _ => {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!(
-                    "{POSTGRES_ENV} is not set, and PostgreSQL is required in CI (CI=true): \
-                     run the tests through .ci/run, which starts a throwaway server, or as \
-                     `scripts/start-test-postgres.sh cargo test --test store`"
-                );
-            }
-            SKIPPED.call_once(|| {
-                // Written to the real stderr, past the test harness's capture, so it shows.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "tests/store.rs: PostgreSQL tests skipped: {POSTGRES_ENV} is not set \
-                     (`scripts/start-test-postgres.sh cargo test --test store` runs them)"
-                );
-            });
-            None
-        }
-    }
-}
-
-/// `server` (a postgres:// URL) pointing at database `name` instead of its own.
-fn with_database(server: &str, name: &str) -> String {
-    let (base, query) = match server.split_once('?') {
-        Some((base, query)) => (base, format!("?{query}")),
-        None => (server, String::new()),
-    };
-    let (scheme, rest) = base.split_once("://").expect("a postgres:// URL");
-    let authority = rest
-        .split_once('/')
-        .map_or(rest, |(authority, _)| authority);
-    format!("{scheme}://{authority}/{name}{query}")
 }
 
 /// Runs one case on `db` and removes the database afterwards, also when the case panics.
