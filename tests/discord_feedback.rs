@@ -128,6 +128,8 @@ async fn sqlite_values(url: &str) -> Vec<String> {
 #[tokio::test]
 async fn unanswered_questions_are_grouped_in_gaps_and_exported_as_toml_that_check_flags() {
     let db = scratch_database();
+    // `rolecall gaps --database <this>` prints the report from what this test asked.
+    eprintln!("the bot's database: {db}");
     let (fake, _bot) = start(&db, &[]).await;
     // Three ways of asking one thing rolecall doesn't know, in /ask and in a channel, and
     // one question on another topic.
