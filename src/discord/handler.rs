@@ -19,7 +19,7 @@ use crate::base::SharedKnowledge;
 use crate::cli::KnowledgeSource;
 use crate::config::Settings;
 use crate::knowledge::{Knowledge, Tour};
-use crate::learn::{Asked, Outcome, Vote};
+use crate::learn::{self, Asked, Outcome, Vote};
 use crate::onboarding::{self, Page, Progress, Surface};
 use crate::store::{Store, StoreError, VoteChange};
 use serenity::all::{
@@ -40,8 +40,6 @@ const READY_WAIT: Duration = Duration::from_secs(5);
 /// How long `/reload` waits for the files to be read before answering that it goes on in
 /// the background (Discord waits 3 seconds for an answer).
 const RELOAD_WAIT: Duration = Duration::from_millis(2000);
-/// Most logged questions `/gaps` reads (the newest).
-const GAPS_ROWS: usize = crate::learn::report::MAX_QUESTIONS;
 
 /// Shared state of the running bot.
 pub struct Handler {
@@ -409,7 +407,7 @@ impl Handler {
     }
 
     /// The gaps report of `guild` over the last `days`, built off the async workers (it
-    /// groups up to [`GAPS_ROWS`] questions); `None` when the store failed.
+    /// groups up to [`learn::report::MAX_QUESTIONS`] questions); `None` when the store failed.
     async fn gaps_report(
         &self,
         guild: u64,
@@ -420,7 +418,7 @@ impl Handler {
         let data = self
             .stored(
                 "read the question log",
-                self.store.gaps(Some(guild), since, GAPS_ROWS),
+                learn::offline::read(&self.store, Some(guild), since, now),
             )
             .await?;
         let k = self.knowledge.get();
