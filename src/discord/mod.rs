@@ -296,8 +296,13 @@ fn purge_daily(store: crate::store::Store, days: u32) {
             let before = unix_now() - i64::from(days) * 86_400;
             match store.purge_log(before).await {
                 Ok(0) => debug!(days, "question log: nothing older to purge"),
-                Ok(rows) => info!(rows, days, "question log: purged rows older than the retention"),
-                Err(e) => warn!(error = %e, "could not purge the question log; trying again tomorrow"),
+                Ok(rows) => info!(
+                    rows,
+                    days, "question log: purged rows older than the retention"
+                ),
+                Err(e) => {
+                    warn!(error = %e, "could not purge the question log; trying again tomorrow")
+                }
             }
         }
     });
