@@ -135,6 +135,20 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// Characters of its embed that count towards Discord's 6000 total (title, text,
+    /// fields, footer), before any cutting.
+    pub fn total_chars(&self) -> usize {
+        use crate::render::limits::chars;
+        chars(&self.title)
+            + chars(&self.description)
+            + chars(&self.footer)
+            + self
+                .fields
+                .iter()
+                .map(|f| chars(&f.name) + chars(&f.value))
+                .sum::<usize>()
+    }
+
     /// A reply with nothing in it but its kind, title, text, colour and footer.
     pub fn plain(
         kind: Kind,

@@ -392,17 +392,6 @@ fn downvoted_field(d: &Downvoted, cap: usize) -> Field {
     }
 }
 
-/// Characters a reply's embed counts towards Discord's total.
-fn total(r: &Reply) -> usize {
-    chars(&r.title)
-        + chars(&r.description)
-        + chars(&r.footer)
-        + r.fields
-            .iter()
-            .map(|f| chars(&f.name) + chars(&f.value))
-            .sum::<usize>()
-}
-
 /// Each piece of user text is cut to the first of these that lets the embed fit.
 const CAPS: [usize; 8] = [200, 150, 100, 70, 50, 35, 25, 15];
 
@@ -442,12 +431,12 @@ pub fn reply(_k: &Knowledge, g: &Gaps) -> Reply {
             .take(limits::FIELDS - 1)
             .chain(std::iter::once(chart.clone()))
             .collect();
-        if total(&r) <= limits::TOTAL {
+        if r.total_chars() <= limits::TOTAL {
             return r;
         }
     }
     // Never reached with the sizes above; drops fields before the chart if it ever is.
-    while total(&r) > limits::TOTAL && r.fields.len() > 1 {
+    while r.total_chars() > limits::TOTAL && r.fields.len() > 1 {
         r.fields.remove(r.fields.len() - 2);
     }
     r

@@ -587,21 +587,12 @@ pub(super) fn fit(r: &mut Reply) {
         f.name = truncate(&f.name, limits::FIELD_NAME);
         f.value = truncate(&f.value, limits::FIELD_VALUE);
     }
-    let total = |r: &Reply| {
-        chars(&r.title)
-            + chars(&r.description)
-            + chars(&r.footer)
-            + r.fields
-                .iter()
-                .map(|f| chars(&f.name) + chars(&f.value))
-                .sum::<usize>()
-    };
-    let over = total(r).saturating_sub(limits::TOTAL);
+    let over = r.total_chars().saturating_sub(limits::TOTAL);
     if over > 0 {
         let keep = chars(&r.description).saturating_sub(over).max(1);
         r.description = truncate(&r.description, keep);
     }
-    while total(r) > limits::TOTAL && r.fields.len() > 1 {
+    while r.total_chars() > limits::TOTAL && r.fields.len() > 1 {
         r.fields.remove(0);
     }
 }
