@@ -1583,13 +1583,8 @@ async fn postgres_that_hangs_or_goes_down_fails_fast_and_recovers() {
     let Some(db) = Db::postgres().await else {
         return;
     };
-    let url = db.url();
-    let options: sqlx::postgres::PgConnectOptions = url.parse().unwrap();
-    let upstream = format!("{}:{}", options.get_host(), options.get_port());
-    let outcome = tokio::spawn(async move {
-        let proxy = Proxy::start(upstream.clone()).await;
-        let via_proxy = url.replacen(&upstream, &proxy.addr.to_string(), 1);
-        assert_ne!(via_proxy, url, "the test server's URL names {upstream}");
+    run_case(db, |url| async move {
+        let (proxy, via_proxy) = proxied(&url).await;
         let store = open(&via_proxy).await;
         store.save(GUILD, USER, &Progress::new(1)).await.unwrap();
 
@@ -1605,10 +1600,16 @@ async fn postgres_that_hangs_or_goes_down_fails_fast_and_recovers() {
         store.close().await;
     })
     .await;
-    db.remove().await;
-    if let Err(failed) = outcome {
-        std::panic::resume_unwind(failed.into_panic());
-    }
+}
+
+/// A proxy in front of the test server, and `url` with the proxy in the server's place.
+async fn proxied(url: &str) -> (Proxy, String) {
+    let options: sqlx::postgres::PgConnectOptions = url.parse().unwrap();
+    let upstream = format!("{}:{}", options.get_host(), options.get_port());
+    let proxy = Proxy::start(upstream.clone()).await;
+    let via_proxy = url.replacen(&upstream, &proxy.addr.to_string(), 1);
+    assert_ne!(via_proxy, url, "the test server's URL names {upstream}");
+    (proxy, via_proxy)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1628,12 +1629,8 @@ async fn postgres_reload_notices_come_back_after_the_connection_drops() {
     let Some(db) = Db::postgres().await else {
         return;
     };
-    let url = db.url();
-    let options: sqlx::postgres::PgConnectOptions = url.parse().unwrap();
-    let upstream = format!("{}:{}", options.get_host(), options.get_port());
-    let outcome = tokio::spawn(async move {
-        let proxy = Proxy::start(upstream.clone()).await;
-        let via_proxy = url.replacen(&upstream, &proxy.addr.to_string(), 1);
+    run_case(db, |url| async move {
+        let (proxy, via_proxy) = proxied(&url).await;
         let announcer = open(&url).await;
         let listener = open(&via_proxy).await;
         let mut notices = listener.reload_notices().expect("PostgreSQL listens");
@@ -1647,8 +1644,4 @@ async fn postgres_reload_notices_come_back_after_the_connection_drops() {
         announcer.close().await;
     })
     .await;
-    db.remove().await;
-    if let Err(failed) = outcome {
-        std::panic::resume_unwind(failed.into_panic());
-    }
 }
