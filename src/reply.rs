@@ -598,6 +598,9 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
                 Some((lead, None)) => r.description = format!("{lead} {}", r.description),
                 None => {}
             }
+            if let Some((second, _)) = m.also {
+                also_asked(k, &mut r, second);
+            }
             r
         }
         (None, Some(_), Band::Suggest) => {
@@ -639,6 +642,31 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
         }
     }
 }
+
+/// Adds the answer to a message's second question ("who owns the roadmap? also, can one
+/// person be both?"): a field titled with it, holding its bold short answer, and the entry
+/// first among the related buttons, for the whole answer.
+fn also_asked(k: &Knowledge, r: &mut Reply, second: Entry) {
+    let text = for_entry(k, second).description;
+    let short = opener::short_answer(&text, ALSO_CHARS);
+    if short.is_empty() {
+        return;
+    }
+    r.fields.insert(
+        0,
+        Field {
+            name: format!("Also asked: {}", title(k, second)),
+            value: format!("**{short}.** The button below has the whole answer."),
+            inline: false,
+        },
+    );
+    r.related.retain(|o| o.entry != k.entry_id(second));
+    r.related.insert(0, offer(k, second, 1.0));
+    r.related.truncate(MAX_OFFERS);
+}
+
+/// Most characters of the short answer to a message's second question.
+const ALSO_CHARS: usize = 300;
 
 /// What goes before an answer's text: "**The Product Manager.**" with the PM's colour when a
 /// "who does X" question is answered from one role's facts; "According to the source:" (no

@@ -35,6 +35,10 @@ pub struct FileDoc {
     /// Who holds which role here (the roster).
     #[serde(default)]
     pub holder: Vec<HolderDoc>,
+    /// How questions are worded in the knowledge's language (at most one across all files).
+    pub language: Option<super::language::LanguageDoc>,
+    /// How common the language's words are (at most one across all files).
+    pub frequency: Option<super::language::FrequencyDoc>,
 }
 
 /// `[meta]`: where the file's facts come from.

@@ -55,6 +55,11 @@ mod shipped {
     include!(concat!(env!("OUT_DIR"), "/shipped_knowledge.rs"));
 }
 
+/// The shipped files compiled into the binary: (file name, contents).
+pub(crate) fn shipped_files() -> &'static [(&'static str, &'static str)] {
+    shipped::FILES
+}
+
 impl Knowledge {
     /// The knowledge shipped in `knowledge/`, compiled into the binary.
     pub fn shipped_sources() -> Vec<Source> {

@@ -4,6 +4,7 @@
 //! the matcher is built from `&Knowledge` and held beside it (see [`crate::base`]).
 
 mod format;
+pub mod language;
 mod load;
 pub mod opener;
 mod problem;
@@ -16,6 +17,8 @@ pub use validate::{
 };
 pub use validate::{ROW_OPENER_CHARS, SHORT_CREDIT_CHARS, SHORT_TITLE_CHARS};
 
+pub use language::Language;
+pub(crate) use load::shipped_files;
 pub use load::{LoadError, Source};
 pub use problem::{Problem, Severity};
 
@@ -385,6 +388,9 @@ pub struct Knowledge {
     pub teams: Vec<Team>,
     /// Who holds which role here (the roster), in definition order.
     pub holders: Vec<Holder>,
+    /// The language questions are asked in: cue words and word frequencies (the shipped
+    /// English when no file has a `[language]` table).
+    pub language: std::sync::Arc<Language>,
     /// Warnings found while loading (the knowledge is usable).
     pub warnings: Vec<Problem>,
     /// Role, FAQ and term ids → their entries, for look-ups by id in constant time.

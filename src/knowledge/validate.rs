@@ -4,8 +4,8 @@ use super::format::{FileDoc, HolderDoc, MetaDoc, QuizDoc, StepDoc, TourDoc};
 use super::opener;
 use super::problem::{line_of, Lines};
 use super::{
-    Aspect, Entry, Faq, FileInfo, Holder, Knowledge, Origin, Problem, Quiz, Role, Source, Synonym,
-    Team, Term, Tour, TourStep,
+    Aspect, Entry, Faq, FileInfo, Holder, Knowledge, Language, Origin, Problem, Quiz, Role, Source,
+    Synonym, Team, Term, Tour, TourStep,
 };
 use crate::normalize::{clean, is_stop_key, is_stop_word, name_phrases, phrase_key, word_slices};
 use crate::render::limits;
@@ -117,6 +117,7 @@ pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
     for (file, doc) in &docs {
         b.synonyms(*file, doc, &lines[*file]);
     }
+    b.language(&docs, sources, &lines);
     // The roster's own problems are reported, but don't stop the holders and the tour from
     // being checked against the entries.
     let roster_from = b.problems.len();
@@ -168,6 +169,7 @@ struct Builder {
     channels: HashMap<u64, (String, Origin)>,
     tours: Vec<(usize, TourDoc)>,
     holder_docs: Vec<(usize, HolderDoc)>,
+    language: Option<std::sync::Arc<Language>>,
     lines: Vec<Lines>,
     texts: Vec<String>,
 }
@@ -1170,6 +1172,84 @@ impl Builder {
         })
     }
 
+    /// Reads the `[language]` and `[frequency]` tables (at most one of each across all
+    /// files); without a `[language]`, the knowledge is read as English.
+    fn language(&mut self, docs: &[(usize, FileDoc)], sources: &[Source], lines: &[Lines]) {
+        let mut lang = Language::default();
+        let (mut cues, mut freq): (Option<usize>, Option<usize>) = (None, None);
+        for (file, doc) in docs {
+            let path = &sources[*file].path;
+            if let Some(l) = &doc.language {
+                match cues {
+                    Some(first) => self.problems.push(Problem::error(
+                        path,
+                        Some(lines[*file].line(l.code.span().start)),
+                        Some("[language]".into()),
+                        format!(
+                            "a second [language] table; {} has one already",
+                            sources[first].path
+                        ),
+                    )),
+                    None => {
+                        cues = Some(*file);
+                        lang.read_cues(path, l, &lines[*file], &mut self.problems);
+                    }
+                }
+            }
+            if let Some(f) = &doc.frequency {
+                match freq {
+                    Some(first) => self.problems.push(Problem::error(
+                        path,
+                        Some(lines[*file].line(f.language.span().start)),
+                        Some("[frequency]".into()),
+                        format!(
+                            "a second [frequency] table; {} has one already",
+                            sources[first].path
+                        ),
+                    )),
+                    None => {
+                        freq = Some(*file);
+                        lang.read_frequency(path, f, &lines[*file], &mut self.problems);
+                    }
+                }
+            }
+        }
+        match (cues, freq) {
+            (None, None) => {}
+            (None, Some(file)) => self.problems.push(Problem::error(
+                &sources[file].path,
+                None,
+                Some("[frequency]".into()),
+                "word frequencies without a [language] table: add one (see knowledge/README.md)".into(),
+            )),
+            (Some(file), None) => self.problems.push(Problem::warning(
+                &sources[file].path,
+                None,
+                Some("[language]".into()),
+                format!("no [frequency] table for language `{}`: every word the knowledge doesn't use weighs as a rare one", lang.code),
+            )),
+            (Some(c), Some(f)) => {
+                let code = docs
+                    .iter()
+                    .find(|(file, _)| *file == f)
+                    .and_then(|(_, d)| d.frequency.as_ref())
+                    .map(|d| d.language.get_ref().trim().to_string())
+                    .unwrap_or_default();
+                if code != lang.code {
+                    self.problems.push(Problem::error(
+                        &sources[f].path,
+                        None,
+                        Some("[frequency]".into()),
+                        format!("the word frequencies are for `{code}`, but {} says the language is `{}`", sources[c].path, lang.code),
+                    ));
+                }
+            }
+        }
+        if cues.is_some() {
+            self.language = Some(std::sync::Arc::new(lang));
+        }
+    }
+
     fn finish(mut self) -> (Option<Knowledge>, Vec<Problem>) {
         let mut k = Knowledge {
             title: self
@@ -1187,6 +1267,7 @@ impl Builder {
             tour: None,
             teams: std::mem::take(&mut self.teams),
             holders: Vec::new(),
+            language: self.language.take().unwrap_or_else(Language::english),
             warnings: Vec::new(),
             ids: std::collections::HashMap::new(),
         };

@@ -3,11 +3,10 @@
 //! documents for "who does X" look-ups, and posting lists from tokens to documents.
 
 use super::interpret::intent_of;
-use super::lexicon::{Lexicon, Tok, LIGHT_WORDS};
+use super::lexicon::{Lexicon, Tok};
 use super::question::{Question, WordMemo};
 use super::shares::in_shares;
 use crate::knowledge::{Entry, Knowledge, Problem};
-use crate::normalize::word_key;
 use rustc_hash::FxHashSet;
 use std::collections::HashMap;
 
@@ -21,6 +20,35 @@ pub(crate) const LIGHT_WEIGHT: f32 = 0.4;
 pub(crate) const NOT_FAQ: u32 = u32::MAX;
 /// Lower bound on the weight of a concept (role, aspect, term, comparison).
 const CONCEPT_FLOOR: f32 = 1.2;
+
+/// How much of its weight a word the knowledge uses keeps for how common it is in the
+/// language: all of it up to Zipf [`COMMON_FROM`], then less, down to [`COMMON_FLOOR`]
+/// for the commonest words ("make", "thing"), which say little about what is asked.
+pub(crate) fn known_factor(zipf: Option<f32>) -> f32 {
+    zipf.map_or(1.0, |z| {
+        (1.0 - (z - COMMON_FROM) * COMMON_SLOPE).clamp(COMMON_FLOOR, 1.0)
+    })
+}
+
+/// How much of the unknown-word weight a word the knowledge has never seen keeps: a rare
+/// word ("jira", "hobbit") carries a topic the knowledge lacks and counts fully; a common
+/// one ("exactly", "lunch") is framing and counts little.
+pub(crate) fn unknown_factor(zipf: Option<f32>) -> f32 {
+    zipf.map_or(1.0, |z| {
+        (1.0 - (z - TOPIC_BELOW) * UNKNOWN_SLOPE).clamp(COMMON_FLOOR, 1.0)
+    })
+}
+
+/// Zipf frequency from which a known word starts to weigh less.
+const COMMON_FROM: f32 = 4.5;
+/// Weight lost per Zipf unit above [`COMMON_FROM`].
+const COMMON_SLOPE: f32 = 0.6;
+/// Least share of its weight a common word keeps.
+const COMMON_FLOOR: f32 = 0.15;
+/// Zipf frequency below which an unknown word is taken to carry a topic.
+pub(crate) const TOPIC_BELOW: f32 = 3.5;
+/// Unknown-word weight lost per Zipf unit above [`TOPIC_BELOW`].
+const UNKNOWN_SLOPE: f32 = 0.45;
 
 /// One scorable phrasing: a FAQ question or phrasing, or a term.
 #[derive(Debug)]
@@ -91,16 +119,11 @@ impl Index {
             faq_tokens.extend(part.faq_tokens);
         }
         let n = n_docs.max(1) as f32;
-        let light: FxHashSet<u32> = LIGHT_WORDS
-            .iter()
-            .filter_map(|w| lx.lookup(&word_key(w)))
-            .collect();
         ix.weights = (0..lx.texts.len())
             .map(|t| {
                 let idf = (1.0 + n / df[t].max(1) as f32).ln();
                 match lx.kinds[t] {
-                    Tok::Word { .. } if light.contains(&(t as u32)) => idf.min(LIGHT_WEIGHT),
-                    Tok::Word { .. } => idf,
+                    Tok::Word { .. } => idf * known_factor(lx.zipf[t]),
                     _ => idf.max(CONCEPT_FLOOR),
                 }
             })

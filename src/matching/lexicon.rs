@@ -5,7 +5,7 @@
 use super::interpret::{Intent, BARE_ROLES, ROLE_HEADS};
 use super::shares::in_shares;
 use super::typo::TypoIndex;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Knowledge, Language};
 use crate::normalize::{self, clean, is_stop_key, name_phrases, word_key, word_slices, words};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -24,147 +24,6 @@ pub(crate) const COMPARE_WORDS: &[&str] = &[
     "distinguish",
     "distinction",
     "diff",
-];
-/// Generic English words (verbs, fillers, vague nouns and adjectives) that say little about
-/// what is asked: they weigh little, whether matched or left over.
-pub(crate) const LIGHT_WORDS: &[&str] = &[
-    "actual",
-    "actually",
-    "already",
-    "anybody",
-    "anything",
-    "anyway",
-    "away",
-    "back",
-    "bad",
-    "basic",
-    "best",
-    "big",
-    "bit",
-    "business",
-    "call",
-    "care",
-    "case",
-    "come",
-    "company",
-    "cool",
-    "crazy",
-    "day",
-    "directly",
-    "done",
-    "easy",
-    "else",
-    "enough",
-    "especially",
-    "everybody",
-    "everyone",
-    "example",
-    "exist",
-    "fine",
-    "first",
-    "follow",
-    "forward",
-    "general",
-    "give",
-    "go",
-    "going",
-    "gone",
-    "good",
-    "got",
-    "great",
-    "guy",
-    "handle",
-    "happen",
-    "hard",
-    "heck",
-    "hell",
-    "honest",
-    "idea",
-    "instead",
-    "job",
-    "keep",
-    "kind",
-    "last",
-    "later",
-    "let",
-    "life",
-    "little",
-    "live",
-    "long",
-    "look",
-    "lot",
-    "mad",
-    "main",
-    "make",
-    "matter",
-    "maybe",
-    "mind",
-    "moment",
-    "more",
-    "most",
-    "much",
-    "new",
-    "nice",
-    "normal",
-    "normally",
-    "now",
-    "often",
-    "old",
-    "once",
-    "one",
-    "organization",
-    "other",
-    "place",
-    "point",
-    "pretty",
-    "probably",
-    "proper",
-    "quick",
-    "rather",
-    "real",
-    "reason",
-    "regular",
-    "say",
-    "see",
-    "seem",
-    "sense",
-    "set",
-    "simple",
-    "small",
-    "someone",
-    "sometimes",
-    "somewhere",
-    "sort",
-    "start",
-    "stuff",
-    "suppose",
-    "supposed",
-    "sure",
-    "take",
-    "talk",
-    "thing",
-    "think",
-    "time",
-    "today",
-    "together",
-    "true",
-    "try",
-    "turn",
-    "typical",
-    "use",
-    "usual",
-    "usually",
-    "want",
-    "way",
-    "weird",
-    "well",
-    "whole",
-    "wonder",
-    "word",
-    "work",
-    "world",
-    "wrong",
-    "year",
 ];
 /// Words a question for a role card, fact or comparison may carry without penalty.
 pub(crate) const STRUCTURED_OPTIONAL: &[&str] = &["who", "whose"];
@@ -258,6 +117,9 @@ pub(crate) struct Lexicon {
     /// One-word synonyms of plain words: word id → the knowledge's word id ("cert" →
     /// "certification"), applied before phrases are looked up.
     pub same_as: FxHashMap<u32, u32>,
+    /// How common each word id is in the language (the Zipf frequency of its most common
+    /// form seen; `None` for rare words and concepts).
+    pub zipf: Vec<Option<f32>>,
 }
 
 impl Lexicon {
@@ -309,6 +171,18 @@ impl Lexicon {
             .collect()
     }
 
+    /// Notes that word `id` was seen in the form of Zipf frequency `zipf`.
+    fn seen_as(&mut self, id: u32, zipf: Option<f32>) {
+        if self.zipf.len() <= id as usize {
+            self.zipf.resize(id as usize + 1, None);
+        }
+        let z = &mut self.zipf[id as usize];
+        *z = match (*z, zipf) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+    }
+
     /// Names `concept` by `phrase`; the first concept to claim a phrase keeps it.
     fn add_phrase(&mut self, phrase: &str, concept: u32) {
         let ids = self.phrase_ids(phrase);
@@ -343,7 +217,6 @@ impl Lexicon {
         for list in [
             normalize::STOP_WORDS,
             COMPARE_WORDS,
-            LIGHT_WORDS,
             STRUCTURED_OPTIONAL,
             ROLE_OPTIONAL,
             TERM_OPTIONAL,
@@ -355,7 +228,8 @@ impl Lexicon {
         // Whether each word id is a role title's head ("manager") or a bare title
         // ("tester"): only pairs ending in one are looked up, so only those are kept.
         let mut titles: Vec<bool> = Vec::new();
-        for share in read_words(&all_texts(k)) {
+        let lang = &k.language;
+        for share in read_words(lang, &all_texts(k)) {
             // Ids are given in text order, as one reader would: the first share's texts
             // come first, and a word already known keeps its id.
             let mut ids_of: Vec<Option<u32>> = vec![None; share.keys.len()];
@@ -363,7 +237,11 @@ impl Lexicon {
                 let ids: Vec<u32> = text
                     .iter()
                     .map(|&w| {
-                        *ids_of[w as usize].get_or_insert_with(|| lx.word(&share.keys[w as usize]))
+                        *ids_of[w as usize].get_or_insert_with(|| {
+                            let id = lx.word(&share.keys[w as usize]);
+                            lx.seen_as(id, share.zipf[w as usize]);
+                            id
+                        })
                     })
                     .collect();
                 lx.in_knowledge.resize(lx.texts.len(), false);
@@ -447,11 +325,13 @@ impl Lexicon {
             let longest = lx.longest_from.entry(phrase[0]).or_insert(0);
             *longest = (*longest).max(phrase.len());
         }
-        // Typo targets: content words, not light ones (a fix to "come" anchors nothing).
-        let light = lx.ids_of(LIGHT_WORDS);
+        lx.zipf.resize(lx.texts.len(), None);
+        // Typo targets: content words, not very common ones (a fix to "come" anchors
+        // nothing).
         for (id, key) in lx.texts.iter().enumerate() {
             let content = matches!(lx.kinds[id], Tok::Word { stop: false });
-            if content && !key.is_empty() && light.binary_search(&(id as u32)).is_err() {
+            let common = lx.zipf[id].is_some_and(|z| z >= TYPO_TARGET_ZIPF);
+            if content && !key.is_empty() && !common {
                 lx.typo.insert(key, id as u32);
             }
         }
@@ -459,10 +339,15 @@ impl Lexicon {
     }
 }
 
+/// Words at least this common (Zipf frequency) are never the target of a typo fix.
+const TYPO_TARGET_ZIPF: f32 = 5.5;
+
 /// One reader's share of the knowledge's texts, read into words.
 struct Share {
     /// The key of each distinct word the share uses, in order of first use.
     keys: Vec<Box<str>>,
+    /// The Zipf frequency of each key's first form.
+    zipf: Vec<Option<f32>>,
     /// Each text of the share as indices into `keys`.
     texts: Vec<Vec<u32>>,
 }
@@ -470,10 +355,11 @@ struct Share {
 /// Reads `texts` into word keys on a few threads, each over a consecutive share:
 /// normalising and stemming is most of the cost of a large knowledge's vocabulary, and
 /// each distinct word is stemmed once per share.
-fn read_words(texts: &[&str]) -> Vec<Share> {
+fn read_words(lang: &Language, texts: &[&str]) -> Vec<Share> {
     let read = |texts: &[&str]| {
         let mut share = Share {
             keys: Vec::new(),
+            zipf: Vec::new(),
             texts: Vec::with_capacity(texts.len()),
         };
         let mut seen: FxHashMap<Box<str>, u32> = FxHashMap::default();
@@ -484,6 +370,7 @@ fn read_words(texts: &[&str]) -> Vec<Share> {
                     None => {
                         let i = share.keys.len() as u32;
                         share.keys.push(word_key(&w).into());
+                        share.zipf.push(lang.zipf(&w));
                         seen.insert(w.as_ref().into(), i);
                         i
                     }

@@ -7,6 +7,7 @@
 //! by [`Matcher::build`]; answering is a handful of hash look-ups and a pass over the
 //! postings of the question's tokens.
 
+mod ask;
 mod index;
 pub mod interpret;
 mod lexicon;
@@ -86,6 +87,9 @@ pub struct Match {
     pub rejection: Option<Rejection>,
     /// How the question was read.
     pub reading: Interpretation,
+    /// A second ask of the same message, answered about something else ("who owns the
+    /// roadmap? also, can one person be both?"): its entry and confidence.
+    pub also: Option<(Entry, f32)>,
 }
 
 impl Match {
@@ -96,6 +100,7 @@ impl Match {
             band: Band::Decline,
             rejection: Some(r),
             reading,
+            also: None,
         }
     }
 
@@ -191,33 +196,98 @@ impl Matcher {
         keys
     }
 
-    /// Matches a question against the knowledge.
+    /// Matches a message against the knowledge.
     ///
-    /// A message of several sentences ("What do POs do? Is that a management role?") is
-    /// also matched sentence by sentence; a sentence that is answered clearly more surely
-    /// than the whole message answers it.
+    /// The message is read for what it asks ([`ask::find`]): each asking clause is matched
+    /// on its own, so greetings, thanks and sentences of context never count against it;
+    /// an ask that names no role is matched again with the roles the context names ("I'm a
+    /// new PO. What should I measure?"). The surest answer wins; a second ask answered as
+    /// surely about something else is kept beside it ([`Match::also`]).
     pub fn find(&self, k: &Knowledge, question: &str, cfg: &MatchConfig) -> Match {
         let chars = question.chars().count();
         if chars > cfg.max_question_chars {
             return Match::rejected(Rejection::TooLong(chars), Interpretation::default());
         }
-        let whole = self.find_one(k, question, cfg);
-        // A sentence read alone loses what the others say: never split a message that names
-        // a topic rolecall declines.
-        if whole.rejection.is_some() || !whole.reading.out_of_scope.is_empty() {
-            return whole;
+        let read = ask::find(&k.language, question);
+        if read.asks.is_empty() {
+            return self.find_one(k, question, cfg);
         }
-        let mut best = whole;
-        for sentence in sentences(question).take(MAX_SENTENCES) {
-            let m = self.find_one(k, sentence, cfg);
-            if m.rejection.is_none()
-                && m.band == Band::Answer
-                && m.confidence() >= best.confidence() + SENTENCE_MARGIN
-            {
-                best = m;
-            }
+        let context_roles: Vec<usize> = if read.context.is_empty() {
+            Vec::new()
+        } else {
+            self.names(&read.context.join(". ")).0
+        };
+        let mut found: Vec<Match> = read
+            .asks
+            .iter()
+            .take(MAX_ASKS)
+            .map(|a| self.find_with_context(k, a, &context_roles, cfg))
+            .collect();
+        // The primary ask: answered before not, then the surest; a rejection only when
+        // nothing else was found.
+        let rank = |m: &Match| {
+            (
+                m.band == Band::Answer,
+                m.rejection.is_none(),
+                m.band == Band::Suggest,
+                m.confidence(),
+            )
+        };
+        let best = (0..found.len())
+            .max_by(|&a, &b| {
+                rank(&found[a])
+                    .partial_cmp(&rank(&found[b]))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(b.cmp(&a))
+            })
+            .unwrap_or(0);
+        let mut m = found.swap_remove(best);
+        if m.band == Band::Answer {
+            let first = m.best().map(|(e, _)| e);
+            m.also = found
+                .iter()
+                .filter(|o| o.band == Band::Answer && o.rejection.is_none())
+                .filter_map(Match::best)
+                .find(|&(e, _)| Some(e) != first);
         }
-        best
+        // What the whole message says of the asker (new here, which team) holds for the
+        // ask too.
+        if read.asks.len() > 1 || !read.context.is_empty() {
+            let whole = interpret::interpret(&self.lexicon, &self.read(true, question));
+            m.reading.newcomer |= whole.newcomer;
+            m.reading.team = m.reading.team.or(whole.team);
+        }
+        m
+    }
+
+    /// Matches one ask; when it names no role and isn't answered, also with the roles its
+    /// context names, keeping the surer reading.
+    fn find_with_context(
+        &self,
+        k: &Knowledge,
+        ask: &str,
+        context_roles: &[usize],
+        cfg: &MatchConfig,
+    ) -> Match {
+        let m = self.find_one(k, ask, cfg);
+        if m.band == Band::Answer
+            || m.rejection.is_some()
+            || !m.reading.roles.is_empty()
+            || context_roles.is_empty()
+        {
+            return m;
+        }
+        let names: Vec<&str> = context_roles
+            .iter()
+            .map(|&r| k.roles[r].name.as_str())
+            .collect();
+        let with = format!("{ask} ({})", names.join(", "));
+        let w = self.find_one(k, &with, cfg);
+        if w.rejection.is_none() && w.confidence() > m.confidence() {
+            w
+        } else {
+            m
+        }
     }
 
     /// Matches one piece of text.
@@ -234,6 +304,17 @@ impl Matcher {
         tokens.sort_unstable();
         tokens.dedup();
         let unknown = q.unknown().count();
+        let unknown_w: f32 = q
+            .unknown()
+            .map(|i| {
+                self.index.unknown_weight * index::unknown_factor(k.language.zipf(&q.words[i]))
+            })
+            .sum();
+        // Unknown words that carry a topic (rare ones), as against framing ("exactly").
+        let topical = q
+            .unknown()
+            .filter(|&i| index::unknown_factor(k.language.zipf(&q.words[i])) >= TOPICAL_UNKNOWN)
+            .count();
         if tokens.iter().any(|&t| !lx.ambient[t as usize]) || unknown > 0 {
             tokens.retain(|&t| !lx.ambient[t as usize]);
         }
@@ -246,14 +327,21 @@ impl Matcher {
         if let Some(name) = reading.unknown_roles.first() {
             return Match::rejected(Rejection::UnknownRole(name.clone()), reading);
         }
-        let query = Query::new(lx, &self.index, &reading, &self.optional, tokens, unknown);
+        let query = Query::new(
+            lx,
+            &self.index,
+            &reading,
+            &self.optional,
+            tokens,
+            (unknown, unknown_w),
+        );
         let mut top = Top::default();
         query.docs(&mut top);
         query.structured(k, &mut top);
         query.reverse(&mut top);
         let ranked = top.items;
         let best = ranked.first().map_or(0.0, |&(_, s)| s);
-        let evidence = self.evidence(&q, &reading, &ranked, unknown);
+        let evidence = self.evidence(&q, &reading, &ranked, topical);
         // Without evidence that it is about this knowledge, a question is never answered;
         // it may still get "did you mean" choices, unless it is small talk to rolecall.
         let band = if best >= cfg.answer && evidence {
@@ -270,6 +358,7 @@ impl Matcher {
             band,
             rejection: None,
             reading,
+            also: None,
         }
     }
 }
@@ -333,19 +422,7 @@ impl Matcher {
 /// evidence that it is about this knowledge.
 const FAQ_EVIDENCE: usize = 2;
 
-/// Most sentences of one message matched on their own.
-const MAX_SENTENCES: usize = 4;
-/// How much surer a single sentence must be than the whole message to answer it.
-const SENTENCE_MARGIN: f32 = 0.15;
-
-/// The sentences of a message with two or more of them (split at `?`, `!`, `;` and line
-/// breaks); nothing for a message of one sentence.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let parts: Vec<&str> = text
-        .split(['?', '!', ';', '\n'])
-        .map(str::trim)
-        .filter(|p| p.split_whitespace().count() >= 2)
-        .collect();
-    let several = parts.len() >= 2;
-    parts.into_iter().filter(move |_| several)
-}
+/// Most asks of one message matched.
+const MAX_ASKS: usize = 4;
+/// Share of the unknown-word weight from which an unknown word counts as carrying a topic.
+const TOPICAL_UNKNOWN: f32 = 0.5;

@@ -132,16 +132,16 @@ pub(crate) struct Optional {
 }
 
 impl<'a> Query<'a> {
-    /// Prepares `tokens` (with `unknown` unknown words) for scoring.
+    /// Prepares `tokens` (with `unknown` unknown words, weighing `unknown_w` together)
+    /// for scoring.
     pub fn new(
         lx: &'a Lexicon,
         ix: &'a Index,
         it: &'a Interpretation,
         opt: &'a Optional,
         tokens: Vec<u32>,
-        unknown: usize,
+        (unknown, unknown_w): (usize, f32),
     ) -> Query<'a> {
-        let unknown_w = unknown as f32 * ix.unknown_weight;
         let total = tokens.iter().map(|&t| ix.weights[t as usize]).sum::<f32>() + unknown_w;
         let lambda = unexplained_factor(tokens.len() + unknown);
         let noise = unknown_w

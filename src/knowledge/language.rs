@@ -1,0 +1,332 @@
+//! The language a knowledge is asked in: cue words that say how a message is worded (what
+//! opens a question, what is chatter around it) and how common each word is, read from the
+//! `[language]` and `[frequency]` tables of the knowledge files. A knowledge without them is
+//! read with the shipped English files.
+
+use super::problem::Lines;
+use super::Problem;
+use crate::normalize::{clean, words};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use std::sync::{Arc, LazyLock};
+use toml::Spanned;
+
+/// `[language]`: the cue words of the language questions are asked in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageDoc {
+    /// Language code ("en"); a `[frequency]` table must be for the same language.
+    pub code: Spanned<String>,
+    /// Words that open a question ("who", "is", "whats").
+    pub question_words: Vec<Spanned<String>>,
+    /// Words that open a request ("explain", "tell").
+    pub request_words: Vec<Spanned<String>>,
+    /// Phrases that embed a question in a sentence ("wondering", "any idea").
+    pub embedders: Vec<Spanned<String>>,
+    /// Words that may come before a clause's question word ("and", "so").
+    pub fillers: Vec<Spanned<String>>,
+    /// Words that open a new clause inside a sentence ("but").
+    pub conjunctions: Vec<Spanned<String>>,
+    /// Greetings ("hi", "team"): they open a message before its question.
+    pub greetings: Vec<Spanned<String>>,
+    /// Thanks and laughter ("thanks", "lol"): they close a message.
+    pub signoffs: Vec<Spanned<String>>,
+    /// Apologies, framing and the small words between them ("sorry", "dumb", "question").
+    pub chatter: Vec<Spanned<String>>,
+}
+
+/// `[frequency]`: how common words are, in bands of Zipf frequency.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrequencyDoc {
+    /// Language code of the word list.
+    pub language: Spanned<String>,
+    /// Where the list comes from (with its licence).
+    pub source: String,
+    /// The bands, most common first.
+    #[serde(default)]
+    pub band: Vec<BandDoc>,
+}
+
+/// `[[frequency.band]]`: the words of one band.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandDoc {
+    /// Zipf frequency of the band's words (log10 of uses per billion words).
+    pub zipf: Spanned<f32>,
+    /// The words, separated by spaces.
+    pub words: String,
+}
+
+/// The cue words and word frequencies the matcher reads questions with.
+#[derive(Debug, Default, PartialEq)]
+pub struct Language {
+    /// Language code ("en").
+    pub code: String,
+    question_words: FxHashSet<Box<str>>,
+    request_words: FxHashSet<Box<str>>,
+    /// Embedding phrases, as words.
+    embedders: Vec<Vec<Box<str>>>,
+    fillers: FxHashSet<Box<str>>,
+    conjunctions: FxHashSet<Box<str>>,
+    greetings: FxHashSet<Box<str>>,
+    signoffs: FxHashSet<Box<str>>,
+    chatter: FxHashSet<Box<str>>,
+    /// Word → its Zipf frequency.
+    zipf: FxHashMap<Box<str>, f32>,
+}
+
+/// Highest Zipf frequency a real word has (English "the" is about 7.7).
+const MAX_ZIPF: f32 = 8.0;
+
+impl Language {
+    /// The shipped English language, from the files compiled into the binary.
+    pub fn english() -> Arc<Language> {
+        static EN: LazyLock<Arc<Language>> = LazyLock::new(|| {
+            let mut lang = Language::default();
+            for (name, text) in super::shipped_files() {
+                let file: ShippedDoc = match toml::from_str(text) {
+                    Ok(f) => f,
+                    Err(_) => continue,
+                };
+                let lines = Lines::new(text);
+                let mut problems = Vec::new();
+                if let Some(doc) = &file.language {
+                    lang.read_cues(name, doc, &lines, &mut problems);
+                }
+                if let Some(doc) = &file.frequency {
+                    lang.read_frequency(name, doc, &lines, &mut problems);
+                }
+            }
+            Arc::new(lang)
+        });
+        EN.clone()
+    }
+
+    /// Reads a `[language]` table of `file`, reporting malformed cue words.
+    pub fn read_cues(
+        &mut self,
+        file: &str,
+        doc: &LanguageDoc,
+        lines: &Lines,
+        problems: &mut Vec<Problem>,
+    ) {
+        self.code = doc.code.get_ref().trim().to_string();
+        let at = |s: &Spanned<String>| Some(lines.line(s.span().start));
+        if self.code.is_empty() {
+            problems.push(Problem::error(
+                file,
+                at(&doc.code),
+                Some("[language]".into()),
+                "`code` is empty: name the language, e.g. \"en\"".into(),
+            ));
+        }
+        let mut list = |name: &str, items: &[Spanned<String>], phrases: bool| {
+            let mut out: Vec<Vec<Box<str>>> = Vec::new();
+            if items.is_empty() {
+                problems.push(Problem::error(
+                    file,
+                    at(&doc.code),
+                    Some("[language]".into()),
+                    format!("`{name}` is empty: list at least one word"),
+                ));
+            }
+            for item in items {
+                let raw = item.get_ref();
+                let read: Vec<Box<str>> = words(&clean(raw)).map(String::into_boxed_str).collect();
+                let plain = read.join(" ");
+                let problem = if read.is_empty() {
+                    Some("is not a word".to_string())
+                } else if !phrases && read.len() > 1 {
+                    Some("has several words: list each on its own".to_string())
+                } else if plain != raw.trim() {
+                    Some(format!(
+                        "is read as “{plain}”: write it lower-case, without apostrophes or punctuation"
+                    ))
+                } else if out.contains(&read) {
+                    Some("is listed twice".to_string())
+                } else {
+                    None
+                };
+                match problem {
+                    Some(p) => problems.push(Problem::error(
+                        file,
+                        at(item),
+                        Some("[language]".into()),
+                        format!("{name}: “{raw}” {p}"),
+                    )),
+                    None => out.push(read),
+                }
+            }
+            out
+        };
+        let set = |v: Vec<Vec<Box<str>>>| v.into_iter().flatten().collect::<FxHashSet<_>>();
+        self.question_words = set(list("question_words", &doc.question_words, false));
+        self.request_words = set(list("request_words", &doc.request_words, false));
+        self.embedders = list("embedders", &doc.embedders, true);
+        self.fillers = set(list("fillers", &doc.fillers, false));
+        self.conjunctions = set(list("conjunctions", &doc.conjunctions, false));
+        self.greetings = set(list("greetings", &doc.greetings, false));
+        self.signoffs = set(list("signoffs", &doc.signoffs, false));
+        self.chatter = set(list("chatter", &doc.chatter, false));
+    }
+
+    /// Reads a `[frequency]` table of `file`, reporting bad bands and words.
+    pub fn read_frequency(
+        &mut self,
+        file: &str,
+        doc: &FrequencyDoc,
+        lines: &Lines,
+        problems: &mut Vec<Problem>,
+    ) {
+        let entry = || Some("[frequency]".to_string());
+        if doc.band.is_empty() {
+            problems.push(Problem::error(
+                file,
+                Some(lines.line(doc.language.span().start)),
+                entry(),
+                "no [[frequency.band]]: list words by how common they are".into(),
+            ));
+        }
+        let mut last = f32::INFINITY;
+        for band in &doc.band {
+            let z = *band.zipf.get_ref();
+            let line = Some(lines.line(band.zipf.span().start));
+            if !(0.0..=MAX_ZIPF).contains(&z) || z >= last {
+                problems.push(Problem::error(
+                    file,
+                    line,
+                    entry(),
+                    format!(
+                        "band zipf = {z}: bands go from the most common down, each between 0 and {MAX_ZIPF}"
+                    ),
+                ));
+                continue;
+            }
+            last = z;
+            for w in band.words.split_whitespace() {
+                if w.chars().any(|c| !c.is_alphanumeric() || c.is_uppercase()) {
+                    problems.push(Problem::error(
+                        file,
+                        line,
+                        entry(),
+                        format!("band zipf = {z}: “{w}” is not a lower-case word"),
+                    ));
+                    continue;
+                }
+                // A word in two bands keeps the more common one (the first).
+                self.zipf.entry(w.into()).or_insert(z);
+            }
+        }
+    }
+
+    /// True when the language has no cue words (no `[language]` table was read).
+    pub fn has_cues(&self) -> bool {
+        !self.question_words.is_empty()
+    }
+
+    /// True when the language has word frequencies.
+    pub fn has_frequencies(&self) -> bool {
+        !self.zipf.is_empty()
+    }
+
+    /// The Zipf frequency of `word`, if the list has it.
+    pub fn zipf(&self, word: &str) -> Option<f32> {
+        self.zipf.get(word).copied()
+    }
+
+    /// True when `word` opens a question.
+    pub fn is_question_word(&self, word: &str) -> bool {
+        self.question_words.contains(word)
+    }
+
+    /// True when `word` opens a request.
+    pub fn is_request_word(&self, word: &str) -> bool {
+        self.request_words.contains(word)
+    }
+
+    /// True when `word` is a filler before a clause's question word.
+    pub fn is_filler(&self, word: &str) -> bool {
+        self.fillers.contains(word)
+    }
+
+    /// True when `word` opens a new clause inside a sentence ("but").
+    pub fn is_conjunction(&self, word: &str) -> bool {
+        self.conjunctions.contains(word)
+    }
+
+    /// True when `word` is a greeting or addresses people ("hey", "team").
+    pub fn is_greeting(&self, word: &str) -> bool {
+        self.greetings.contains(word) || self.signoffs.contains(word)
+    }
+
+    /// True when `word` is thanks or laughter ("thanks", "lol").
+    pub fn is_signoff(&self, word: &str) -> bool {
+        self.signoffs.contains(word)
+    }
+
+    /// True when `word` is chatter of any kind (greeting, sign-off, apology, framing).
+    pub fn is_chatter(&self, word: &str) -> bool {
+        self.chatter.contains(word) || self.greetings.contains(word) || self.signoffs.contains(word)
+    }
+
+    /// True when every word is chatter or a filler.
+    pub fn all_chatter(&self, words: &[&str]) -> bool {
+        words.iter().all(|w| {
+            self.is_chatter(w) || self.is_filler(w) || !w.chars().any(char::is_alphanumeric)
+        })
+    }
+
+    /// True when a clause's words ask: after fillers and greetings, a question word or a
+    /// request word opens it, or it holds a phrase that embeds a question.
+    pub fn opens_ask(&self, words: &[&str]) -> bool {
+        let first = words
+            .iter()
+            .find(|w| !self.is_filler(w) && !self.is_greeting(w));
+        first.is_some_and(|w| self.is_question_word(w) || self.is_request_word(w))
+            || self.embeds(words)
+    }
+
+    /// True when the words hold a phrase that embeds a question ("any idea", "wondering").
+    pub fn embeds(&self, words: &[&str]) -> bool {
+        self.embedders.iter().any(|p| {
+            words
+                .windows(p.len())
+                .any(|w| w.iter().zip(p).all(|(a, b)| *a == &**b))
+        })
+    }
+}
+
+/// Only the language tables of a shipped file (the rest is read by validation).
+#[derive(Deserialize)]
+struct ShippedDoc {
+    language: Option<LanguageDoc>,
+    frequency: Option<FrequencyDoc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_english_has_cues_and_frequencies() {
+        let en = Language::english();
+        assert_eq!(en.code, "en");
+        assert!(en.is_question_word("who") && en.is_question_word("whats"));
+        assert!(en.is_chatter("thanks") && en.is_chatter("lol"));
+        assert!(en.zipf("the").unwrap() > 7.0);
+        assert!(en.zipf("roadmap").unwrap() < en.zipf("exactly").unwrap());
+        assert_eq!(en.zipf("xqzv"), None);
+    }
+
+    #[test]
+    fn asking_clauses_are_recognised() {
+        let en = Language::english();
+        let asks = |s: &str| en.opens_ask(&s.split(' ').collect::<Vec<_>>());
+        assert!(asks("so who owns the backlog"));
+        assert!(asks("hey explain the po role"));
+        assert!(asks("i was wondering how this works"));
+        assert!(!asks("i have been here two weeks"));
+        assert!(!asks("thanks a lot"));
+    }
+}

@@ -1,0 +1,294 @@
+//! Finding the ask inside a message: a message holds greetings, context, a question or two
+//! and thanks. It is split into parts (sentences, and what an emoji or a colon ends) and
+//! clauses; the clauses that ask (a question word or a request opens them, or the part ends
+//! with `?`) are what gets matched, and the rest is context, which may name the role but
+//! never counts against the answer.
+
+use crate::knowledge::Language;
+use crate::normalize::clean;
+
+/// What a message asks, read from its wording alone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Asks {
+    /// The asking clauses, cleaned, in order (a trailing `?` kept when the part had one).
+    pub asks: Vec<String>,
+    /// The parts that do not ask, cleaned (they may name the role asked about).
+    pub context: Vec<String>,
+    /// True when some part asks; false when the whole message is one statement (or
+    /// nothing), in which case `asks` holds the message without its chatter.
+    pub found: bool,
+}
+
+/// Most parts of one message looked at.
+const MAX_PARTS: usize = 8;
+
+/// Reads `text` into its asking clauses and its context.
+pub(crate) fn find(lang: &Language, text: &str) -> Asks {
+    let cleaned = clean(text);
+    let mut out = Asks::default();
+    let mut statements: Vec<String> = Vec::new();
+    for part in parts(lang, &cleaned).into_iter().take(MAX_PARTS) {
+        let words: Vec<&str> = part.text.split_whitespace().collect();
+        if words.is_empty() || lang.all_chatter(&words) {
+            continue;
+        }
+        match asking_start(lang, &part) {
+            Some(i) => {
+                let ask = trim_chatter(lang, &clauses_from(&part, i));
+                if !ask.is_empty() {
+                    out.asks.push(if part.question {
+                        format!("{ask}?")
+                    } else {
+                        ask
+                    });
+                }
+                if i > 0 {
+                    out.context.push(clauses_from_to(&part, 0, i));
+                }
+            }
+            None => {
+                let kept = trim_chatter(lang, &part.text);
+                if !kept.is_empty() {
+                    statements.push(kept.clone());
+                    out.context.push(kept);
+                }
+            }
+        }
+    }
+    out.found = !out.asks.is_empty();
+    if !out.found && !statements.is_empty() {
+        out.asks.push(statements.join(". "));
+        out.context.clear();
+    }
+    out
+}
+
+/// One part of a message: a sentence, or what an emoji, colon or line break ends.
+#[derive(Debug, Clone, PartialEq)]
+struct Part {
+    /// The part's text, without its closing punctuation.
+    text: String,
+    /// Byte offsets in `text` where a clause starts (after `,`, a dash, `(`, or before a
+    /// conjunction that opens a new clause), 0 first.
+    clauses: Vec<usize>,
+    /// True when the part ended with a question mark.
+    question: bool,
+}
+
+/// Splits cleaned text into parts at `?`, `!`, `;`, `:`, line breaks, a `.` that ends a
+/// sentence (not one inside "e.g." or "2.5"), and emoji or other symbols.
+fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut clauses = vec![0];
+    let chars: Vec<char> = cleaned.chars().collect();
+    let push = |cur: &mut String, clauses: &mut Vec<usize>, question: bool, out: &mut Vec<Part>| {
+        let text = cur.trim_end().to_string();
+        let lead = text.len() - text.trim_start().len();
+        let text = text.trim_start().to_string();
+        if text.chars().any(char::is_alphanumeric) {
+            let mut starts: Vec<usize> = clauses
+                .iter()
+                .filter_map(|&c| c.checked_sub(lead))
+                .filter(|&c| c < text.len())
+                .collect();
+            starts.insert(0, 0);
+            starts.dedup();
+            out.push(Part {
+                text,
+                clauses: starts,
+                question,
+            });
+        }
+        cur.clear();
+        *clauses = vec![0];
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+        match c {
+            '?' => {
+                // "?!", "??": one question.
+                push(&mut cur, &mut clauses, true, &mut out);
+                if let Some(last) = out.last_mut() {
+                    last.question = true;
+                }
+            }
+            '!' | ';' | '\n' | '\r' => push(&mut cur, &mut clauses, false, &mut out),
+            ':' if next.is_whitespace() => push(&mut cur, &mut clauses, false, &mut out),
+            '.' if next.is_whitespace() && !abbreviation(&cur) => {
+                push(&mut cur, &mut clauses, false, &mut out)
+            }
+            ',' | '(' | ')' | '"' => {
+                cur.push(' ');
+                clauses.push(cur.len());
+            }
+            '-' if prev.is_whitespace() && next.is_whitespace() => {
+                cur.push(' ');
+                clauses.push(cur.len());
+            }
+            c if is_symbol(c) => push(&mut cur, &mut clauses, false, &mut out),
+            c => {
+                // A conjunction ("but", "so") opens a new clause.
+                if c.is_alphanumeric() && !prev.is_alphanumeric() && prev != '\'' {
+                    let word: String = chars[i..]
+                        .iter()
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect();
+                    if lang.is_conjunction(&word) && !cur.trim().is_empty() {
+                        clauses.push(cur.len());
+                    }
+                }
+                cur.push(c)
+            }
+        }
+    }
+    push(&mut cur, &mut clauses, false, &mut out);
+    out
+}
+
+/// True for an emoji or another symbol that ends a clause in chat ("🙈", "→", "•").
+fn is_symbol(c: char) -> bool {
+    !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && !is_mark(c)
+}
+
+/// True for combining marks and joiners, which belong to the letter or emoji before them.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200D}' | '\u{FE0F}')
+}
+
+/// True when the text before a `.` ends in an abbreviation ("e.g", "i.e", "etc", "vs").
+fn abbreviation(before: &str) -> bool {
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(last, "e.g" | "i.e" | "etc" | "vs" | "approx" | "eg" | "ie") || last.contains('.')
+}
+
+/// The words of `part` from clause `i` on.
+fn clauses_from(part: &Part, i: usize) -> String {
+    part.text[part.clauses[i]..].trim().to_string()
+}
+
+/// The words of clauses `from` up to (not including) `to`.
+fn clauses_from_to(part: &Part, from: usize, to: usize) -> String {
+    let end = part.clauses.get(to).copied().unwrap_or(part.text.len());
+    part.text[part.clauses[from]..end].trim().to_string()
+}
+
+/// The clause of `part` where the ask starts: the first clause opened (after fillers) by a
+/// question word or a request, or holding a phrase that embeds one ("I was wondering who");
+/// else, for a part that ends with `?`, the first clause that is not chatter.
+fn asking_start(lang: &Language, part: &Part) -> Option<usize> {
+    let texts: Vec<String> = (0..part.clauses.len())
+        .map(|i| clauses_from_to(part, i, i + 1))
+        .collect();
+    let clauses: Vec<Vec<&str>> = texts
+        .iter()
+        .map(|c| c.split_whitespace().collect())
+        .collect();
+    let opens = |i: usize| {
+        let w = &clauses[i];
+        let first = w
+            .iter()
+            .find(|x| !lang.is_filler(x) && !lang.is_greeting(x));
+        first.is_some_and(|x| lang.is_question_word(x) || lang.is_request_word(x))
+    };
+    // Conjunctions open a clause too: "sorry if this is dumb but what is a PO".
+    if let Some(i) = (0..clauses.len()).find(|&i| opens(i)) {
+        return Some(i);
+    }
+    if let Some(i) = (0..clauses.len()).find(|&i| lang.embeds(&clauses[i])) {
+        return Some(i);
+    }
+    if part.question {
+        return clauses
+            .iter()
+            .position(|w| !lang.all_chatter(w))
+            .or(Some(0));
+    }
+    None
+}
+
+/// `text` without chatter words at either end ("… thanks lol", "hey team …").
+fn trim_chatter(lang: &Language, text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let start = words
+        .iter()
+        .position(|w| !lang.is_greeting(w))
+        .unwrap_or(words.len());
+    let end = words
+        .iter()
+        .rposition(|w| !lang.is_signoff(w))
+        .map_or(start, |e| e + 1);
+    words[start..end.max(start)].join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang() -> Language {
+        Language::english()
+    }
+
+    fn asks(text: &str) -> Vec<String> {
+        find(&lang(), text).asks
+    }
+
+    #[test]
+    fn greetings_thanks_and_emoji_are_not_the_ask() {
+        assert_eq!(
+            asks("hey team, total noob question incoming 🙈 what's the difference between a product owner and a product manager? cheers"),
+            ["what's the difference between a product owner and a product manager?"]
+        );
+        assert_eq!(asks("What does a PO do? thanks!"), ["what does a po do?"]);
+        assert_eq!(
+            asks("sorry if this is a dumb one, but who owns the roadmap"),
+            ["who owns the roadmap"]
+        );
+    }
+
+    #[test]
+    fn context_sentences_are_kept_apart() {
+        let a = find(
+            &lang(),
+            "I've been a PO for two weeks. What are my responsibilities?",
+        );
+        assert_eq!(a.asks, ["what are my responsibilities?"]);
+        assert_eq!(a.context, ["i've been a po for two weeks"]);
+        assert!(a.found);
+    }
+
+    #[test]
+    fn two_questions_are_two_asks() {
+        assert_eq!(
+            asks("who owns the roadmap? also, can one person be both PM and PO?"),
+            ["who owns the roadmap?", "can one person be both pm and po?"]
+        );
+    }
+
+    #[test]
+    fn a_statement_is_one_unfound_ask() {
+        let a = find(&lang(), "PMs earn way more than POs lol");
+        assert!(!a.found);
+        assert_eq!(a.asks, ["pms earn way more than pos"]);
+        let a = find(&lang(), "thanks! 🙏");
+        assert!(!a.found);
+        assert!(a.asks.is_empty());
+    }
+
+    #[test]
+    fn a_question_mark_makes_a_statement_ask() {
+        assert_eq!(
+            asks("so the PO figures out the details, right?"),
+            ["so the po figures out the details right?"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_end_a_sentence() {
+        assert_eq!(
+            asks("e.g. who owns v2.5 of the roadmap?"),
+            ["e.g. who owns v2.5 of the roadmap?"]
+        );
+    }
+}
