@@ -231,6 +231,8 @@ fn ask(
     let emit = |q: &str, out: &mut dyn Write| -> io::Result<()> {
         let r = reply::answer(&k, q, &cfg);
         if explain {
+            let (asks, context) = k.matcher.asks(&k, q);
+            eprintln!("explain: asks: {asks:?} context: {context:?}");
             let tokens = k.matcher.tokens(q);
             let shown: Vec<String> = tokens.iter().map(|(t, w)| format!("{t}={w:.2}")).collect();
             eprintln!("explain: tokens: {}", shown.join(" "));

@@ -192,8 +192,16 @@ fn asking_start(lang: &Language, part: &Part) -> Option<usize> {
             .find(|x| !lang.is_filler(x) && !lang.is_greeting(x));
         first.is_some_and(|x| lang.is_question_word(x) || lang.is_request_word(x))
     };
-    // Conjunctions open a clause too: "sorry if this is dumb but what is a PO".
-    if let Some(i) = (0..clauses.len()).find(|&i| opens(i)) {
+    // A clause after the first asks only in a part that ends with `?`, after a conjunction
+    // ("sorry if this is dumb but what is a PO") or after chatter ("hey team, who …"):
+    // elsewhere its "which" or "who" relates ("we use Jira, which is slow").
+    let may_open = |i: usize| {
+        i == 0
+            || part.question
+            || clauses[i].first().is_some_and(|w| lang.is_conjunction(w))
+            || clauses[..i].iter().all(|c| lang.all_chatter(c))
+    };
+    if let Some(i) = (0..clauses.len()).find(|&i| may_open(i) && opens(i)) {
         return Some(i);
     }
     if let Some(i) = (0..clauses.len()).find(|&i| lang.embeds(&clauses[i])) {

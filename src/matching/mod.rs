@@ -166,6 +166,12 @@ impl Matcher {
         (it.roles, it.aspects)
     }
 
+    /// The asking clauses of a message and its context (for `ask --explain`).
+    pub fn asks(&self, k: &Knowledge, message: &str) -> (Vec<String>, Vec<String>) {
+        let read = ask::find(&k.language, message);
+        (read.asks, read.context)
+    }
+
     /// The question's tokens with their weights, e.g. `@pm=1.20` (for `ask --explain`).
     pub fn tokens(&self, question: &str) -> Vec<(String, f32)> {
         let q = self.read(true, question);
@@ -212,16 +218,16 @@ impl Matcher {
         if read.asks.is_empty() {
             return self.find_one(k, question, cfg);
         }
-        let context_roles: Vec<usize> = if read.context.is_empty() {
-            Vec::new()
-        } else {
-            self.names(&read.context.join(". ")).0
-        };
+        let context = (!read.context.is_empty()).then(|| {
+            let text = read.context.join(". ");
+            let it = interpret::interpret(&self.lexicon, &self.read(false, &text));
+            (text, it)
+        });
         let mut found: Vec<Match> = read
             .asks
             .iter()
             .take(MAX_ASKS)
-            .map(|a| self.find_with_context(k, a, &context_roles, cfg))
+            .map(|a| self.find_with_context(k, a, context.as_ref(), cfg))
             .collect();
         // The primary ask: answered before not, then the surest; a rejection only when
         // nothing else was found.
@@ -260,30 +266,49 @@ impl Matcher {
         m
     }
 
-    /// Matches one ask; when it names no role and isn't answered, also with the roles its
-    /// context names, keeping the surer reading.
+    /// Matches one ask in its `context` (the message's other parts, and how they read).
+    ///
+    /// An ask answered on its own, or naming a role, stands alone. One that names no role
+    /// leans on its context: when the context names a role the knowledge lacks or a topic it
+    /// declines ("PO vs Scrum Master: are they the same?"), the ask is read with the whole
+    /// context; when the context names roles, the ask is read again with their names, and
+    /// the surer reading is kept.
     fn find_with_context(
         &self,
         k: &Knowledge,
         ask: &str,
-        context_roles: &[usize],
+        context: Option<&(String, Interpretation)>,
         cfg: &MatchConfig,
     ) -> Match {
         let m = self.find_one(k, ask, cfg);
+        let Some((text, it)) = context else {
+            return m;
+        };
         if m.band == Band::Answer
+            && m.reading.out_of_scope.is_empty()
+            && !m.reading.roles.is_empty()
             || m.rejection.is_some()
             || !m.reading.roles.is_empty()
-            || context_roles.is_empty()
         {
             return m;
         }
-        let names: Vec<&str> = context_roles
-            .iter()
-            .map(|&r| k.roles[r].name.as_str())
-            .collect();
+        if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
+            let whole = self.find_one(k, &format!("{text}. {ask}"), cfg);
+            return if whole.rejection.is_some() || whole.confidence() < m.confidence() {
+                whole
+            } else {
+                m
+            };
+        }
+        if m.band == Band::Answer || it.roles.is_empty() {
+            return m;
+        }
+        let names: Vec<&str> = it.roles.iter().map(|&r| k.roles[r].name.as_str()).collect();
         let with = format!("{ask} ({})", names.join(", "));
         let w = self.find_one(k, &with, cfg);
-        if w.rejection.is_none() && w.confidence() > m.confidence() {
+        let surer = (w.band == Band::Answer && m.band != Band::Answer)
+            || (w.band == m.band && w.confidence() > m.confidence());
+        if w.rejection.is_none() && surer {
             w
         } else {
             m
@@ -344,7 +369,9 @@ impl Matcher {
         let evidence = self.evidence(&q, &reading, &ranked, topical);
         // Without evidence that it is about this knowledge, a question is never answered;
         // it may still get "did you mean" choices, unless it is small talk to rolecall.
-        let band = if best >= cfg.answer && evidence {
+        // A question that names a topic rolecall declines is never answered outright: at
+        // most, the nearest entries are offered.
+        let band = if best >= cfg.answer && evidence && reading.out_of_scope.is_empty() {
             Band::Answer
         } else if reading.to_bot && !evidence {
             Band::Decline
