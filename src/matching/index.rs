@@ -35,7 +35,7 @@ pub(crate) fn known_factor(zipf: Option<f32>) -> f32 {
 /// one ("exactly", "lunch") is framing and counts little.
 pub(crate) fn unknown_factor(zipf: Option<f32>) -> f32 {
     zipf.map_or(1.0, |z| {
-        (1.0 - (z - TOPIC_BELOW) * UNKNOWN_SLOPE).clamp(COMMON_FLOOR, 1.0)
+        (1.0 - (z - TOPIC_BELOW) * UNKNOWN_SLOPE).clamp(UNKNOWN_FLOOR, 1.0)
     })
 }
 
@@ -46,9 +46,11 @@ const COMMON_SLOPE: f32 = 0.6;
 /// Least share of its weight a common word keeps.
 const COMMON_FLOOR: f32 = 0.15;
 /// Zipf frequency below which an unknown word is taken to carry a topic.
-pub(crate) const TOPIC_BELOW: f32 = 3.5;
+pub(crate) const TOPIC_BELOW: f32 = 4.0;
 /// Unknown-word weight lost per Zipf unit above [`TOPIC_BELOW`].
-const UNKNOWN_SLOPE: f32 = 0.45;
+const UNKNOWN_SLOPE: f32 = 0.6;
+/// Least share of the unknown-word weight a common unknown word keeps.
+const UNKNOWN_FLOOR: f32 = 0.1;
 
 /// One scorable phrasing: a FAQ question or phrasing, or a term.
 #[derive(Debug)]

@@ -364,7 +364,8 @@ impl Matcher {
         query.docs(&mut top);
         query.structured(k, &mut top);
         query.reverse(&mut top);
-        let ranked = top.items;
+        let mut ranked = top.items;
+        prefer_specific(&mut ranked);
         let best = ranked.first().map_or(0.0, |&(_, s)| s);
         let evidence = self.evidence(&q, &reading, &ranked, topical);
         // Without evidence that it is about this knowledge, a question is never answered;
@@ -448,6 +449,25 @@ impl Matcher {
 /// Telling tokens a question must share with a FAQ phrasing for the FAQ alone to count as
 /// evidence that it is about this knowledge.
 const FAQ_EVIDENCE: usize = 2;
+
+/// How close a FAQ's score must come to a role card's or a whole comparison's to be
+/// preferred: the FAQ was written for a question, the card only names the roles.
+const SPECIFIC_TIE: f32 = 0.05;
+
+/// Puts a FAQ first when it ties with a role card or a whole comparison ranked above it.
+fn prefer_specific(ranked: &mut [(Entry, f32)]) {
+    let general = |e: Entry| {
+        matches!(
+            e,
+            Entry::Role(_) | Entry::Compare { aspect: None, .. }
+        )
+    };
+    if let [(first, s0), (Entry::Faq(_), s1), ..] = ranked {
+        if general(*first) && *s1 >= *s0 - SPECIFIC_TIE {
+            ranked.swap(0, 1);
+        }
+    }
+}
 
 /// Most asks of one message matched.
 const MAX_ASKS: usize = 4;
