@@ -562,7 +562,9 @@ fn newcomer(q: &Question, it: &Interpretation) -> bool {
             || clause_of(q, i).1 == i + 1;
         w[i] == "new" && about_joining && said_of_self(q, i)
     });
-    new_self || any_phrase(w, NEWCOMER_PHRASES) || (it.asks && any_phrase(w, ONBOARDING_PHRASES))
+    // Said by someone new who asks (a question, or where to start): talk of a past first
+    // day ("on my first day at my last job …") is not.
+    it.asks && (new_self || any_phrase(w, NEWCOMER_PHRASES) || any_phrase(w, ONBOARDING_PHRASES))
 }
 
 /// True when word `i` describes the asker: it opens its clause ("new to the team, where…",
@@ -573,7 +575,9 @@ fn said_of_self(q: &Question, i: usize) -> bool {
         .iter()
         .rev()
         .find(|x| !in_list(OPENERS, x) && !in_list(CLAUSE_FILLERS, x) && !in_list(SELF_FILLERS, x));
-    last.is_none_or(|x| matches!(x.as_str(), "im" | "am" | "were" | "i"))
+    // "… as a new joiner": the asker.
+    let as_new = q.words[start..i].iter().rev().take(2).any(|x| x == "as");
+    as_new || last.is_none_or(|x| matches!(x.as_str(), "im" | "am" | "were" | "i"))
 }
 
 /// Only the intent of a question: what indexing a knowledge text needs, without the rest
@@ -623,9 +627,12 @@ fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
     // "I am a software engineer …": the asker describing themselves, not a role asked about.
     let about_self = |i: usize| {
         let from = i.saturating_sub(4);
-        w[from..i]
-            .windows(2)
-            .any(|p| matches!((p[0].as_str(), p[1].as_str()), ("i", "am") | ("im", _)))
+        w[from..i].windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("i", "am") | ("im", _) | ("as", "a" | "an")
+            )
+        }) || i.checked_sub(1).is_some_and(|j| w[j] == "as")
     };
     // "can a PO be a developer", "PO vs developer": the title fills a role's place.
     let role_slot = |i: usize| {

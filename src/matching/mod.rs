@@ -284,12 +284,8 @@ impl Matcher {
         let Some((text, it)) = context else {
             return m;
         };
-        if m.band == Band::Answer
-            && m.reading.out_of_scope.is_empty()
-            && !m.reading.roles.is_empty()
-            || m.rejection.is_some()
-            || !m.reading.roles.is_empty()
-        {
+        // An ask that names a role stands alone.
+        if m.rejection.is_some() || !m.reading.roles.is_empty() {
             return m;
         }
         if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
