@@ -27,6 +27,8 @@ pub struct LanguageDoc {
     pub fillers: Vec<Spanned<String>>,
     /// Words that open a new clause inside a sentence ("but").
     pub conjunctions: Vec<Spanned<String>>,
+    /// Words that point back to what was said before ("they", "these").
+    pub references: Vec<Spanned<String>>,
     /// Greetings ("hi", "team"): they open a message before its question.
     pub greetings: Vec<Spanned<String>>,
     /// Thanks and laughter ("thanks", "lol"): they close a message.
@@ -69,6 +71,7 @@ pub struct Language {
     embedders: Vec<Vec<Box<str>>>,
     fillers: FxHashSet<Box<str>>,
     conjunctions: FxHashSet<Box<str>>,
+    references: FxHashSet<Box<str>>,
     greetings: FxHashSet<Box<str>>,
     signoffs: FxHashSet<Box<str>>,
     chatter: FxHashSet<Box<str>>,
@@ -166,6 +169,7 @@ impl Language {
         self.embedders = list("embedders", &doc.embedders, true);
         self.fillers = set(list("fillers", &doc.fillers, false));
         self.conjunctions = set(list("conjunctions", &doc.conjunctions, false));
+        self.references = set(list("references", &doc.references, false));
         self.greetings = set(list("greetings", &doc.greetings, false));
         self.signoffs = set(list("signoffs", &doc.signoffs, false));
         self.chatter = set(list("chatter", &doc.chatter, false));
@@ -253,6 +257,11 @@ impl Language {
     /// True when `word` opens a new clause inside a sentence ("but").
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.contains(word)
+    }
+
+    /// True when `word` points back to what was said before ("they", "these").
+    pub fn is_reference(&self, word: &str) -> bool {
+        self.references.contains(word)
     }
 
     /// True when `word` is a greeting or addresses people ("hey", "team").

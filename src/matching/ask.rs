@@ -12,6 +12,10 @@ use crate::normalize::clean;
 pub(crate) struct Asks {
     /// The asking clauses, cleaned, in order (a trailing `?` kept when the part had one).
     pub asks: Vec<String>,
+    /// For each ask, the context just before it (the clauses before it in its sentence,
+    /// else the sentence before it when that one doesn't ask): what "they" or "it" in the
+    /// ask points back to.
+    pub before: Vec<Option<String>>,
     /// The parts that do not ask, cleaned (they may name the role asked about).
     pub context: Vec<String>,
     /// True when some part asks; false when the whole message is one statement (or
@@ -27,6 +31,7 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
     let cleaned = clean(text);
     let mut out = Asks::default();
     let mut statements: Vec<String> = Vec::new();
+    let mut last: Option<String> = None;
     for part in parts(lang, &cleaned).into_iter().take(MAX_PARTS) {
         let words: Vec<&str> = part.text.split_whitespace().collect();
         if words.is_empty() || lang.all_chatter(&words) {
@@ -35,22 +40,29 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
         match asking_start(lang, &part) {
             Some(i) => {
                 let ask = trim_chatter(lang, &clauses_from(&part, i));
+                let before = if i > 0 {
+                    let lead = clauses_from_to(&part, 0, i);
+                    out.context.push(lead.clone());
+                    Some(lead)
+                } else {
+                    last.take()
+                };
                 if !ask.is_empty() {
                     out.asks.push(if part.question {
                         format!("{ask}?")
                     } else {
                         ask
                     });
+                    out.before.push(before);
                 }
-                if i > 0 {
-                    out.context.push(clauses_from_to(&part, 0, i));
-                }
+                last = None;
             }
             None => {
                 let kept = trim_chatter(lang, &part.text);
                 if !kept.is_empty() {
                     statements.push(kept.clone());
-                    out.context.push(kept);
+                    out.context.push(kept.clone());
+                    last = Some(kept);
                 }
             }
         }
@@ -58,6 +70,7 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
     out.found = !out.asks.is_empty();
     if !out.found && !statements.is_empty() {
         out.asks.push(statements.join(". "));
+        out.before.push(None);
         out.context.clear();
     }
     out

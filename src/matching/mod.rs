@@ -218,16 +218,18 @@ impl Matcher {
         if read.asks.is_empty() {
             return self.find_one(k, question, cfg);
         }
-        let context = (!read.context.is_empty()).then(|| {
-            let text = read.context.join(". ");
-            let it = interpret::interpret(&self.lexicon, &self.read(false, &text));
-            (text, it)
-        });
+        // The roles the whole context names, for an ask that leans on it.
+        let context_roles: Vec<usize> = if read.context.is_empty() {
+            Vec::new()
+        } else {
+            self.names(&read.context.join(". ")).0
+        };
         let mut found: Vec<Match> = read
             .asks
             .iter()
+            .zip(&read.before)
             .take(MAX_ASKS)
-            .map(|a| self.find_with_context(k, a, context.as_ref(), cfg))
+            .map(|(a, before)| self.find_with_context(k, a, before.as_deref(), &context_roles, cfg))
             .collect();
         // The primary ask: answered before not, then the surest; a rejection only when
         // nothing else was found.
@@ -266,45 +268,67 @@ impl Matcher {
         m
     }
 
-    /// Matches one ask in its `context` (the message's other parts, and how they read).
+    /// Matches one ask in its context: `before`, what was said just before it, and the
+    /// roles the whole message names.
     ///
-    /// An ask answered on its own, or naming a role, stands alone. One that names no role
-    /// leans on its context: when the context names a role the knowledge lacks or a topic it
-    /// declines ("PO vs Scrum Master: are they the same?"), the ask is read with the whole
-    /// context; when the context names roles, the ask is read again with their names, and
-    /// the surer reading is kept.
+    /// An ask that names a role stands alone, and so does one answered on its own that
+    /// points back at nothing ("who owns the backlog?"). One that leans on what was said
+    /// ("are they the same?", or one not answered alone) is read with `before` when that
+    /// names a role the knowledge lacks or a topic it declines ("PO vs Scrum Master: are
+    /// they the same?"), else again with the roles the message names, kept when that
+    /// answers from the ask's own words (a fact, a FAQ), not only from the names added.
     fn find_with_context(
         &self,
         k: &Knowledge,
         ask: &str,
-        context: Option<&(String, Interpretation)>,
+        before: Option<&str>,
+        context_roles: &[usize],
         cfg: &MatchConfig,
     ) -> Match {
         let m = self.find_one(k, ask, cfg);
-        let Some((text, it)) = context else {
-            return m;
-        };
-        // An ask that names a role stands alone.
         if m.rejection.is_some() || !m.reading.roles.is_empty() {
             return m;
         }
-        if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
-            let whole = self.find_one(k, &format!("{text}. {ask}"), cfg);
-            return if whole.rejection.is_some() || whole.confidence() < m.confidence() {
-                whole
-            } else {
-                m
-            };
-        }
-        if m.band == Band::Answer || it.roles.is_empty() {
+        let refers = ask
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| k.language.is_reference(w));
+        if m.band == Band::Answer && !refers {
             return m;
         }
-        let names: Vec<&str> = it.roles.iter().map(|&r| k.roles[r].name.as_str()).collect();
+        if let Some(before) = before {
+            let it = interpret::interpret(&self.lexicon, &self.read(false, before));
+            if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
+                let whole = self.find_one(k, &format!("{before}. {ask}"), cfg);
+                return if whole.rejection.is_some() || whole.confidence() < m.confidence() {
+                    whole
+                } else {
+                    m
+                };
+            }
+        }
+        if m.band == Band::Answer || context_roles.is_empty() {
+            return m;
+        }
+        let names: Vec<&str> = context_roles
+            .iter()
+            .map(|&r| k.roles[r].name.as_str())
+            .collect();
         let with = format!("{ask} ({})", names.join(", "));
         let w = self.find_one(k, &with, cfg);
+        let specific = w.best().is_some_and(|(e, _)| {
+            matches!(
+                e,
+                Entry::Fact { .. }
+                    | Entry::Faq(_)
+                    | Entry::Compare {
+                        aspect: Some(_),
+                        ..
+                    }
+            )
+        });
         let surer = (w.band == Band::Answer && m.band != Band::Answer)
             || (w.band == m.band && w.confidence() > m.confidence());
-        if w.rejection.is_none() && surer {
+        if w.rejection.is_none() && specific && surer {
             w
         } else {
             m
@@ -452,12 +476,7 @@ const SPECIFIC_TIE: f32 = 0.05;
 
 /// Puts a FAQ first when it ties with a role card or a whole comparison ranked above it.
 fn prefer_specific(ranked: &mut [(Entry, f32)]) {
-    let general = |e: Entry| {
-        matches!(
-            e,
-            Entry::Role(_) | Entry::Compare { aspect: None, .. }
-        )
-    };
+    let general = |e: Entry| matches!(e, Entry::Role(_) | Entry::Compare { aspect: None, .. });
     if let [(first, s0), (Entry::Faq(_), s1), ..] = ranked {
         if general(*first) && *s1 >= *s0 - SPECIFIC_TIE {
             ranked.swap(0, 1);
