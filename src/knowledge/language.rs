@@ -21,6 +21,8 @@ pub struct LanguageDoc {
     pub question_words: Vec<Spanned<String>>,
     /// Words that open a request ("explain", "tell").
     pub request_words: Vec<Spanned<String>>,
+    /// Phrases that open a request and name no topic ("tell me about").
+    pub request_frames: Vec<Spanned<String>>,
     /// Phrases that embed a question in a sentence ("wondering", "any idea").
     pub embedders: Vec<Spanned<String>>,
     /// Words that may come before a clause's question word ("and", "so").
@@ -29,6 +31,8 @@ pub struct LanguageDoc {
     pub conjunctions: Vec<Spanned<String>>,
     /// Words that point back to what was said before ("they", "these").
     pub references: Vec<Spanned<String>>,
+    /// Endings of framing words ("ly" of "exactly").
+    pub framing_suffixes: Vec<Spanned<String>>,
     /// Greetings ("hi", "team"): they open a message before its question.
     pub greetings: Vec<Spanned<String>>,
     /// Thanks and laughter ("thanks", "lol"): they close a message.
@@ -67,11 +71,14 @@ pub struct Language {
     pub code: String,
     question_words: FxHashSet<Box<str>>,
     request_words: FxHashSet<Box<str>>,
+    /// Request frames, as words.
+    request_frames: Vec<Vec<Box<str>>>,
     /// Embedding phrases, as words.
     embedders: Vec<Vec<Box<str>>>,
     fillers: FxHashSet<Box<str>>,
     conjunctions: FxHashSet<Box<str>>,
     references: FxHashSet<Box<str>>,
+    framing_suffixes: Vec<Box<str>>,
     greetings: FxHashSet<Box<str>>,
     signoffs: FxHashSet<Box<str>>,
     chatter: FxHashSet<Box<str>>,
@@ -166,10 +173,14 @@ impl Language {
         let set = |v: Vec<Vec<Box<str>>>| v.into_iter().flatten().collect::<FxHashSet<_>>();
         self.question_words = set(list("question_words", &doc.question_words, false));
         self.request_words = set(list("request_words", &doc.request_words, false));
+        self.request_frames = list("request_frames", &doc.request_frames, true);
         self.embedders = list("embedders", &doc.embedders, true);
         self.fillers = set(list("fillers", &doc.fillers, false));
         self.conjunctions = set(list("conjunctions", &doc.conjunctions, false));
         self.references = set(list("references", &doc.references, false));
+        self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
+            .into_iter()
+            .collect();
         self.greetings = set(list("greetings", &doc.greetings, false));
         self.signoffs = set(list("signoffs", &doc.signoffs, false));
         self.chatter = set(list("chatter", &doc.chatter, false));
@@ -259,6 +270,13 @@ impl Language {
         self.conjunctions.contains(word)
     }
 
+    /// True when `word` ends like a framing word ("exactly", "basically").
+    pub fn is_framing(&self, word: &str) -> bool {
+        self.framing_suffixes
+            .iter()
+            .any(|s| word.len() > s.len() + 2 && word.ends_with(&**s))
+    }
+
     /// True when `word` points back to what was said before ("they", "these").
     pub fn is_reference(&self, word: &str) -> bool {
         self.references.contains(word)
@@ -294,6 +312,17 @@ impl Language {
             .find(|w| !self.is_filler(w) && !self.is_greeting(w));
         first.is_some_and(|w| self.is_question_word(w) || self.is_request_word(w))
             || self.embeds(words)
+    }
+
+    /// How many of the first words make a request frame ("tell me about"), if they do.
+    pub fn request_frame(&self, words: &[&str]) -> Option<usize> {
+        self.request_frames
+            .iter()
+            .filter(|p| {
+                p.len() <= words.len() && words.iter().zip(p.iter()).all(|(a, b)| *a == &**b)
+            })
+            .map(Vec::len)
+            .max()
     }
 
     /// True when the words hold a phrase that embeds a question ("any idea", "wondering").

@@ -28,7 +28,8 @@ const MAX_PARTS: usize = 8;
 
 /// Reads `text` into its asking clauses and its context.
 pub(crate) fn find(lang: &Language, text: &str) -> Asks {
-    let cleaned = clean(text);
+    // "@rolecall who …" typed as plain text: the name addresses, it asks nothing.
+    let cleaned = without_at_names(&clean(text));
     let mut out = Asks::default();
     let mut statements: Vec<String> = Vec::new();
     let mut last: Option<String> = None;
@@ -72,6 +73,25 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
         out.asks.push(statements.join(". "));
         out.before.push(None);
         out.context.clear();
+    }
+    out
+}
+
+/// `text` without the `@name`s typed as plain text ("@rolecall", "@sam").
+fn without_at_names(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut skipping = false;
+    let mut prev = ' ';
+    for c in text.chars() {
+        if c == '@' && !prev.is_alphanumeric() {
+            skipping = true;
+        } else if skipping && !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-')) {
+            skipping = false;
+        }
+        if !skipping {
+            out.push(c);
+        }
+        prev = c;
     }
     out
 }
@@ -234,9 +254,22 @@ fn trim_chatter(lang: &Language, text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let start = words
         .iter()
-        .position(|w| !lang.is_greeting(w))
+        .position(|w| !lang.is_greeting(w) && !lang.is_filler(w))
         .unwrap_or(words.len());
-    let end = words
+    // "let's talk about the PO role": the frame names nothing to match.
+    let bare: Vec<String> = words[start..].iter().map(|w| w.replace('\'', "")).collect();
+    let bare: Vec<&str> = bare.iter().map(String::as_str).collect();
+    let start = match lang.request_frame(&bare) {
+        Some(n) if n < bare.len() => start + n,
+        _ => start,
+    };
+    // From the first sign-off on, when nothing but chatter follows it ("… thanks a lot,
+    // really appreciate it"), the rest is left out.
+    let chatter = |w: &&str| lang.is_chatter(w) || lang.is_filler(w);
+    let end = (start..words.len())
+        .find(|&j| lang.is_signoff(words[j]) && words[j..].iter().all(chatter))
+        .unwrap_or(words.len());
+    let end = words[..end]
         .iter()
         .rposition(|w| !lang.is_signoff(w))
         .map_or(start, |e| e + 1);
@@ -247,7 +280,7 @@ fn trim_chatter(lang: &Language, text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn lang() -> Language {
+    fn lang() -> std::sync::Arc<Language> {
         Language::english()
     }
 
@@ -262,6 +295,10 @@ mod tests {
             ["what's the difference between a product owner and a product manager?"]
         );
         assert_eq!(asks("What does a PO do? thanks!"), ["what does a po do?"]);
+        assert_eq!(
+            asks("do PMs earn more than POs Thanks a lot, really appreciate it!"),
+            ["do pms earn more than pos"]
+        );
         assert_eq!(
             asks("sorry if this is a dumb one, but who owns the roadmap"),
             ["who owns the roadmap"]
@@ -298,10 +335,25 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_at_names_address_and_ask_nothing() {
+        assert_eq!(
+            asks("@rolecall who owns the backlog?"),
+            ["who owns the backlog?"]
+        );
+        assert_eq!(asks("mail me at a@b.io, who owns it?"), ["who owns it?"]);
+    }
+
+    #[test]
+    fn a_request_frame_is_left_out() {
+        assert_eq!(asks("ok let's talk about the PO role"), ["the po role"]);
+        assert_eq!(asks("tell me about"), ["tell me about"]);
+    }
+
+    #[test]
     fn a_question_mark_makes_a_statement_ask() {
         assert_eq!(
             asks("so the PO figures out the details, right?"),
-            ["so the po figures out the details right?"]
+            ["the po figures out the details right?"]
         );
     }
 

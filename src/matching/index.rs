@@ -6,7 +6,7 @@ use super::interpret::intent_of;
 use super::lexicon::{Lexicon, Tok};
 use super::question::{Question, WordMemo};
 use super::shares::in_shares;
-use crate::knowledge::{Entry, Knowledge, Problem};
+use crate::knowledge::{Entry, Knowledge, Language, Problem};
 use rustc_hash::FxHashSet;
 use std::collections::HashMap;
 
@@ -31,24 +31,29 @@ pub(crate) fn known_factor(zipf: Option<f32>) -> f32 {
 }
 
 /// How much of the unknown-word weight a word the knowledge has never seen keeps: a rare
-/// word ("jira", "hobbit") carries a topic the knowledge lacks and counts fully; a common
-/// one ("exactly", "lunch") is framing and counts little.
-pub(crate) fn unknown_factor(zipf: Option<f32>) -> f32 {
-    zipf.map_or(1.0, |z| {
-        (1.0 - (z - TOPIC_BELOW) * UNKNOWN_SLOPE).clamp(UNKNOWN_FLOOR, 1.0)
-    })
+/// word ("jira", "hobbit") or a content word ("access") carries a topic the knowledge lacks
+/// and counts (fully up to Zipf [`TOPIC_BELOW`], then down to half); one of the commonest
+/// words ("now", "too") or a framing word of the language ("exactly") counts little.
+pub(crate) fn unknown_factor(lang: &Language, word: &str) -> f32 {
+    match lang.zipf(word) {
+        None => 1.0,
+        Some(z) if z >= FRAMING_ZIPF || lang.is_framing(word) => UNKNOWN_FLOOR,
+        Some(z) => (1.0 - (z - TOPIC_BELOW) * UNKNOWN_SLOPE).clamp(0.5, 1.0),
+    }
 }
 
 /// Zipf frequency from which a known word starts to weigh less.
-const COMMON_FROM: f32 = 4.5;
+const COMMON_FROM: f32 = 5.5;
 /// Weight lost per Zipf unit above [`COMMON_FROM`].
-const COMMON_SLOPE: f32 = 0.6;
+const COMMON_SLOPE: f32 = 1.0;
 /// Least share of its weight a common word keeps.
-const COMMON_FLOOR: f32 = 0.15;
-/// Zipf frequency below which an unknown word is taken to carry a topic.
-pub(crate) const TOPIC_BELOW: f32 = 4.0;
+const COMMON_FLOOR: f32 = 0.2;
+/// Zipf frequency up to which an unknown word counts fully.
+const TOPIC_BELOW: f32 = 4.5;
 /// Unknown-word weight lost per Zipf unit above [`TOPIC_BELOW`].
-const UNKNOWN_SLOPE: f32 = 0.6;
+const UNKNOWN_SLOPE: f32 = 0.5;
+/// Zipf frequency from which an unknown word is framing, whatever it is.
+const FRAMING_ZIPF: f32 = 5.5;
 /// Least share of the unknown-word weight a common unknown word keeps.
 const UNKNOWN_FLOOR: f32 = 0.1;
 

@@ -564,7 +564,14 @@ fn newcomer(q: &Question, it: &Interpretation) -> bool {
     });
     // Said by someone new who asks (a question, or where to start): talk of a past first
     // day ("on my first day at my last job …") is not.
-    it.asks && (new_self || any_phrase(w, NEWCOMER_PHRASES) || any_phrase(w, ONBOARDING_PHRASES))
+    let asks = it.asks
+        || q.clauses.iter().any(|&c| {
+            w[c..]
+                .iter()
+                .find(|x| !in_list(OPENERS, x) && !in_list(CLAUSE_FILLERS, x))
+                .is_some_and(|x| is_question_word(x))
+        });
+    asks && (new_self || any_phrase(w, NEWCOMER_PHRASES) || any_phrase(w, ONBOARDING_PHRASES))
 }
 
 /// True when word `i` describes the asker: it opens its clause ("new to the team, where…",

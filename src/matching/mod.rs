@@ -260,7 +260,7 @@ impl Matcher {
         }
         // What the whole message says of the asker (new here, which team) holds for the
         // ask too.
-        if read.asks.len() > 1 || !read.context.is_empty() {
+        if read.asks.len() > 1 || !read.context.is_empty() || read.asks[0] != question.trim() {
             let whole = interpret::interpret(&self.lexicon, &self.read(true, question));
             m.reading.newcomer |= whole.newcomer;
             m.reading.team = m.reading.team.or(whole.team);
@@ -351,14 +351,12 @@ impl Matcher {
         let unknown = q.unknown().count();
         let unknown_w: f32 = q
             .unknown()
-            .map(|i| {
-                self.index.unknown_weight * index::unknown_factor(k.language.zipf(&q.words[i]))
-            })
+            .map(|i| self.index.unknown_weight * index::unknown_factor(&k.language, &q.words[i]))
             .sum();
         // Unknown words that carry a topic (rare ones), as against framing ("exactly").
         let topical = q
             .unknown()
-            .filter(|&i| index::unknown_factor(k.language.zipf(&q.words[i])) >= TOPICAL_UNKNOWN)
+            .filter(|&i| index::unknown_factor(&k.language, &q.words[i]) >= TOPICAL_UNKNOWN)
             .count();
         if tokens.iter().any(|&t| !lx.ambient[t as usize]) || unknown > 0 {
             tokens.retain(|&t| !lx.ambient[t as usize]);

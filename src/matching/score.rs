@@ -266,7 +266,11 @@ impl<'a> Query<'a> {
                     Entry::Term(_) if self.it.intent == Intent::WhatIs => Forgive::Unknown,
                     _ => Forgive::Nothing,
                 };
-                let s = self.dice(matched, doc.weight, extra, forgive);
+                let mut s = self.dice(matched, doc.weight, extra, forgive);
+                // "Who …?" wants a role, not a definition.
+                if self.it.intent == Intent::WhoDoes && matches!(doc.entry, Entry::Term(_)) {
+                    s *= WHO_COMPARE;
+                }
                 top.offer(doc.entry, s);
             }
             touched.clear();
