@@ -71,7 +71,7 @@ fn once_out_of_scope_is_edited_the_example_checks_clean_and_answers() {
     let (stdout, stderr, code) = rolecall(&dir, &["check", "knowledge/"], "");
     assert_eq!(stdout, "", "no problems");
     assert!(
-        stderr.starts_with("knowledge/: ok: 6 file(s), 3 role(s), "),
+        stderr.starts_with("knowledge/: ok: 8 file(s), 3 role(s), "),
         "{stderr}"
     );
     assert_eq!(code, 0);

@@ -18,26 +18,37 @@ pub struct LanguageDoc {
     /// Language code ("en"); a `[frequency]` table must be for the same language.
     pub code: Spanned<String>,
     /// Words that open a question ("who", "is", "whats").
+    #[serde(default)]
     pub question_words: Vec<Spanned<String>>,
     /// Words that open a request ("explain", "tell").
+    #[serde(default)]
     pub request_words: Vec<Spanned<String>>,
     /// Phrases that open a request and name no topic ("tell me about").
+    #[serde(default)]
     pub request_frames: Vec<Spanned<String>>,
     /// Phrases that embed a question in a sentence ("wondering", "any idea").
+    #[serde(default)]
     pub embedders: Vec<Spanned<String>>,
     /// Words that may come before a clause's question word ("and", "so").
+    #[serde(default)]
     pub fillers: Vec<Spanned<String>>,
     /// Words that open a new clause inside a sentence ("but").
+    #[serde(default)]
     pub conjunctions: Vec<Spanned<String>>,
     /// Words that point back to what was said before ("they", "these").
+    #[serde(default)]
     pub references: Vec<Spanned<String>>,
     /// Endings of framing words ("ly" of "exactly").
+    #[serde(default)]
     pub framing_suffixes: Vec<Spanned<String>>,
     /// Greetings ("hi", "team"): they open a message before its question.
+    #[serde(default)]
     pub greetings: Vec<Spanned<String>>,
     /// Thanks and laughter ("thanks", "lol"): they close a message.
+    #[serde(default)]
     pub signoffs: Vec<Spanned<String>>,
     /// Apologies, framing and the small words between them ("sorry", "dumb", "question").
+    #[serde(default)]
     pub chatter: Vec<Spanned<String>>,
 }
 
@@ -133,7 +144,8 @@ impl Language {
         }
         let mut list = |name: &str, items: &[Spanned<String>], phrases: bool| {
             let mut out: Vec<Vec<Box<str>>> = Vec::new();
-            if items.is_empty() {
+            // Without question words no message would ask; the other lists may be empty.
+            if items.is_empty() && name == "question_words" {
                 problems.push(Problem::error(
                     file,
                     at(&doc.code),

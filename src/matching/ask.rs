@@ -12,9 +12,8 @@ use crate::normalize::clean;
 pub(crate) struct Asks {
     /// The asking clauses, cleaned, in order (a trailing `?` kept when the part had one).
     pub asks: Vec<String>,
-    /// For each ask, the context just before it (the clauses before it in its sentence,
-    /// else the sentence before it when that one doesn't ask): what "they" or "it" in the
-    /// ask points back to.
+    /// For each ask, what was said just before it (the clauses before it in its sentence,
+    /// else the sentence before it): what "they" or "it" in the ask points back to.
     pub before: Vec<Option<String>>,
     /// The parts that do not ask, cleaned (they may name the role asked about).
     pub context: Vec<String>,
@@ -49,6 +48,8 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
                     last.take()
                 };
                 if !ask.is_empty() {
+                    // What a later "they" points back to may be this question itself.
+                    last = Some(ask.clone());
                     out.asks.push(if part.question {
                         format!("{ask}?")
                     } else {
@@ -56,7 +57,6 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
                     });
                     out.before.push(before);
                 }
-                last = None;
             }
             None => {
                 let kept = trim_chatter(lang, &part.text);

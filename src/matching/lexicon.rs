@@ -117,6 +117,8 @@ pub(crate) struct Lexicon {
     /// One-word synonyms of plain words: word id → the knowledge's word id ("cert" →
     /// "certification"), applied before phrases are looked up.
     pub same_as: FxHashMap<u32, u32>,
+    /// The language questions are asked in.
+    pub language: std::sync::Arc<Language>,
     /// How common each word id is in the language (the Zipf frequency of its most common
     /// form seen; `None` for rare words and concepts).
     pub zipf: Vec<Option<f32>>,
@@ -228,6 +230,7 @@ impl Lexicon {
         // Whether each word id is a role title's head ("manager") or a bare title
         // ("tester"): only pairs ending in one are looked up, so only those are kept.
         let mut titles: Vec<bool> = Vec::new();
+        lx.language = k.language.clone();
         let lang = &k.language;
         for share in read_words(lang, &all_texts(k)) {
             // Ids are given in text order, as one reader would: the first share's texts

@@ -298,12 +298,7 @@ impl Matcher {
         if let Some(before) = before {
             let it = interpret::interpret(&self.lexicon, &self.read(false, before));
             if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
-                let whole = self.find_one(k, &format!("{before}. {ask}"), cfg);
-                return if whole.rejection.is_some() || whole.confidence() < m.confidence() {
-                    whole
-                } else {
-                    m
-                };
+                return self.find_one(k, &format!("{before}. {ask}"), cfg);
             }
         }
         if m.band == Band::Answer || context_roles.is_empty() {

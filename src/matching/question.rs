@@ -11,6 +11,10 @@ use rustc_hash::FxHashMap;
 /// thousands of times, and this spares stemming and allocating them again.
 pub(crate) type WordMemo = FxHashMap<Box<str>, Option<u32>>;
 
+/// Zipf frequency from which a word is taken as a real word of the language, never a typo
+/// of another.
+const REAL_WORD_ZIPF: f32 = 3.5;
+
 /// Most words of a question that are looked at.
 pub(crate) const MAX_WORDS: usize = 80;
 
@@ -98,7 +102,12 @@ impl Question {
                 continue;
             }
             let id = lx.lookup(key).or_else(|| {
-                if !correct || is_stop_key(key) {
+                // A word the language knows well ("started", or "resets" by its stem) is no
+                // typo.
+                let real = [raw[i].as_str(), key.as_str()]
+                    .iter()
+                    .any(|w| lx.language.zipf(w).is_some_and(|z| z >= REAL_WORD_ZIPF));
+                if !correct || is_stop_key(key) || real {
                     return None;
                 }
                 let fixed = lx.typo.closest(

@@ -1,0 +1,157 @@
+//! Reading the ask inside a message: two questions in one, context that names the role, the
+//! tour pointer for newcomers who ask, and the language file that drives it. Phrasings are
+//! the team's own.
+
+use rolecall::knowledge::Source;
+use rolecall::{reply, KnowledgeBase, MatchConfig};
+use std::sync::OnceLock;
+
+fn k() -> &'static KnowledgeBase {
+    static K: OnceLock<KnowledgeBase> = OnceLock::new();
+    K.get_or_init(|| KnowledgeBase::shipped().expect("shipped knowledge loads"))
+}
+
+fn ask(q: &str) -> rolecall::Reply {
+    reply::answer(k(), q, &MatchConfig::DEFAULT)
+}
+
+#[test]
+fn two_questions_in_one_message_get_both_answers() {
+    let both = ask("who owns the roadmap? also, can one person be both PM and PO?");
+    let first = ask("who owns the roadmap?");
+    let second = ask("can one person be both PM and PO?");
+    assert!(both.answered && first.answered && second.answered);
+    assert_eq!(both.entry, first.entry, "the first ask answers");
+    let second_id = second.entry.clone().unwrap();
+    let field = both
+        .fields
+        .iter()
+        .find(|f| f.name.starts_with("Also asked: "))
+        .expect("a section for the second question");
+    assert!(
+        field.value.starts_with("**"),
+        "its bold answer: {}",
+        field.value
+    );
+    assert_eq!(both.related[0].entry, second_id, "its button comes first");
+    // The same question twice is one answer, no section.
+    let twice = ask("who owns the roadmap? who owns the roadmap?");
+    assert!(!twice
+        .fields
+        .iter()
+        .any(|f| f.name.starts_with("Also asked")));
+}
+
+#[test]
+fn context_names_the_role_an_ask_leaves_out() {
+    let r = ask("I've just become a product owner. What should I be measuring?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry.as_deref(), Some("po.metrics"));
+    // Context that names a role the knowledge lacks is what "they" points to.
+    let r = ask("Product Owner vs Release Train Engineer: are they the same thing?");
+    assert!(!r.answered, "{r:?}");
+}
+
+#[test]
+fn context_never_dilutes_an_ask_that_stands_alone() {
+    let plain = ask("who owns the backlog?");
+    let r =
+        ask("We use Jira, which is slow today and the VPN keeps dropping. Who owns the backlog?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry, plain.entry);
+}
+
+#[test]
+fn newcomers_who_ask_get_the_tour_and_talk_of_past_first_days_does_not() {
+    let r = ask("what's the first thing I should read as a new joiner here?");
+    assert!(r.tour, "{r:?}");
+    for q in [
+        "on my first day at my old job nobody showed me anything lol",
+        "my first week was rough, the PO never showed up",
+    ] {
+        let r = ask(q);
+        assert!(
+            !(r.answered && r.entry.as_deref() == Some("tour")),
+            "{q}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn words_the_language_knows_are_never_typos() {
+    let it = k().interpret("any tips on getting started?");
+    assert!(it.corrected.is_empty(), "{:?}", it.corrected);
+}
+
+fn check(files: &[(&str, &str)]) -> Vec<String> {
+    let sources = files
+        .iter()
+        .map(|(p, t)| Source {
+            path: (*p).into(),
+            text: (*t).into(),
+        })
+        .collect::<Vec<_>>();
+    KnowledgeBase::check(&sources)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+const ROLES: &str =
+    "[[role]]\nid = \"po\"\nname = \"Product Owner\"\nsummary = \"Owns the backlog.\"\n";
+
+#[test]
+fn a_bad_language_file_is_reported_with_its_lines() {
+    let lang = "[language]\ncode = \"en\"\nquestion_words = [\"who\", \"Who's\"]\nrequest_words = [\"explain\"]\nembedders = [\"wondering\"]\nfillers = [\"so\", \"so\"]\n";
+    let problems = check(&[("roles.toml", ROLES), ("language.toml", lang)]);
+    let has = |s: &str| problems.iter().any(|p| p.contains(s));
+    assert!(
+        has("language.toml:3: [language]: question_words: “Who's” is read as “whos”"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("language.toml:6: [language]: fillers: “so” is listed twice"),
+        "{problems:#?}"
+    );
+    let empty = "[language]\ncode = \"en\"\nquestion_words = []\n";
+    let problems = check(&[("roles.toml", ROLES), ("language.toml", empty)]);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("`question_words` is empty")),
+        "{problems:#?}"
+    );
+    assert!(has("no [frequency] table"), "{problems:#?}");
+}
+
+#[test]
+fn frequency_bands_must_go_down_and_match_the_language() {
+    let lang = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/knowledge/language.toml"
+    ))
+    .unwrap();
+    let freq = "[frequency]\nlanguage = \"de\"\nsource = \"test\"\n[[frequency.band]]\nzipf = 5.0\nwords = \"der die\"\n[[frequency.band]]\nzipf = 6.0\nwords = \"das\"\n";
+    let problems = check(&[
+        ("roles.toml", ROLES),
+        ("language.toml", &lang),
+        ("freq.toml", freq),
+    ]);
+    let has = |s: &str| problems.iter().any(|p| p.contains(s));
+    assert!(
+        has("freq.toml:8: [frequency]: band zipf = 6"),
+        "{problems:#?}"
+    );
+    assert!(has("the word frequencies are for `de`"), "{problems:#?}");
+}
+
+#[test]
+fn knowledge_without_a_language_file_is_read_as_english() {
+    let kb = KnowledgeBase::from_sources(vec![Source {
+        path: "roles.toml".into(),
+        text: ROLES.into(),
+    }])
+    .expect("loads");
+    assert_eq!(kb.language.code, "en");
+    assert!(kb.language.is_question_word("who"));
+}
