@@ -2,7 +2,8 @@
 //! terms, comparison cues, ambient words, out-of-scope topics), the phrases that name them,
 //! synonyms, and the typo index over all of it.
 
-use super::interpret::{Intent, BARE_ROLES, ROLE_HEADS};
+use super::interpret::Intent;
+use super::roles::{BARE_ROLES, ROLE_HEADS};
 use super::shares::in_shares;
 use super::typo::TypoIndex;
 use crate::knowledge::{Knowledge, Language};

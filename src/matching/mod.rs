@@ -9,9 +9,12 @@
 
 mod ask;
 mod index;
+mod intent;
 pub mod interpret;
 mod lexicon;
+mod person;
 mod question;
+mod roles;
 mod score;
 mod shares;
 mod typo;

@@ -1,8 +1,8 @@
 //! A question read against the lexicon: its words, typo fixes, and the tokens (concepts
 //! and content words) it reduces to, longest phrase first.
 
-use super::interpret::contact_frame;
 use super::lexicon::{Lexicon, Tok};
+use super::person::contact_frame;
 use crate::normalize::{clean, is_stop_key, word_key, word_slices, words};
 use crate::people::{self, TeamNames};
 use rustc_hash::FxHashMap;

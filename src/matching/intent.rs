@@ -1,0 +1,176 @@
+//! What kind of question it is (what-is, compare, who-does, can-one-person, hierarchy,
+//! how-much, claim, help), read from its wording and what it names.
+
+use super::interpret::{any_phrase, contains, in_list, Intent, Interpretation};
+use super::lexicon::{Lexicon, Tok};
+use super::question::Question;
+use crate::normalize::{is_question_word, is_stop_word, OPENERS};
+
+/// Words that open a request ("tell me about …", "explain …").
+const REQUEST_WORDS: &[&str] = &[
+    "compare", "define", "describe", "explain", "give", "help", "lets", "list", "show", "talk",
+    "tell",
+];
+
+/// Verbs that make a statement a claim when they follow its first word.
+const CLAIM_VERBS: &[&str] = &[
+    "are", "cant", "cannot", "decide", "decides", "do", "does", "earn", "earns", "get", "gets",
+    "has", "have", "is", "isnt", "make", "makes", "must", "never", "own", "owns", "report",
+    "reports", "should", "was",
+];
+
+/// Phrases that ask what rolecall itself can do.
+const HELP_PHRASES: &[&[&str]] = &[
+    &["help"],
+    &["commands"],
+    &["what", "can", "you", "do"],
+    &["what", "do", "you", "know"],
+    &["what", "do", "you", "cover"],
+    &["what", "can", "i", "ask"],
+    &["what", "roles"],
+    &["which", "roles"],
+    &["all", "the", "roles"],
+    &["all", "roles"],
+    &["list", "roles"],
+    &["list", "the", "roles"],
+    &["how", "do", "i", "use", "you"],
+    &["how", "does", "this", "bot", "work"],
+    &["what", "are", "you", "for"],
+];
+
+/// Words a help request may hold besides stop words ("can you show me the commands").
+const HELP_WORDS: &[&str] = &[
+    "answer",
+    "ask",
+    "available",
+    "bot",
+    "command",
+    "commands",
+    "cover",
+    "help",
+    "list",
+    "menu",
+    "options",
+    "rolecall",
+    "show",
+    "topic",
+    "topics",
+    "use",
+    "work",
+];
+
+/// Cues for "can one person hold both roles".
+const BOTH_PHRASES: &[&[&str]] = &[
+    &["same", "person"],
+    &["one", "person"],
+    &["play", "both"],
+    &["do", "both"],
+    &["be", "both"],
+    &["hold", "both"],
+    &["wear", "both"],
+    &["both", "hats"],
+    &["two", "hats"],
+    &["double", "as"],
+    &["at", "the", "same", "time"],
+    &["also", "be"],
+    &["combine"],
+];
+
+/// Cues for hierarchy questions.
+const HIERARCHY_PHRASES: &[&[&str]] = &[
+    &["above"],
+    &["higher"],
+    &["boss"],
+    &["superior"],
+    &["outrank"],
+    &["rank"],
+    &["senior", "to"],
+    &["report", "to"],
+    &["reports", "to"],
+    &["hierarchy"],
+    &["under"],
+];
+
+/// The intent, from the question's wording and what it names.
+pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent {
+    let w = &q.words;
+    let named = !it.roles.is_empty() || !it.aspects.is_empty() || !it.terms.is_empty();
+    let only_help = w.iter().all(|x| is_stop_word(x) || in_list(HELP_WORDS, x));
+    if !named && only_help && any_phrase(w, HELP_PHRASES) {
+        return Intent::Help;
+    }
+    if is_claim(lx, q, it) {
+        return Intent::Claim;
+    }
+    if it.compare {
+        return Intent::Compare;
+    }
+    let first = w
+        .iter()
+        .position(|x| !in_list(OPENERS, x))
+        .unwrap_or(w.len());
+    let opener = w.get(first).map_or("", String::as_str);
+    let can = matches!(opener, "can" | "could" | "should" | "may" | "is" | "are");
+    let hold = w
+        .iter()
+        .any(|x| matches!(x.as_str(), "be" | "both" | "hold" | "play"));
+    if any_phrase(w, BOTH_PHRASES) || (can && hold && it.roles.len() >= 2) {
+        return Intent::CanOnePerson;
+    }
+    if any_phrase(w, HIERARCHY_PHRASES) {
+        return Intent::Hierarchy;
+    }
+    let who = w
+        .iter()
+        .any(|x| matches!(x.as_str(), "who" | "whos" | "whose" | "whom"))
+        || contains(w, &["which", "role"])
+        || contains(w, &["which", "one"]);
+    if who {
+        return Intent::WhoDoes;
+    }
+    if contains(w, &["how", "much"]) {
+        return Intent::HowMuch;
+    }
+    let what_word = |x: &String| matches!(x.as_str(), "what" | "wot" | "wat" | "wut");
+    let what = w
+        .windows(2)
+        .any(|p| what_word(&p[0]) && matches!(p[1].as_str(), "is" | "are" | "does" | "do" | "s"))
+        || w.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "whats" | "explain" | "describe" | "define" | "about" | "overview" | "understand"
+            )
+        });
+    let bare_role = !it.roles.is_empty()
+        && it.aspects.is_empty()
+        && it.leftover.is_empty()
+        && it.unknown.is_empty();
+    if what || bare_role {
+        return Intent::WhatIs;
+    }
+    Intent::Other
+}
+
+/// A statement about a role rather than a question: it has no question mark, no question
+/// or request word before the role it names, and a verb after it ("PMs earn way more than
+/// POs", "a PO is just a project manager").
+fn is_claim(lx: &Lexicon, q: &Question, it: &Interpretation) -> bool {
+    if q.asks || it.compare || it.roles.is_empty() || q.words.len() < 3 {
+        return false;
+    }
+    let Some(role) = q
+        .tokens
+        .iter()
+        .find(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
+    else {
+        return false;
+    };
+    let before = &q.words[..role.start];
+    let asks = before
+        .iter()
+        .any(|x| is_question_word(x) || in_list(REQUEST_WORDS, x));
+    let verb_after = q.words[role.start + role.len..]
+        .iter()
+        .any(|x| in_list(CLAIM_VERBS, x));
+    !asks && role.start <= 2 && verb_after
+}

@@ -1,0 +1,148 @@
+//! Role-like names the knowledge lacks: "delivery manager", "QA engineer", a bare "tester".
+
+use super::interpret::in_list;
+use super::lexicon::{Lexicon, Tok};
+use super::question::Question;
+
+/// Nouns that end a job title ("delivery manager", "QA engineer", "tech lead").
+pub(crate) const ROLE_HEADS: &[&str] = &[
+    "administrator",
+    "analyst",
+    "architect",
+    "coach",
+    "consultant",
+    "designer",
+    "developer",
+    "director",
+    "engineer",
+    "lead",
+    "manager",
+    "marketer",
+    "master",
+    "officer",
+    "owner",
+    "programmer",
+    "recruiter",
+    "scientist",
+    "specialist",
+    "strategist",
+    "tester",
+    "writer",
+];
+
+/// Job titles that stand alone ("tester", "CTO"); read as roles only when the knowledge
+/// never uses the word, so a team that adds such a role makes it known.
+pub(crate) const BARE_ROLES: &[&str] = &[
+    "analyst",
+    "architect",
+    "ceo",
+    "cfo",
+    "coach",
+    "consultant",
+    "coo",
+    "cpo",
+    "cto",
+    "designer",
+    "developer",
+    "director",
+    "engineer",
+    "intern",
+    "marketer",
+    "programmer",
+    "qa",
+    "recruiter",
+    "scientist",
+    "tester",
+    "ux",
+    "vp",
+];
+
+/// Words before a job title that do not make it another role ("a senior manager").
+const NEUTRAL_MODIFIERS: &[&str] = &[
+    "bad",
+    "best",
+    "better",
+    "effective",
+    "experienced",
+    "first",
+    "good",
+    "great",
+    "junior",
+    "new",
+    "real",
+    "senior",
+    "strong",
+    "successful",
+    "typical",
+];
+
+/// Role-like names the knowledge does not know: "<word> manager/engineer/…" where the pair
+/// never occurs in the knowledge, and bare titles ("tester") the knowledge never uses.
+pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
+    let mut out = Vec::new();
+    let w = &q.words;
+    // "I am a software engineer …": the asker describing themselves, not a role asked about.
+    let about_self = |i: usize| {
+        let from = i.saturating_sub(4);
+        w[from..i].windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("i", "am") | ("im", _) | ("as", "a" | "an")
+            )
+        }) || i.checked_sub(1).is_some_and(|j| w[j] == "as")
+    };
+    // "can a PO be a developer", "PO vs developer": the title fills a role's place.
+    let role_slot = |i: usize| {
+        let prev = |n: usize| i.checked_sub(n).map_or("", |j| w[j].as_str());
+        let article = matches!(prev(1), "a" | "an");
+        let slot = |x: &str| {
+            matches!(
+                x,
+                "be" | "is" | "become" | "also" | "than" | "vs" | "versus"
+            )
+        };
+        slot(prev(1))
+            || (article && slot(prev(2)))
+            || matches!(w.get(i + 1).map(String::as_str), Some("vs" | "versus"))
+    };
+    let free = |i: usize| match q.token_at(i) {
+        Some(t) => matches!(lx.kinds[t.id as usize], Tok::Word { .. }) && t.len == 1,
+        None => true,
+    };
+    for (i, key) in q.keys.iter().enumerate() {
+        let head = lx.role_heads.contains(key.as_str());
+        let bare = lx.bare_roles.contains(key.as_str());
+        // "UX designer": "ux" only modifies the title that follows.
+        let modifies_next = q
+            .keys
+            .get(i + 1)
+            .is_some_and(|n| lx.role_heads.contains(n.as_str()));
+        if !(head || bare) || !free(i) || about_self(i) || modifies_next {
+            continue;
+        }
+        let modifier = i
+            .checked_sub(1)
+            .filter(|&m| free(m) && !q.is_stop(lx, m))
+            .filter(|&m| !in_list(NEUTRAL_MODIFIERS, &q.words[m]))
+            .filter(|&m| q.words[m].chars().all(char::is_alphabetic));
+        match modifier {
+            Some(m) if head || bare => {
+                let known = match (q.ids[m], q.ids[i]) {
+                    (Some(a), Some(b)) => lx.bigrams.contains(&(a, b)),
+                    _ => false,
+                };
+                if !known {
+                    out.push(format!("{} {}", q.words[m], q.words[i]));
+                }
+            }
+            _ if bare => {
+                let known = q.ids[i].is_some_and(|id| lx.in_knowledge[id as usize]);
+                if !known || role_slot(i) {
+                    out.push(q.words[i].clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
