@@ -263,7 +263,11 @@ impl Matcher {
         }
         // What the whole message says of the asker (new here, which team) holds for the
         // ask too.
-        if read.asks.len() > 1 || !read.context.is_empty() || read.asks[0] != question.trim() {
+        let asked_words: usize = read.asks.iter().map(|a| a.split_whitespace().count()).sum();
+        if read.asks.len() > 1
+            || !read.context.is_empty()
+            || asked_words < question.split_whitespace().count()
+        {
             let whole = interpret::interpret(&self.lexicon, &self.read(true, question));
             m.reading.newcomer |= whole.newcomer;
             m.reading.team = m.reading.team.or(whole.team);
