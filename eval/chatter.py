@@ -10,39 +10,11 @@ roles (`role_context`). Prints both rates and, with --show, what broke.
 
 usage: chatter.py SET.jsonl [SET.jsonl …] [--bin PATH] [--per N] [--seed S] [--show]
 """
-import argparse, json, random, re, subprocess, sys, tomllib
+import argparse, json, random, sys, tomllib
 from pathlib import Path
 
-MAX_CHARS = 2500
-
-
-def embed_text(e):
-    if not isinstance(e, dict):
-        return ""
-    parts = [e.get("title") or "", e.get("description") or ""]
-    for f in e.get("fields") or []:
-        parts += [f.get("name") or "", f.get("value") or ""]
-    return "\n".join(parts)
-
-
-def has(text, kw):
-    return re.search(r"(?<![a-z0-9])" + re.escape(kw.strip().lower()), text.lower()) is not None
-
-
-def right(row, out):
-    text = embed_text(out.get("embed"))
-    return bool(out.get("answered")) and len(text) <= MAX_CHARS and any(has(text, k) for k in row["expect_any"])
-
-
-def ask(binary, qs):
-    p = subprocess.run([binary, "ask", "--json"], input="".join(q.replace("\n", " ") + "\n" for q in qs),
-                       capture_output=True, text=True, timeout=600)
-    if p.returncode != 0:
-        sys.exit(f"`{binary} ask --json` exited {p.returncode}: {p.stderr[-500:]}")
-    outs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
-    assert len(outs) == len(qs), f"{len(qs)} in, {len(outs)} out"
-    return outs
-
+sys.path.insert(0, str(Path(__file__).parent))
+from gradelib import ask, right  # noqa: E402
 
 def wrap(rng, frames, q, role_context=False):
     while True:

@@ -12,24 +12,11 @@
 
 usage: report.py SET.jsonl [SET.jsonl …] [--bin PATH] [--channel 0.75] [--show]
 """
-import argparse, json, re, subprocess, sys
+import argparse, json, sys
+from pathlib import Path
 
-MAX_CHARS = 2500
-
-
-def embed_text(e):
-    if not isinstance(e, dict):
-        return ""
-    parts = [e.get("title") or "", e.get("description") or ""]
-    for f in e.get("fields") or []:
-        parts += [f.get("name") or "", f.get("value") or ""]
-    parts.append((e.get("footer") or {}).get("text") or "")
-    return "\n".join(parts)
-
-
-def has(text, kw):
-    return re.search(r"(?<![a-z0-9])" + re.escape(kw.strip().lower()), text.lower()) is not None
-
+sys.path.insert(0, str(Path(__file__).parent))
+from gradelib import MAX_CHARS, ask, embed_text, has  # noqa: E402
 
 def pct(a, b):
     return f"{a}/{b} = {a / b:.0%}" if b else "0/0"
@@ -44,12 +31,7 @@ def main():
     a = ap.parse_args()
     rows = [json.loads(l) for s in a.sets for l in open(s) if l.strip()]
     rows = [r for r in rows if not r.get("arguable")]
-    qs = "".join(" ".join(r["q"].split()) + "\n" for r in rows)
-    p = subprocess.run([a.bin, "ask", "--json"], input=qs, capture_output=True, text=True, timeout=300)
-    if p.returncode != 0:
-        sys.exit(f"`{a.bin} ask --json` exited {p.returncode}: {p.stderr[-800:]}")
-    outs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
-    assert len(outs) == len(rows), f"{len(rows)} in, {len(outs)} out"
+    outs = ask(a.bin, [r["q"] for r in rows])
     c = {k: 0 for k in "n_a right wrong nohelp n_o declined long_n long_right short_n short_right "
          "chan_ans chan_right chan_all dym dym_first".split()}
     for r, o in zip(rows, outs):
