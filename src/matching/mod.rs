@@ -262,11 +262,12 @@ impl Matcher {
                 .find(|&(e, _)| Some(e) != first);
         }
         // What the whole message says of the asker (new here, which team) holds for the
-        // ask too.
+        // ask too; it is read again when the ask left words or clause marks out.
         let asked_words: usize = read.asks.iter().map(|a| a.split_whitespace().count()).sum();
         if read.asks.len() > 1
             || !read.context.is_empty()
             || asked_words < question.split_whitespace().count()
+            || question.contains([',', ';', ':', '-', '(', '\n'])
         {
             let whole = interpret::interpret(&self.lexicon, &self.read(true, question));
             m.reading.newcomer |= whole.newcomer;
