@@ -440,25 +440,29 @@ async fn open_sqlite(raw: &str, shown: &str) -> Result<SqlitePool, StoreError> {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal);
     }
-    let pool = if memory {
+    // Opening and migrating get the start-up patience (a loaded machine can take more than
+    // a second to create the file and switch it to WAL); the running bot's pool waits at
+    // most [`ACQUIRE_TIMEOUT`] for a connection.
+    let patient = SqlitePoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(OPEN_TIMEOUT);
+    let patient = if memory {
         // One connection, kept forever: the database goes with the last one.
-        SqlitePoolOptions::new()
-            .max_connections(1)
+        patient
             .min_connections(1)
             .idle_timeout(None)
             .max_lifetime(None)
     } else {
-        SqlitePoolOptions::new().max_connections(SQLITE_CONNECTIONS)
+        patient
     };
     // SQLite reports a file it cannot open at once (no retries), so the pool's own first
     // connection gives the reason. Two processes creating the same file at the same moment
     // can find it locked without SQLite waiting (it refuses rather than risk a deadlock
     // while switching to WAL): try again then, like the migrations below.
-    let pool = pool.acquire_timeout(ACQUIRE_TIMEOUT);
     let mut tries = 0;
-    let pool = loop {
+    let opened = loop {
         tries += 1;
-        match connect(pool.clone().connect_with(options.clone()), shown, raw).await {
+        match connect(patient.clone().connect_with(options.clone()), shown, raw).await {
             Err(StoreError::Open { reason, .. })
                 if tries < OPEN_TRIES && reason.contains("locked") =>
             {
@@ -467,13 +471,21 @@ async fn open_sqlite(raw: &str, shown: &str) -> Result<SqlitePool, StoreError> {
             done => break done?,
         }
     };
-    match migrate_sqlite(&pool, shown, raw).await {
-        Ok(()) => Ok(pool),
-        Err(e) => {
-            pool.close().await;
-            Err(e)
-        }
+    if let Err(e) = migrate_sqlite(&opened, shown, raw).await {
+        opened.close().await;
+        return Err(e);
     }
+    if memory {
+        // The in-memory database lives in that one connection: it is the pool.
+        return Ok(opened);
+    }
+    opened.close().await;
+    // The file now exists, is in WAL mode and migrated: the bot's pool opens connections as
+    // it needs them.
+    Ok(SqlitePoolOptions::new()
+        .max_connections(SQLITE_CONNECTIONS)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .connect_lazy_with(options))
 }
 
 /// How many times SQLite's opening and migrating are tried when another process holds the
