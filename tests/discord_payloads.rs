@@ -7,6 +7,7 @@ use rolecall::discord::commands::{self, Command};
 use rolecall::discord::messages::{self, Incoming, Listening, Trigger};
 use rolecall::discord::response::{ComponentId, Response, NONE_LABEL};
 use rolecall::discord::{buttons, limiter::Limiter};
+use rolecall::knowledge::Language;
 use rolecall::render::limits;
 use rolecall::{reply, KnowledgeBase, MatchConfig};
 use serde_json::{json, Value};
@@ -542,11 +543,12 @@ fn message(content: &str) -> Message {
 
 const ME: u64 = 775799577604522054;
 
-fn listening(channels: &[u64]) -> Listening<'_> {
+fn listening<'a>(channels: &'a [u64], language: &'a Language) -> Listening<'a> {
     Listening {
         me: ME,
         channels,
         content_intent: true,
+        language,
     }
 }
 
@@ -556,7 +558,8 @@ fn a_channel_question_gets_a_reply_with_a_reference_and_no_pings() {
     let m = message("@everyone who owns the backlog?");
     let inc = Incoming::from_message(&m);
     let channels = [m.channel_id.get()];
-    let why = messages::trigger(&inc, &listening(&channels)).expect("watched channel question");
+    let why = messages::trigger(&inc, &listening(&channels, &k.language))
+        .expect("watched channel question");
     assert_eq!(why, Trigger::Watched);
     let channel_cfg = MatchConfig {
         answer: 0.75,
@@ -598,14 +601,20 @@ fn bot_and_webhook_messages_are_ignored() {
     let bot: Message = serde_json::from_value(v).unwrap();
     let channels = [bot.channel_id.get()];
     assert_eq!(
-        messages::trigger(&Incoming::from_message(&bot), &listening(&channels)),
+        messages::trigger(
+            &Incoming::from_message(&bot),
+            &listening(&channels, &Language::english())
+        ),
         None
     );
     let mut v = fixture("message_create.json");
     v["webhook_id"] = json!("1234567890");
     let hook: Message = serde_json::from_value(v).unwrap();
     assert_eq!(
-        messages::trigger(&Incoming::from_message(&hook), &listening(&channels)),
+        messages::trigger(
+            &Incoming::from_message(&hook),
+            &listening(&channels, &Language::english())
+        ),
         None
     );
 }

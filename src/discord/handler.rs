@@ -842,10 +842,12 @@ impl EventHandler for Handler {
             warn!("message arrived before READY; ignoring it");
             return;
         };
+        let knowledge = self.knowledge.get();
         let at = Listening {
             me,
             channels: &self.settings.channels,
             content_intent: self.settings.message_content,
+            language: &knowledge.language,
         };
         let Some(why) = messages::trigger(&Incoming::from_message(&msg), &at) else {
             return;

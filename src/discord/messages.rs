@@ -8,9 +8,10 @@
 
 use super::response::Response;
 use crate::base::KnowledgeBase;
+use crate::knowledge::Language;
 use crate::learn::{self, Asked};
-use crate::matching::Rejection;
-use crate::normalize::{clean, first_real_word, is_question_word, without_mentions, words};
+use crate::matching::{asks_something, Rejection};
+use crate::normalize::{clean, without_mentions, words};
 use crate::{reply, Intent, MatchConfig};
 use serenity::all::{Message, MessageType};
 
@@ -88,7 +89,7 @@ impl Trigger {
 }
 
 /// Where the bot listens: its own id, the watched channels and whether it can read content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Listening<'a> {
     /// The bot's user id.
     pub me: u64,
@@ -96,6 +97,8 @@ pub struct Listening<'a> {
     pub channels: &'a [u64],
     /// Whether the Message Content intent is on (without it, plain channel text is blank).
     pub content_intent: bool,
+    /// The knowledge's language: its question words, greetings and chatter.
+    pub language: &'a Language,
 }
 
 /// Why the message should be looked at, or `None` to ignore it (bots, webhooks, itself,
@@ -112,7 +115,9 @@ pub fn trigger(m: &Incoming, at: &Listening<'_>) -> Option<Trigger> {
         Some(Trigger::Reply)
     } else if m.guild.is_none() {
         Some(Trigger::Direct)
-    } else if at.content_intent && at.channels.contains(&m.channel) && reads_as_question(&m.content)
+    } else if at.content_intent
+        && at.channels.contains(&m.channel)
+        && reads_as_question(at.language, &m.content)
     {
         Some(Trigger::Watched)
     } else {
@@ -159,24 +164,16 @@ pub fn respond_asked(
 const MAX_QUESTION_CHARS: usize = 300;
 
 /// True when a plain message reads as a question to the bot: at least two words after
-/// mentions, links and code are removed, not overly long, and it ends with `?`, opens with
-/// a question word, or compares ("PM vs PO").
-pub fn reads_as_question(text: &str) -> bool {
+/// mentions, links and code are removed, not overly long, and some clause of it asks (read
+/// in `lang`): "sorry if this is a dumb one, but who owns the roadmap" asks, "we moved the
+/// roadmap review to Friday" doesn't.
+pub fn reads_as_question(lang: &Language, text: &str) -> bool {
     let cleaned = clean(text);
     let trimmed = cleaned.trim();
     if trimmed.chars().count() > MAX_QUESTION_CHARS {
         return false;
     }
-    let w: Vec<String> = words(trimmed).collect();
-    if w.len() < 2 {
-        return false;
-    }
-    if trimmed.ends_with('?') {
-        return true;
-    }
-    first_real_word(&w).is_some_and(is_question_word)
-        || w.iter().any(|x| x == "vs" || x == "versus")
-        || trimmed.contains("difference between")
+    words(trimmed).nth(1).is_some() && asks_something(lang, trimmed)
 }
 
 #[cfg(test)]
@@ -184,8 +181,13 @@ mod tests {
     use super::*;
     use crate::discord::response::ButtonKind;
 
+    fn en() -> std::sync::Arc<Language> {
+        Language::english()
+    }
+
     #[test]
     fn questions_are_recognised() {
+        let en = en();
         for q in [
             "who owns the backlog?",
             "who owns the backlog",
@@ -196,13 +198,19 @@ mod tests {
             "<@1> is the po a manager",
             "anyone know who writes the stories",
             "backlog owner?",
+            // The ask after a greeting, an apology or a sentence about the asker.
+            "sorry if this is a dumb one, but who owns the roadmap",
+            "hi all! new here. where do I start with the backlog",
+            "we had a long planning today. who decides what goes into the next PI",
+            "can someone explain what a PO does",
         ] {
-            assert!(reads_as_question(q), "{q}");
+            assert!(reads_as_question(&en, q), "{q}");
         }
     }
 
     #[test]
     fn chatter_is_not_a_question() {
+        let en = en();
         for q in [
             "lol",
             "thanks!",
@@ -212,8 +220,11 @@ mod tests {
             "`who owns it?`",
             "deploying now",
             &format!("who {}?", "very ".repeat(80)),
+            "we moved the roadmap review to Friday",
+            "thanks, that makes sense now",
+            "we use Jira, which is slow today",
         ] {
-            assert!(!reads_as_question(q), "{q}");
+            assert!(!reads_as_question(&en, q), "{q}");
         }
     }
 
@@ -232,44 +243,51 @@ mod tests {
         }
     }
 
-    const AT: Listening<'static> = Listening {
-        me: 7,
-        channels: &[10],
-        content_intent: true,
-    };
+    fn at(language: &Language) -> Listening<'_> {
+        Listening {
+            me: 7,
+            channels: &[10],
+            content_intent: true,
+            language,
+        }
+    }
 
     #[test]
     fn triggers() {
+        let en = en();
+        let at = at(&en);
         assert_eq!(
-            trigger(&msg("who owns the backlog?"), &AT),
+            trigger(&msg("who owns the backlog?"), &at),
             Some(Trigger::Watched)
         );
-        assert_eq!(trigger(&msg("nice weather"), &AT), None);
+        assert_eq!(trigger(&msg("nice weather"), &at), None);
         let mention = Incoming {
             mentions: vec![7],
             ..msg("<@7> backlog")
         };
-        assert_eq!(trigger(&mention, &AT), Some(Trigger::Mention));
+        assert_eq!(trigger(&mention, &at), Some(Trigger::Mention));
         let reply = Incoming {
             replied_to: Some(7),
             ..msg("and the roadmap")
         };
-        assert_eq!(trigger(&reply, &AT), Some(Trigger::Reply));
+        assert_eq!(trigger(&reply, &at), Some(Trigger::Reply));
         let dm = Incoming {
             guild: None,
             channel: 3,
             ..msg("roadmap")
         };
-        assert_eq!(trigger(&dm, &AT), Some(Trigger::Direct));
+        assert_eq!(trigger(&dm, &at), Some(Trigger::Direct));
         let elsewhere = Incoming {
             channel: 11,
             ..msg("who owns the backlog?")
         };
-        assert_eq!(trigger(&elsewhere, &AT), None);
+        assert_eq!(trigger(&elsewhere, &at), None);
     }
 
     #[test]
     fn bots_webhooks_itself_and_system_messages_are_ignored() {
+        let en = en();
+        let at = at(&en);
         let q = "<@7> who owns the backlog?";
         for m in [
             Incoming {
@@ -289,15 +307,17 @@ mod tests {
                 ..msg(q)
             },
         ] {
-            assert_eq!(trigger(&m, &AT), None, "{m:?}");
+            assert_eq!(trigger(&m, &at), None, "{m:?}");
         }
     }
 
     #[test]
     fn without_message_content_only_direct_address_counts() {
+        let en = en();
+        let at = at(&en);
         let off = Listening {
             content_intent: false,
-            ..AT
+            ..at.clone()
         };
         assert_eq!(trigger(&msg("who owns the backlog?"), &off), None);
         let mention = Incoming {

@@ -22,12 +22,19 @@ mod typo;
 pub use crate::normalize;
 pub use interpret::{Intent, Interpretation};
 
-use crate::knowledge::{Entry, Knowledge, Problem};
+use crate::knowledge::{Entry, Knowledge, Language, Problem};
 use crate::people::TeamNames;
 use index::Index;
 use lexicon::{Lexicon, Tok, ROLE_OPTIONAL, STRUCTURED_OPTIONAL, TERM_OPTIONAL};
 use question::Question;
 use score::{Optional, Query, Top};
+
+/// True when some clause of `text` asks: a question or request word opens it (after
+/// greetings and fillers: "sorry if this is dumb, but who …"), it embeds a question
+/// ("wondering", "any idea", "vs"), or its sentence ends with `?`.
+pub fn asks_something(lang: &Language, text: &str) -> bool {
+    ask::find(lang, text).found
+}
 
 /// Thresholds and caps that decide how a question is answered.
 #[derive(Debug, Clone, Copy, PartialEq)]
