@@ -4,7 +4,10 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo:rerun-if-changed=knowledge");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    // Read at run time: `env!` would bake in the folder the build script was compiled in,
+    // and a build script reused from another checkout would embed that one's knowledge.
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("knowledge");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();

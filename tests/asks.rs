@@ -78,6 +78,25 @@ fn newcomers_who_ask_get_the_tour_and_talk_of_past_first_days_does_not() {
 }
 
 #[test]
+fn who_is_responsible_for_a_thing_asks_who_owns_it() {
+    // "Responsible for" in a question that names no role asks for the owner: the same
+    // answer as "who owns …", and a FAQ written for that "who" rather than a role's fact
+    // that shares its words, even with a word of context added.
+    for thing in ["the roadmap", "the product backlog", "customer research"] {
+        let owns = ask(&format!("who owns {thing}?"));
+        assert!(owns.answered, "{thing}");
+        for q in [
+            format!("who is responsible for {thing}?"),
+            format!("who is responsible for {thing} in the company?"),
+        ] {
+            let r = ask(&q);
+            assert!(r.answered, "{q}");
+            assert_eq!(r.entry, owns.entry, "{q}");
+        }
+    }
+}
+
+#[test]
 fn words_the_language_knows_are_never_typos() {
     let it = k().interpret("any tips on getting started?");
     assert!(it.corrected.is_empty(), "{:?}", it.corrected);

@@ -7,7 +7,7 @@ mod fake_discord;
 
 use fake_discord::talk::{
     ask, assert_no_mentions, buttons, callback, ephemeral, hangup, interaction, signal,
-    use_component, wait_log,
+    use_component, wait_log, wait_log_until,
 };
 use fake_discord::{fixture, Bot, Fake, APP_ID, GUILD_ID, TOKEN};
 use serde_json::{json, Value};
@@ -582,6 +582,8 @@ async fn knowledge_warnings_are_logged_at_start_and_at_reload() {
     std::fs::write(dir.join("quiet.toml"), wordless_aspects(2)).unwrap();
     hangup(&bot);
     wait_log(&bot, "knowledge reloaded").await;
+    // The warnings are logged just after the summary line.
+    wait_log_until(&bot, "the reload's warnings", |log| warnings(log) >= 22).await;
     let log = bot.log();
     let reloaded = log
         .lines()

@@ -50,8 +50,9 @@ const ANSWERED: &[(&str, &str)] = &[
     ("what is backlog grooming", "backlog-grooming"),
     ("what is SAFe", "safe"),
     // verb forms fold together; "maintain" reads as owning
-    // "who …" with no role named: answered from the role whose facts say so.
-    ("who refines the backlog", "po.jobs"),
+    // "who …" with no role named: the FAQ written to say who ("Backlog grooming
+    // (refinement) is their main responsibility") before the role whose facts say so.
+    ("who refines the backlog", "who-owns-backlog"),
     ("who maintains the product roadmap", "who-owns-roadmap"),
     ("KPIs for product managers?", "pm.metrics"),
     ("who makes more money pm or po", "who-earns-more"),

@@ -393,7 +393,11 @@ impl Matcher {
         query.structured(k, &mut top);
         query.reverse(&mut top);
         let mut ranked = top.items;
-        prefer_specific(&mut ranked);
+        prefer_specific(
+            &mut ranked,
+            reading.intent == Intent::WhoDoes && reading.roles.is_empty(),
+            cfg.answer,
+        );
         let best = ranked.first().map_or(0.0, |&(_, s)| s);
         let evidence = self.evidence(&q, &reading, &ranked, topical);
         // Without evidence that it is about this knowledge, a question is never answered;
@@ -482,11 +486,24 @@ const FAQ_EVIDENCE: usize = 2;
 /// preferred: the FAQ was written for a question, the card only names the roles.
 const SPECIFIC_TIE: f32 = 0.05;
 
+/// How close a FAQ's score must come to a role found by reverse lookup in a "who …?" that
+/// names no role, to be preferred.
+const WHO_TIE: f32 = 0.1;
+
 /// Puts a FAQ first when it ties with a role card or a whole comparison ranked above it.
-fn prefer_specific(ranked: &mut [(Entry, f32)]) {
+/// In a "who …?" that names no role (`who_unnamed`), a FAQ that answers on its own (at
+/// `bar`) and comes within [`WHO_TIE`] also goes before a role card or fact found by
+/// reverse lookup: the FAQ was written to say who, the role's text only shares words with
+/// the question (which may carry a word the FAQ lacks: "… in the company").
+fn prefer_specific(ranked: &mut [(Entry, f32)], who_unnamed: bool, bar: f32) {
     let general = |e: Entry| matches!(e, Entry::Role(_) | Entry::Compare { aspect: None, .. });
+    let reverse = |e: Entry| matches!(e, Entry::Role(_) | Entry::Fact { .. });
     if let [(first, s0), (Entry::Faq(_), s1), ..] = ranked {
-        if general(*first) && *s1 >= *s0 - SPECIFIC_TIE {
+        let tie = general(*first) && *s1 >= *s0 - SPECIFIC_TIE;
+        let who = who_unnamed && reverse(*first) && *s1 >= bar && *s1 >= *s0 - WHO_TIE;
+        if tie || who {
+            // The entry passed over keeps the FAQ's score, so the ranking stays in order.
+            *s0 = *s1;
             ranked.swap(0, 1);
         }
     }

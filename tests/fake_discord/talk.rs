@@ -88,13 +88,20 @@ pub fn use_component(
 
 /// Waits (bounded) until the bot's log contains `text`.
 pub async fn wait_log(bot: &Bot, text: &str) {
-    for _ in 0..200 {
-        if bot.log().contains(text) {
+    wait_log_until(bot, &format!("{text:?}"), |log| log.contains(text)).await;
+}
+
+/// Waits until the bot's log satisfies `check` (`what` names it if it never does), within
+/// the fake's [`super::WAIT`]: a loaded machine may be slow to write it.
+pub async fn wait_log_until(bot: &Bot, what: &str, check: impl Fn(&str) -> bool) {
+    let deadline = tokio::time::Instant::now() + super::WAIT;
+    while tokio::time::Instant::now() < deadline {
+        if check(&bot.log()) {
             return;
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    panic!("log never said {text:?}:\n{}", bot.log());
+    panic!("log never said {what}:\n{}", bot.log());
 }
 
 /// Sends `signal` (`-HUP`, `-TERM`) to the bot.
