@@ -97,6 +97,28 @@ fn who_is_responsible_for_a_thing_asks_who_owns_it() {
 }
 
 #[test]
+fn a_bare_question_after_roles_the_knowledge_lacks_is_about_them() {
+    // "What's the difference?" names nothing itself; the sentence before gives its subject.
+    for (a, b) in [
+        ("scrum master", "product owner"),
+        ("release train engineer", "product manager"),
+        ("business analyst", "product owner"),
+    ] {
+        let whole = ask(&format!("what's the difference between a {a} and a {b}?"));
+        assert!(!whole.answered, "{a} / {b}");
+        for q in [
+            format!("{a} vs {b}: what's the difference?"),
+            format!("{a} or {b}. is there a difference?"),
+        ] {
+            let r = ask(&q);
+            assert!(!r.answered, "{q} answered {:?}", r.entry);
+        }
+    }
+    // With the roles it knows, the same shape still answers.
+    assert!(ask("product owner vs product manager: what's the difference?").answered);
+}
+
+#[test]
 fn words_the_language_knows_are_never_typos() {
     let it = k().interpret("any tips on getting started?");
     assert!(it.corrected.is_empty(), "{:?}", it.corrected);

@@ -307,7 +307,16 @@ impl Matcher {
         let refers = ask
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| k.language.is_reference(w));
-        if m.band == Band::Answer && !refers {
+        // "What's the difference?" compares nothing of its own: when what was said just
+        // before names a role the knowledge lacks ("RTE vs project manager: what's the
+        // difference?"), the question is about that.
+        let r = &m.reading;
+        let bare = r.compare
+            && r.terms.is_empty()
+            && r.aspects.is_empty()
+            && r.unknown.is_empty()
+            && r.leftover.is_empty();
+        if m.band == Band::Answer && !refers && !bare {
             return m;
         }
         if let Some(before) = before {
