@@ -196,3 +196,59 @@ fn knowledge_without_a_language_file_is_read_as_english() {
     assert_eq!(kb.language.code, "en");
     assert!(kb.language.is_question_word("who"));
 }
+
+#[test]
+fn an_aside_in_brackets_is_context_not_the_ask() {
+    let plain = ask("who keeps the product backlog in order?");
+    assert!(plain.answered, "{plain:?}");
+    for wrapped in [
+        "who keeps the product backlog in order (asking for a friend 😅)",
+        "who keeps the product backlog in order (sorry, new here)?",
+        "(sorry if this was asked before) who keeps the product backlog in order?",
+    ] {
+        let r = ask(wrapped);
+        assert_eq!(r.entry, plain.entry, "{wrapped}: {r:?}");
+        // The aside costs nothing: a watched channel answers it as surely.
+        assert!(
+            r.confidence >= plain.confidence - 0.01,
+            "{wrapped}: {} against {}",
+            r.confidence,
+            plain.confidence
+        );
+    }
+}
+
+#[test]
+fn a_question_after_a_condition_asks() {
+    let plain = ask("who has the final say on priorities when the PM and the PO disagree?");
+    assert!(plain.answered, "{plain:?}");
+    let r = ask(
+        "been skimming the handbook this morning. if the PM and the PO disagree on priorities who has the final say",
+    );
+    assert_eq!(r.entry, plain.entry, "{r:?}");
+    // Read as a question, not as one long statement with the sentence before it.
+    assert!(
+        r.confidence >= plain.confidence - 0.01,
+        "{} against {}",
+        r.confidence,
+        plain.confidence
+    );
+}
+
+#[test]
+fn what_a_role_does_asked_in_passing_is_the_role() {
+    let plain = ask("what does a product manager do?");
+    assert!(plain.answered, "{plain:?}");
+    for q in [
+        "I keep wondering what a product manager actually does",
+        "what is a product manager really supposed to do?",
+        "so what exactly does the product manager do here",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry, plain.entry, "{q}");
+    }
+    // A "what … do" about something else that happens to the role is not the role card.
+    let r = ask("what happens if a product manager does not show up to the PI planning?");
+    assert_ne!(r.entry, plain.entry, "{r:?}");
+}

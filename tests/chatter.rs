@@ -3,8 +3,9 @@
 //! about themselves, thanks, emoji, laughter), and an off-topic question declined stays
 //! declined, also when wrapped in talk about the roles. The frames are the team's own
 //! (`eval/chatter.toml`); the questions are the tuning part of the real-question corpus and
-//! the team's check questions (never the holdout). Each question is wrapped once, the frames
-//! picked with a fixed seed. `eval/chatter.py` runs the same check on every frame
+//! the team's check questions (never the holdout). Each question is wrapped [`WRAPS`] times,
+//! the frames picked with a seed drawn from the question itself, so one question's sample
+//! never shifts because another question's answer changed. `eval/chatter.py` runs the same check on every frame
 //! combination with the release build and reports the full rates.
 
 use rolecall::{reply, KnowledgeBase, MatchConfig};
@@ -15,6 +16,16 @@ use std::path::Path;
 /// declined, on this sample (the issue's target for the full run is 97%; the closing note
 /// of issue 17 gives the measured rates).
 const KEPT: f64 = 0.95;
+
+/// Wrapped variants of each question.
+const WRAPS: usize = 3;
+
+/// The seed of a question's wraps: FNV-1a of its text, mixed with the fixed seed 17.
+fn seed(q: &str) -> u64 {
+    q.bytes().fold(0xcbf2_9ce4_8422_2325 ^ 17, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 /// A small deterministic generator (SplitMix64), so the sample is the same on every run.
 struct Rng(u64);
@@ -120,7 +131,6 @@ fn right_answers_and_declines_survive_chatter() {
     let cfg = MatchConfig::DEFAULT;
     let f = frames();
     assert!(f.prefixes.len() + f.contexts.len() + f.suffixes.len() >= 25);
-    let mut rng = Rng(17);
     let (mut kept_a, mut n_a, mut kept_d, mut n_d) = (0, 0, 0, 0);
     let mut broke = Vec::new();
     for row in rows("eval/corpus/tune.jsonl")
@@ -128,6 +138,7 @@ fn right_answers_and_declines_survive_chatter() {
         .chain(rows("eval/checks.jsonl"))
     {
         let q = row["q"].as_str().expect("q");
+        let mut rng = Rng(seed(q));
         let plain = reply::answer(&k, q, &cfg);
         if row["answerable"].as_bool() == Some(true) {
             let body = text(&plain);
@@ -139,23 +150,27 @@ fn right_answers_and_declines_survive_chatter() {
             if !right {
                 continue;
             }
-            let w = wrap(&mut rng, &f, q, false);
-            let r = reply::answer(&k, &w, &cfg);
-            n_a += 1;
-            if r.answered && r.entry == plain.entry {
-                kept_a += 1;
-            } else {
-                broke.push(format!("{:?} → {:?}: {w}", plain.entry, r.entry));
+            for _ in 0..WRAPS {
+                let w = wrap(&mut rng, &f, q, false);
+                let r = reply::answer(&k, &w, &cfg);
+                n_a += 1;
+                if r.answered && r.entry == plain.entry {
+                    kept_a += 1;
+                } else {
+                    broke.push(format!("{:?} → {:?}: {w}", plain.entry, r.entry));
+                }
             }
         } else if !plain.answered {
-            let roles = rng.chance(50);
-            let w = wrap(&mut rng, &f, q, roles);
-            let r = reply::answer(&k, &w, &cfg);
-            n_d += 1;
-            if r.answered {
-                broke.push(format!("declined → {:?}: {w}", r.entry));
-            } else {
-                kept_d += 1;
+            for _ in 0..WRAPS {
+                let roles = rng.chance(50);
+                let w = wrap(&mut rng, &f, q, roles);
+                let r = reply::answer(&k, &w, &cfg);
+                n_d += 1;
+                if r.answered {
+                    broke.push(format!("declined → {:?}: {w}", r.entry));
+                } else {
+                    kept_d += 1;
+                }
             }
         }
     }

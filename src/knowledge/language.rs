@@ -35,6 +35,12 @@ pub struct LanguageDoc {
     /// Words that open a new clause inside a sentence ("but").
     #[serde(default)]
     pub conjunctions: Vec<Spanned<String>>,
+    /// Question words that ask inside a sentence too ("who" of "if they disagree, who …").
+    #[serde(default)]
+    pub interrogatives: Vec<Spanned<String>>,
+    /// Words that open a condition before a question word ("if" of "if they disagree, who …").
+    #[serde(default)]
+    pub subordinators: Vec<Spanned<String>>,
     /// Words that point back to what was said before ("they", "these").
     #[serde(default)]
     pub references: Vec<Spanned<String>>,
@@ -88,6 +94,8 @@ pub struct Language {
     embedders: Vec<Vec<Box<str>>>,
     fillers: FxHashSet<Box<str>>,
     conjunctions: FxHashSet<Box<str>>,
+    subordinators: FxHashSet<Box<str>>,
+    interrogatives: FxHashSet<Box<str>>,
     references: FxHashSet<Box<str>>,
     framing_suffixes: Vec<Box<str>>,
     greetings: FxHashSet<Box<str>>,
@@ -189,6 +197,8 @@ impl Language {
         self.embedders = list("embedders", &doc.embedders, true);
         self.fillers = set(list("fillers", &doc.fillers, false));
         self.conjunctions = set(list("conjunctions", &doc.conjunctions, false));
+        self.subordinators = set(list("subordinators", &doc.subordinators, false));
+        self.interrogatives = set(list("interrogatives", &doc.interrogatives, false));
         self.references = set(list("references", &doc.references, false));
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
@@ -280,6 +290,26 @@ impl Language {
     /// True when `word` opens a new clause inside a sentence ("but").
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.contains(word)
+    }
+
+    /// True when `word` opens a condition before a question ("if", "once").
+    pub fn is_subordinator(&self, word: &str) -> bool {
+        self.subordinators.contains(word)
+    }
+
+    /// True when a clause opened by a condition asks: "if the PM and PO disagree who gets
+    /// the last word" (a subordinator first, after fillers, and an interrogative later).
+    pub fn asks_after_condition(&self, words: &[&str]) -> bool {
+        let Some(first) = words
+            .iter()
+            .position(|w| !self.is_filler(w) && !self.is_greeting(w))
+        else {
+            return false;
+        };
+        self.is_subordinator(words[first])
+            && words[first + 1..]
+                .iter()
+                .any(|w| self.interrogatives.contains(*w))
     }
 
     /// True when `word` ends like a framing word ("exactly", "basically").

@@ -109,58 +109,92 @@ struct Part {
 }
 
 /// Splits cleaned text into parts at `?`, `!`, `;`, `:`, line breaks, a `.` that ends a
-/// sentence (not one inside "e.g." or "2.5"), and emoji or other symbols.
+/// sentence (not one inside "e.g." or "2.5"), and emoji or other symbols. An aside in
+/// brackets ("(asking for a friend 😂)", "(we're on SAFe 6)") is a part of its own, after
+/// the part it interrupts: context, not the ask.
 fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut clauses = vec![0];
+    let mut aside: Option<String> = None;
+    let mut asides: Vec<String> = Vec::new();
     let chars: Vec<char> = cleaned.chars().collect();
-    let push = |cur: &mut String, clauses: &mut Vec<usize>, question: bool, out: &mut Vec<Part>| {
-        let text = cur.trim_end().to_string();
+    let part = |text: &str, clauses: &[usize], question: bool| -> Option<Part> {
+        let text = text.trim_end();
         let lead = text.len() - text.trim_start().len();
         let text = text.trim_start().to_string();
-        if text.chars().any(char::is_alphanumeric) {
-            let mut starts: Vec<usize> = clauses
-                .iter()
-                .filter_map(|&c| c.checked_sub(lead))
-                .filter(|&c| c < text.len())
-                .collect();
-            starts.insert(0, 0);
-            starts.dedup();
-            out.push(Part {
-                text,
-                clauses: starts,
-                question,
-            });
+        if !text.chars().any(char::is_alphanumeric) {
+            return None;
         }
+        let mut starts: Vec<usize> = clauses
+            .iter()
+            .filter_map(|&c| c.checked_sub(lead))
+            .filter(|&c| c < text.len())
+            .collect();
+        starts.insert(0, 0);
+        starts.dedup();
+        Some(Part {
+            text,
+            clauses: starts,
+            question,
+        })
+    };
+    // The part ended (with its asides after it); true when it held words.
+    let push = |cur: &mut String,
+                clauses: &mut Vec<usize>,
+                asides: &mut Vec<String>,
+                question: bool,
+                out: &mut Vec<Part>| {
+        let main = part(cur, clauses, question);
+        let held = main.is_some();
+        out.extend(main);
+        out.extend(asides.drain(..).filter_map(|a| part(&a, &[0], false)));
         cur.clear();
         *clauses = vec![0];
+        held
     };
+    // The last part that was not an aside.
+    let mut last_main: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied().unwrap_or(' ');
         let prev = if i > 0 { chars[i - 1] } else { ' ' };
-        match c {
-            '?' => {
-                // "?!", "??": one question.
-                push(&mut cur, &mut clauses, true, &mut out);
-                if let Some(last) = out.last_mut() {
-                    last.question = true;
+        if let Some(a) = aside.as_mut() {
+            match c {
+                ')' => {
+                    asides.extend(aside.take());
+                    cur.push(' ');
+                    clauses.push(cur.len());
+                    continue;
+                }
+                '?' | '!' | '\n' | '\r' => asides.extend(aside.take()),
+                c => {
+                    a.push(c);
+                    continue;
                 }
             }
-            '!' | ';' | '\n' | '\r' => push(&mut cur, &mut clauses, false, &mut out),
-            ':' if next.is_whitespace() => push(&mut cur, &mut clauses, false, &mut out),
-            '.' if next.is_whitespace() && !abbreviation(&cur) => {
-                push(&mut cur, &mut clauses, false, &mut out)
+        }
+        // Some(question) when `c` ends the part.
+        let ends = match c {
+            '?' => Some(true),
+            '!' | ';' | '\n' | '\r' => Some(false),
+            ':' if next.is_whitespace() => Some(false),
+            '.' if next.is_whitespace() && !abbreviation(&cur) => Some(false),
+            c if is_symbol(c) => Some(false),
+            // "(asking for a friend)" but not "PO(s)".
+            '(' if !prev.is_alphanumeric() => {
+                aside = Some(String::new());
+                None
             }
             ',' | '(' | ')' | '"' => {
                 cur.push(' ');
                 clauses.push(cur.len());
+                None
             }
             '-' if prev.is_whitespace() && next.is_whitespace() => {
                 cur.push(' ');
                 clauses.push(cur.len());
+                None
             }
-            c if is_symbol(c) => push(&mut cur, &mut clauses, false, &mut out),
             c => {
                 // A conjunction ("but", "so") opens a new clause.
                 if c.is_alphanumeric() && !prev.is_alphanumeric() && prev != '\'' {
@@ -172,11 +206,22 @@ fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
                         clauses.push(cur.len());
                     }
                 }
-                cur.push(c)
+                cur.push(c);
+                None
+            }
+        };
+        if let Some(question) = ends {
+            let at = out.len();
+            if push(&mut cur, &mut clauses, &mut asides, question, &mut out) {
+                last_main = Some(at);
+            } else if let Some(i) = last_main.filter(|_| question) {
+                // "?!", "??", "who owns it 🙈?": the part before asked.
+                out[i].question = true;
             }
         }
     }
-    push(&mut cur, &mut clauses, false, &mut out);
+    asides.extend(aside.take());
+    push(&mut cur, &mut clauses, &mut asides, false, &mut out);
     out
 }
 
@@ -224,6 +269,7 @@ fn asking_start(lang: &Language, part: &Part) -> Option<usize> {
             .iter()
             .find(|x| !lang.is_filler(x) && !lang.is_greeting(x));
         first.is_some_and(|x| lang.is_question_word(x) || lang.is_request_word(x))
+            || lang.asks_after_condition(w)
     };
     // A clause after the first asks only in a part that ends with `?`, after a conjunction
     // ("sorry if this is dumb but what is a PO") or after chatter ("hey team, who …"):
@@ -363,5 +409,28 @@ mod tests {
             asks("e.g. who owns v2.5 of the roadmap?"),
             ["e.g. who owns v2.5 of the roadmap?"]
         );
+    }
+
+    #[test]
+    fn an_aside_in_brackets_is_its_own_part() {
+        let a = find(&lang(), "who owns the roadmap (asking for a friend)?");
+        assert_eq!(a.asks, ["who owns the roadmap?"]);
+        // "PO(s)" is a word, not an aside.
+        assert_eq!(
+            asks("who writes the PO(s) reports?"),
+            ["who writes the po s reports?"]
+        );
+        let a = find(&lang(), "who owns the roadmap (we are on SAFe 6)");
+        assert_eq!(a.asks, ["who owns the roadmap"]);
+        assert_eq!(a.context, ["we are on safe 6"]);
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_condition_asks_when_a_question_word_follows() {
+        assert_eq!(
+            asks("long week here. once the PI starts who guards the scope"),
+            ["once the pi starts who guards the scope"]
+        );
+        assert!(!find(&lang(), "if the build breaks we roll back").found);
     }
 }

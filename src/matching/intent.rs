@@ -132,13 +132,23 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         return Intent::HowMuch;
     }
     let what_word = |x: &String| matches!(x.as_str(), "what" | "wot" | "wat" | "wut");
-    let what = w
-        .windows(2)
-        .any(|p| what_word(&p[0]) && matches!(p[1].as_str(), "is" | "are" | "does" | "do" | "s"))
+    let what_do = what_role_does(lx, q, what_word);
+    let what = what_do
+        || w.windows(2)
+            .any(|p| what_word(&p[0]) && matches!(p[1].as_str(), "is" | "are" | "s"))
         || w.iter().any(|x| {
             matches!(
                 x.as_str(),
-                "whats" | "explain" | "describe" | "define" | "about" | "overview" | "understand"
+                "whats"
+                    | "explain"
+                    | "describe"
+                    | "define"
+                    | "about"
+                    | "overview"
+                    | "understand"
+                    | "characterise"
+                    | "characterize"
+                    | "discuss"
             )
         });
     let bare_role = !it.roles.is_empty()
@@ -149,6 +159,37 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         return Intent::WhatIs;
     }
     Intent::Other
+}
+
+/// "What (exactly) is a PO supposed to do", "what a PM actually does": a "what" and, after
+/// a role named, a "do" that the role does (not "what happens if a PO doesn't …" or "what
+/// should the team do when the PO …").
+fn what_role_does(lx: &Lexicon, q: &Question, what_word: impl Fn(&String) -> bool) -> bool {
+    let w = &q.words;
+    let Some(what) = w.iter().position(|x| what_word(x) || x == "whats") else {
+        return false;
+    };
+    let Some(role) = q
+        .tokens
+        .iter()
+        .find(|t| t.start > what && matches!(lx.kinds[t.id as usize], Tok::Role(_)))
+    else {
+        return false;
+    };
+    let conditional = w[what + 1..role.start].iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "if" | "when" | "whenever" | "unless" | "happens"
+        )
+    });
+    let after = &w[role.start + role.len..];
+    let does = after.iter().enumerate().any(|(i, x)| {
+        matches!(x.as_str(), "do" | "does" | "doing")
+            && !after
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.as_str(), "not" | "nt"))
+    });
+    !conditional && does
 }
 
 /// A statement about a role rather than a question: it has no question mark, no question
