@@ -252,3 +252,20 @@ fn what_a_role_does_asked_in_passing_is_the_role() {
     let r = ask("what happens if a product manager does not show up to the PI planning?");
     assert_ne!(r.entry, plain.entry, "{r:?}");
 }
+
+#[test]
+fn a_question_that_points_back_is_read_with_what_it_points_to() {
+    let plain = ask("can one person be PM and PO at the same time?");
+    assert!(plain.answered, "{plain:?}");
+    for q in [
+        "I was asked to be PM and PO at the same time. is that a good idea?",
+        "my lead wants me to cover both the PO and PM roles. has that worked for anyone?",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry, plain.entry, "{q}");
+    }
+    // Pointing back at something off-topic stays declined.
+    let r = ask("we run Jira for everything. is that normal?");
+    assert!(!r.answered, "{r:?}");
+}

@@ -324,6 +324,14 @@ impl Matcher {
             if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
                 return self.find_one(k, &format!("{before}. {ask}"), cfg);
             }
+            // "I was asked to be PM and PO at once. Is that a good idea?": what "that"
+            // points to is the question.
+            if refers && m.band != Band::Answer {
+                let w = self.find_one(k, &format!("{before}. {ask}"), cfg);
+                if w.rejection.is_none() && w.band == Band::Answer {
+                    return w;
+                }
+            }
         }
         if m.band == Band::Answer || context_roles.is_empty() {
             return m;
