@@ -269,3 +269,22 @@ fn a_question_that_points_back_is_read_with_what_it_points_to() {
     let r = ask("we run Jira for everything. is that normal?");
     assert!(!r.answered, "{r:?}");
 }
+
+#[test]
+fn a_question_about_the_setting_itself_is_about_it() {
+    // "SAFe" is the setting of most questions and left out of them, but not when the
+    // question asks what it is.
+    let plain = ask("what is SAFe?");
+    assert!(plain.answered, "{plain:?}");
+    for q in [
+        "what does SAFe stand for?",
+        "what is the point of the scaled agile framework?",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry, plain.entry, "{q}");
+    }
+    assert!(!ask("is SAFe worth it for a startup?").answered);
+    let r = ask("what is backlog grooming in SAFe?");
+    assert_ne!(r.entry, plain.entry, "{r:?}");
+}

@@ -385,7 +385,19 @@ impl Matcher {
             .unknown()
             .filter(|&i| index::unknown_factor(&k.language, &q.words[i]) >= TOPICAL_UNKNOWN)
             .count();
-        if tokens.iter().any(|&t| !lx.ambient[t as usize]) || unknown > 0 {
+        // Ambient concepts ("SAFe", "agile") are the setting of most questions, not their
+        // topic: left out when something else is asked about, but kept when the rest only
+        // asks what they are ("what does SAFe stand for", "what is the purpose of SAFe").
+        let telling = tokens
+            .iter()
+            .any(|&t| !lx.ambient[t as usize] && !self.optional.term.contains(&t));
+        let about_it = reading.intent == Intent::WhatIs
+            && reading.roles.is_empty()
+            && tokens
+                .iter()
+                .filter(|&&t| matches!(lx.kinds[t as usize], Tok::Term(_)))
+                .all(|&t| lx.ambient[t as usize]);
+        if !about_it && (telling || unknown > 0) {
             tokens.retain(|&t| !lx.ambient[t as usize]);
         }
         if reading.intent == Intent::Help {
