@@ -219,6 +219,14 @@ fn an_aside_in_brackets_is_context_not_the_ask() {
 }
 
 #[test]
+fn an_aside_inside_a_question_leaves_it_whole() {
+    let plain = ask("what does a product manager do in SAFe?");
+    assert!(plain.answered, "{plain:?}");
+    let r = ask("been wondering what a product manager (PM) does in SAFe?");
+    assert_eq!(r.entry, plain.entry, "{r:?}");
+}
+
+#[test]
 fn a_question_after_a_condition_asks() {
     let plain = ask("who has the final say on priorities when the PM and the PO disagree?");
     assert!(plain.answered, "{plain:?}");

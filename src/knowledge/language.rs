@@ -367,6 +367,19 @@ impl Language {
             .max()
     }
 
+    /// Where the question a phrase embeds starts ("i was wondering | who owns …"): the
+    /// word after the first embedder, when a question or request word opens what follows.
+    pub fn embedded_start(&self, words: &[&str]) -> Option<usize> {
+        (0..words.len()).find_map(|j| {
+            let p = self.embedders.iter().find(|p| {
+                words.len() > j + p.len()
+                    && words[j..].iter().zip(p.iter()).all(|(a, b)| *a == &**b)
+            })?;
+            let e = j + p.len();
+            (self.is_question_word(words[e]) || self.is_request_word(words[e])).then_some(e)
+        })
+    }
+
     /// True when the words hold a phrase that embeds a question ("any idea", "wondering").
     pub fn embeds(&self, words: &[&str]) -> bool {
         self.embedders.iter().any(|p| {

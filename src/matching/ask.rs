@@ -39,7 +39,23 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
         }
         match asking_start(lang, &part) {
             Some(i) => {
-                let ask = trim_chatter(lang, &clauses_from(&part, i));
+                let mut ask = trim_chatter(lang, &clauses_from(&part, i));
+                // "ever caught yourself wondering what a PO does": the ask is what the
+                // embedder embeds; the words before it are context.
+                // Not when a question word opens the ask itself ("does a PM need to know
+                // how to code").
+                let words: Vec<&str> = ask.split_whitespace().collect();
+                let opens = words
+                    .iter()
+                    .find(|w| !lang.is_filler(w) && !lang.is_greeting(w))
+                    .is_some_and(|w| lang.is_question_word(w) || lang.is_request_word(w));
+                if let Some(e) = lang.embedded_start(&words).filter(|_| !opens) {
+                    let head = trim_chatter(lang, &words[..e].join(" "));
+                    if !head.is_empty() {
+                        out.context.push(head);
+                    }
+                    ask = words[e..].join(" ");
+                }
                 let before = if i > 0 {
                     let lead = clauses_from_to(&part, 0, i);
                     out.context.push(lead.clone());
@@ -161,9 +177,9 @@ fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
         if let Some(a) = aside.as_mut() {
             match c {
                 ')' => {
+                    // The sentence goes on where the aside interrupted it.
                     asides.extend(aside.take());
                     cur.push(' ');
-                    clauses.push(cur.len());
                     continue;
                 }
                 '?' | '!' | '\n' | '\r' => asides.extend(aside.take()),
@@ -432,5 +448,25 @@ mod tests {
             ["once the pi starts who guards the scope"]
         );
         assert!(!find(&lang(), "if the build breaks we roll back").found);
+    }
+
+    #[test]
+    fn an_embedded_question_is_the_ask() {
+        let a = find(&lang(), "my PO and I were curious who owns the roadmap");
+        assert_eq!(a.asks, ["who owns the roadmap"]);
+        assert_eq!(a.context, ["my po and i were curious"]);
+        // A question word that opens the clause asks it whole.
+        assert_eq!(
+            asks("does a PM need to know how to code"),
+            ["does a pm need to know how to code"]
+        );
+    }
+
+    #[test]
+    fn an_aside_does_not_cut_the_sentence_it_interrupts() {
+        assert_eq!(
+            asks("what exactly a product owner (PO) does in a sprint?"),
+            ["what exactly a product owner does in a sprint?"]
+        );
     }
 }
