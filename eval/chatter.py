@@ -3,7 +3,7 @@
 
 For every question of the given sets, asks `rolecall ask --json` plainly, then wrapped in
 chatter frames from eval/chatter.toml (prefix, a sentence of context, suffix; each picked at
-random with a fixed seed, each possibly left out; at least one present). An answerable
+random with a fixed seed drawn per question, each possibly left out; at least one present). An answerable
 question answered right plainly (as grade.py judges it) must get the same entry wrapped; an
 off-topic question declined plainly must stay declined, also wrapped in talk about the
 roles (`role_context`). Prints both rates and, with --show, what broke.
@@ -40,9 +40,11 @@ def main():
     rows = [json.loads(l) for s in a.sets for l in open(s) if l.strip()]
     rows = [r for r in rows if not r.get("arguable")]
     plain = ask(a.bin, [r["q"] for r in rows])
-    rng = random.Random(a.seed)
     cases = []  # (row, plain out, wrapped text)
     for r, o in zip(rows, plain):
+        # Each question's frames come from its own seed, so fixing one answer does not
+        # re-draw every other question's wraps.
+        rng = random.Random(f"{a.seed}:{r['q']}")
         if r["answerable"] and right(r, o):
             cases += [(r, o, wrap(rng, frames, r["q"])) for _ in range(a.per)]
         elif not r["answerable"] and not o.get("answered"):

@@ -296,3 +296,24 @@ fn a_question_about_the_setting_itself_is_about_it() {
     let r = ask("what is backlog grooming in SAFe?");
     assert_ne!(r.entry, plain.entry, "{r:?}");
 }
+
+#[test]
+fn the_two_roles_unnamed_are_the_roles() {
+    for (unnamed, named) in [
+        (
+            "how are these two roles supposed to work together?",
+            "how do the PM and PO work together?",
+        ),
+        (
+            "do we really need both roles on one train?",
+            "do we really need both a PM and a PO on one train?",
+        ),
+    ] {
+        let (u, n) = (ask(unnamed), ask(named));
+        assert!(n.answered, "{n:?}");
+        assert!(u.answered, "{unnamed}: {u:?}");
+        assert_eq!(u.entry, n.entry, "{unnamed}");
+    }
+    // Roles of something else are not these roles.
+    assert!(!ask("what are the roles in kanban?").answered);
+}

@@ -41,6 +41,13 @@ pub struct LanguageDoc {
     /// Words that open a condition before a question word ("if" of "if they disagree, who …").
     #[serde(default)]
     pub subordinators: Vec<Spanned<String>>,
+    /// Words that embed a question when an interrogative follows ("understand" of "trying
+    /// to understand how …").
+    #[serde(default)]
+    pub embedding_verbs: Vec<Spanned<String>>,
+    /// Phrases that speak of the roles together without naming them ("these two roles").
+    #[serde(default)]
+    pub role_pairs: Vec<Spanned<String>>,
     /// Words that point back to what was said before ("they", "these").
     #[serde(default)]
     pub references: Vec<Spanned<String>>,
@@ -96,6 +103,9 @@ pub struct Language {
     conjunctions: FxHashSet<Box<str>>,
     subordinators: FxHashSet<Box<str>>,
     interrogatives: FxHashSet<Box<str>>,
+    embedding_verbs: FxHashSet<Box<str>>,
+    /// Role-pair phrases, as words.
+    role_pairs: Vec<Vec<Box<str>>>,
     references: FxHashSet<Box<str>>,
     framing_suffixes: Vec<Box<str>>,
     greetings: FxHashSet<Box<str>>,
@@ -199,6 +209,8 @@ impl Language {
         self.conjunctions = set(list("conjunctions", &doc.conjunctions, false));
         self.subordinators = set(list("subordinators", &doc.subordinators, false));
         self.interrogatives = set(list("interrogatives", &doc.interrogatives, false));
+        self.embedding_verbs = set(list("embedding_verbs", &doc.embedding_verbs, false));
+        self.role_pairs = list("role_pairs", &doc.role_pairs, true);
         self.references = set(list("references", &doc.references, false));
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
@@ -367,26 +379,55 @@ impl Language {
             .max()
     }
 
+    /// True when the words speak of the roles together without naming them ("how do
+    /// these two roles work together").
+    pub fn names_role_pair(&self, words: &[&str]) -> bool {
+        self.role_pairs.iter().any(|p| {
+            words
+                .windows(p.len())
+                .any(|w| w.iter().zip(p).all(|(a, b)| *a == &**b))
+        })
+    }
+
     /// Where the question a phrase embeds starts ("i was wondering | who owns …"): the
     /// word after the first embedder, when a question or request word opens what follows.
     pub fn embedded_start(&self, words: &[&str]) -> Option<usize> {
-        (0..words.len()).find_map(|j| {
+        let verb = (0..words.len().saturating_sub(1)).find_map(|j| {
+            let e = j + 1 + usize::from(words[j + 1] == "out");
+            (self.embedding_verbs.contains(words[j])
+                && words
+                    .get(e)
+                    .is_some_and(|w| self.interrogatives.contains(*w)))
+            .then_some(e)
+        });
+        let phrase = (0..words.len()).find_map(|j| {
             let p = self.embedders.iter().find(|p| {
                 words.len() > j + p.len()
                     && words[j..].iter().zip(p.iter()).all(|(a, b)| *a == &**b)
             })?;
             let e = j + p.len();
             (self.is_question_word(words[e]) || self.is_request_word(words[e])).then_some(e)
-        })
+        });
+        match (phrase, verb) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
-    /// True when the words hold a phrase that embeds a question ("any idea", "wondering").
+    /// True when the words hold a phrase that embeds a question ("any idea", "wondering"),
+    /// or a verb that does with an interrogative after it ("understanding how").
     pub fn embeds(&self, words: &[&str]) -> bool {
         self.embedders.iter().any(|p| {
             words
                 .windows(p.len())
                 .any(|w| w.iter().zip(p).all(|(a, b)| *a == &**b))
-        })
+        }) || words.windows(3).any(|w| {
+            self.embedding_verbs.contains(w[0])
+                && (self.interrogatives.contains(w[1])
+                    || (w[1] == "out" && self.interrogatives.contains(w[2])))
+        }) || words
+            .windows(2)
+            .any(|w| self.embedding_verbs.contains(w[0]) && self.interrogatives.contains(w[1]))
     }
 }
 

@@ -469,4 +469,14 @@ mod tests {
             ["what exactly a product owner does in a sprint?"]
         );
     }
+
+    #[test]
+    fn a_verb_that_embeds_a_question_makes_its_clause_ask() {
+        assert_eq!(
+            asks("still trying to figure out who writes the user stories"),
+            ["who writes the user stories"]
+        );
+        assert_eq!(asks("not sure what a PO does"), ["what a po does"]);
+        assert!(!find(&lang(), "we know the drill").found);
+    }
 }

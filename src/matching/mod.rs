@@ -304,6 +304,30 @@ impl Matcher {
         if m.rejection.is_some() || !m.reading.roles.is_empty() {
             return m;
         }
+        // "How do these two roles work together?": the roles the message names, or the
+        // knowledge's two.
+        let words: Vec<&str> = ask
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if k.language.names_role_pair(&words) {
+            let pair: Vec<usize> = if context_roles.len() >= 2 {
+                context_roles.to_vec()
+            } else if k.roles.len() == 2 {
+                vec![0, 1]
+            } else {
+                Vec::new()
+            };
+            if !pair.is_empty() {
+                let names: Vec<&str> = pair.iter().map(|&r| k.roles[r].name.as_str()).collect();
+                let w = self.find_one(k, &format!("{ask} ({})", names.join(", ")), cfg);
+                let surer = (w.band == Band::Answer && m.band != Band::Answer)
+                    || (w.band == m.band && w.confidence() > m.confidence());
+                if w.rejection.is_none() && surer {
+                    return w;
+                }
+            }
+        }
         let refers = ask
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| k.language.is_reference(w));
