@@ -448,14 +448,16 @@ fn collapse_stretched(word: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Folds a word to its stem: plurals, -ise/-ize spelling, -ing/-ed and a final -e, so
-/// "refine", "refines", "refined" and "refining" all read "refin".
+/// Folds a word to its stem: plurals, -ise/-ize spelling, -ization, -ing/-ed and a final
+/// -e, so "refine", "refines", "refined" and "refining" all read "refin", and
+/// "prioritisation" reads as "prioritise".
 ///
 /// ```
 /// use rolecall::normalize::stem;
 /// assert_eq!(stem("stories"), "story");
 /// assert_eq!(stem("owners"), "owner");
 /// assert_eq!(stem("prioritise"), stem("prioritizing"));
+/// assert_eq!(stem("prioritisation"), stem("prioritize"));
 /// assert_eq!(stem("refines"), stem("refining"));
 /// assert_eq!(stem("owned"), "own");
 /// assert_eq!(stem("pos"), "po");
@@ -487,6 +489,11 @@ pub fn stem(word: &str) -> String {
             w.push_str(to);
             break;
         }
+    }
+    // "prioritization" is the act of what "prioritize" says.
+    if w.len() > "ization".len() + 3 && w.ends_with("ization") {
+        w.truncate(w.len() - "ation".len());
+        w.push('e');
     }
     for suffix in ["ing", "ed"] {
         if w.ends_with(suffix) && w[..w.len() - suffix.len()].chars().count() >= 3 {
