@@ -256,6 +256,12 @@ fn what_a_role_does_asked_in_passing_is_the_role() {
         assert!(r.answered, "{q}: {r:?}");
         assert_eq!(r.entry, plain.entry, "{q}");
     }
+    // The idiom "what role does X play" asks the same.
+    let plain_po = ask("what does the product owner do in SAFe?");
+    let r = ask("what role does the product owner play in SAFe?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry, plain_po.entry);
+    assert!(!ask("what role does luck play in hiring?").answered);
     // A "what … do" about something else that happens to the role is not the role card.
     let r = ask("what happens if a product manager does not show up to the PI planning?");
     assert_ne!(r.entry, plain.entry, "{r:?}");

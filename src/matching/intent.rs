@@ -141,7 +141,7 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         return Intent::HowMuch;
     }
     let what_word = |x: &String| matches!(x.as_str(), "what" | "wot" | "wat" | "wut");
-    let what_do = what_role_does(lx, q, what_word);
+    let what_do = what_role_does(lx, q, what_word) || role_play_frame(lx, q).is_some();
     let what = what_do
         || w.windows(2)
             .any(|p| what_word(&p[0]) && matches!(p[1].as_str(), "is" | "are" | "s"))
@@ -168,6 +168,35 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         return Intent::WhatIs;
     }
     Intent::Other
+}
+
+/// "What role does the PO play", "what part do PMs perform on the train": what a role is,
+/// asked in an idiom. The positions of its frame words ("role", "play"), which name
+/// nothing to match.
+pub(crate) fn role_play_frame(lx: &Lexicon, q: &Question) -> Option<(usize, usize)> {
+    let w = &q.words;
+    let what = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "what" | "which" | "whats"))?;
+    let noun = what + 1;
+    if !matches!(
+        w.get(noun).map(String::as_str),
+        Some("role" | "roles" | "part" | "parts")
+    ) {
+        return None;
+    }
+    let role = q
+        .tokens
+        .iter()
+        .find(|t| t.start > noun && matches!(lx.kinds[t.id as usize], Tok::Role(_)))?;
+    let after = role.start + role.len;
+    let verb = w[after..].iter().position(|x| {
+        matches!(
+            x.as_str(),
+            "play" | "plays" | "playing" | "perform" | "performs" | "fill" | "fills"
+        )
+    })?;
+    Some((noun, after + verb))
 }
 
 /// "What (exactly) is a PO supposed to do", "what a PM actually does": a "what" and, after

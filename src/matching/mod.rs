@@ -391,9 +391,12 @@ impl Matcher {
         let lx = &self.lexicon;
         let q = self.read(true, question);
         let reading = interpret::interpret(lx, &q);
+        // "What role does the PO play": "role" and "play" frame the question.
+        let frame = intent::role_play_frame(lx, &q);
         let mut tokens: Vec<u32> = q
             .tokens
             .iter()
+            .filter(|t| frame.is_none_or(|(a, b)| t.start != a && t.start != b))
             .map(|t| t.id)
             .chain(lx.intent_token(reading.intent))
             .collect();
