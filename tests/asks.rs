@@ -323,3 +323,13 @@ fn the_two_roles_unnamed_are_the_roles() {
     // Roles of something else are not these roles.
     assert!(!ask("what are the roles in kanban?").answered);
 }
+
+#[test]
+fn an_ask_with_nothing_of_its_own_asks_about_what_came_before() {
+    let plain = ask("what is the difference in focus between PM and PO?");
+    assert!(plain.answered, "{plain:?}");
+    let r = ask("so the PM looks at the long term and the PO at the short term. is that right?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry, plain.entry);
+    assert!(!ask("we deploy on fridays. is that right?").answered);
+}

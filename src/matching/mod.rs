@@ -301,6 +301,16 @@ impl Matcher {
         cfg: &MatchConfig,
     ) -> Match {
         let m = self.find_one(k, ask, cfg);
+        // "PO short term vs PM long term, is that right?": an ask with nothing of its own
+        // to match asks about what was said before it.
+        if m.rejection == Some(Rejection::Empty) {
+            if let Some(before) = before {
+                let w = self.find_one(k, &format!("{before}. {ask}"), cfg);
+                if w.rejection.is_none() {
+                    return w;
+                }
+            }
+        }
         if m.rejection.is_some() || !m.reading.roles.is_empty() {
             return m;
         }
