@@ -652,11 +652,26 @@ fn also_asked(k: &Knowledge, r: &mut Reply, second: Entry) {
     if short.is_empty() {
         return;
     }
+    // The bold answer says little alone ("Not on the same train."): its first sentence
+    // says why, when the answer has a bold opener before it.
+    let opened = opener::split(&text);
+    let why = match opened.opener {
+        Some(_) => opener::cut_at_word(
+            opener::first_sentence(&opened.body.replace("**", "")),
+            ALSO_CHARS,
+        ),
+        None => String::new(),
+    };
+    let value = if why.is_empty() {
+        format!("**{short}.** The button below has the whole answer.")
+    } else {
+        format!("**{short}.** {why} The button below has the whole answer.")
+    };
     r.fields.insert(
         0,
         Field {
             name: format!("Also asked: {}", title(k, second)),
-            value: format!("**{short}.** The button below has the whole answer."),
+            value,
             inline: false,
         },
     );
