@@ -333,3 +333,21 @@ fn an_ask_with_nothing_of_its_own_asks_about_what_came_before() {
     assert_eq!(r.entry, plain.entry);
     assert!(!ask("we deploy on fridays. is that right?").answered);
 }
+
+#[test]
+fn framing_words_never_count_against_an_answer() {
+    let plain = ask("what are the PM's success metrics?");
+    assert!(plain.answered, "{plain:?}");
+    let r = ask("what are the most important KPIs you track as a product manager?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry, plain.entry);
+    let plain = ask("what's the difference between a PM and a PO?");
+    let r = ask("what's the main difference between a PM and a PO?");
+    assert_eq!(r.entry, plain.entry);
+    assert!(
+        r.confidence >= plain.confidence - 0.01,
+        "{} against {}",
+        r.confidence,
+        plain.confidence
+    );
+}

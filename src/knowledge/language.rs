@@ -51,6 +51,10 @@ pub struct LanguageDoc {
     /// Words that point back to what was said before ("they", "these").
     #[serde(default)]
     pub references: Vec<Spanned<String>>,
+    /// Words that frame a question and name no topic ("important" of "what are the most
+    /// important metrics"): read like stop words.
+    #[serde(default)]
+    pub framing_words: Vec<Spanned<String>>,
     /// Endings of framing words ("ly" of "exactly").
     #[serde(default)]
     pub framing_suffixes: Vec<Spanned<String>>,
@@ -108,6 +112,7 @@ pub struct Language {
     role_pairs: Vec<Vec<Box<str>>>,
     references: FxHashSet<Box<str>>,
     framing_suffixes: Vec<Box<str>>,
+    framing_words: Vec<Box<str>>,
     greetings: FxHashSet<Box<str>>,
     signoffs: FxHashSet<Box<str>>,
     chatter: FxHashSet<Box<str>>,
@@ -214,6 +219,10 @@ impl Language {
         self.references = set(list("references", &doc.references, false));
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
+            .collect();
+        self.framing_words = list("framing_words", &doc.framing_words, false)
+            .into_iter()
+            .flatten()
             .collect();
         self.greetings = set(list("greetings", &doc.greetings, false));
         self.signoffs = set(list("signoffs", &doc.signoffs, false));
@@ -329,6 +338,11 @@ impl Language {
         self.framing_suffixes
             .iter()
             .any(|s| word.len() > s.len() + 2 && word.ends_with(&**s))
+    }
+
+    /// Words that frame a question and name no topic ("important", "main").
+    pub fn framing_words(&self) -> &[Box<str>] {
+        &self.framing_words
     }
 
     /// True when `word` points back to what was said before ("they", "these").

@@ -233,6 +233,11 @@ impl Lexicon {
         let mut titles: Vec<bool> = Vec::new();
         lx.language = k.language.clone();
         let lang = &k.language;
+        // Framing words ("important", "main") are read like stop words.
+        for w in lang.framing_words() {
+            let id = lx.word(&word_key(w));
+            lx.kinds[id as usize] = Tok::Word { stop: true };
+        }
         for share in read_words(lang, &all_texts(k)) {
             // Ids are given in text order, as one reader would: the first share's texts
             // come first, and a word already known keeps its id.
