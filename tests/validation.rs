@@ -18,6 +18,7 @@ const CASES: &[(&str, &str, bool)] = &[
     ("syntax.toml", "syntax.toml:3: role `pm`: invalid TOML: invalid basic string", true),
     ("unknown-key.toml", "unknown-key.toml:4: term `art`: unknown key `definiton`; expected one of", true),
     ("unknown-meta-key.toml", "unknown-meta-key.toml:3: meta: unknown key `credits`; expected one of", true),
+    ("unknown-language-key.toml", "unknown-language-key.toml:7: language: unknown key `greeting`; expected one of", true),
     ("unknown-role-key.toml", "unknown-role-key.toml:12: role `sre`: unknown key `sumary`; expected one of", true),
     ("duplicate-id.toml", "duplicate-id.toml:7: faq `art`: duplicate id `art`: already used by term `art` at tests/fixtures/bad/duplicate-id.toml:2", true),
     ("bad-id.toml", "bad-id.toml:2: term `Agile Release Train`: id `Agile Release Train` must be lowercase letters, digits and dashes", true),

@@ -227,7 +227,9 @@ fn entry_at(text: &str, offset: usize) -> Option<String> {
     let mut header_at = start;
     loop {
         let line = text[header_at..].lines().next().unwrap_or("").trim();
-        if line.starts_with("[[") || line == "[meta]" || line == "[tour]" || header_at == 0 {
+        // A top-level table (`[meta]`, `[language]`) ends the walk; `[role.facts]` does not.
+        let table = line.starts_with('[') && line.ends_with(']') && !line.contains('.');
+        if line.starts_with("[[") || table || header_at == 0 {
             break;
         }
         header_at = text[..header_at.saturating_sub(1)]
@@ -235,11 +237,13 @@ fn entry_at(text: &str, offset: usize) -> Option<String> {
             .map_or(0, |i| i + 1);
     }
     let header = text[header_at..].lines().next()?.trim();
-    if header == "[meta]" {
-        return Some("meta".into());
-    }
-    if header == "[tour]" {
-        return Some("tour".into());
+    // `[meta]`, `[tour]`, `[language]`: the table's name.
+    if let Some(name) = header
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .filter(|h| !h.starts_with('['))
+    {
+        return Some(name.trim().to_string());
     }
     let kind = header.strip_prefix("[[")?.strip_suffix("]]")?.trim();
     let kind = if kind == "tour.step" {
