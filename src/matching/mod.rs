@@ -1,7 +1,8 @@
 //! Matching: from a question to the best entry and a confidence in [0, 1].
 //!
-//! One straight path, each stage plain data that `ask --explain` can print:
-//! [`question`] (words, typo fixes, tokens) → [`interpret`] (roles, role-like names the
+//! A message is first read for what it asks ([`ask`]); [`message`] matches each asking
+//! clause with its context. Each clause then takes one straight path, each stage plain data
+//! that `ask --explain` can print: [`question`] (words, typo fixes, tokens) → [`interpret`] (roles, role-like names the
 //! knowledge lacks, aspects, terms, intent, leftovers) → [`score`] (candidates, one formula)
 //! → [`Match`]. Everything costly ([`lexicon`], [`index`]) is built once from `&Knowledge`
 //! by [`Matcher::build`]; answering is a handful of hash look-ups and a pass over the
@@ -12,6 +13,7 @@ mod index;
 mod intent;
 pub mod interpret;
 mod lexicon;
+mod message;
 mod person;
 mod question;
 mod roles;
@@ -212,190 +214,6 @@ impl Matcher {
         keys
     }
 
-    /// Matches a message against the knowledge.
-    ///
-    /// The message is read for what it asks ([`ask::find`]): each asking clause is matched
-    /// on its own, so greetings, thanks and sentences of context never count against it;
-    /// an ask that names no role is matched again with the roles the context names ("I'm a
-    /// new PO. What should I measure?"). The surest answer wins; a second ask answered as
-    /// surely about something else is kept beside it ([`Match::also`]).
-    pub fn find(&self, k: &Knowledge, question: &str, cfg: &MatchConfig) -> Match {
-        let chars = question.chars().count();
-        if chars > cfg.max_question_chars {
-            return Match::rejected(Rejection::TooLong(chars), Interpretation::default());
-        }
-        let read = ask::find(&k.language, question);
-        if read.asks.is_empty() {
-            return self.find_one(k, question, cfg);
-        }
-        // The roles the whole context names, for an ask that leans on it.
-        let context_roles: Vec<usize> = if read.context.is_empty() {
-            Vec::new()
-        } else {
-            self.names(&read.context.join(". ")).0
-        };
-        let mut found: Vec<Match> = read
-            .asks
-            .iter()
-            .zip(&read.before)
-            .take(MAX_ASKS)
-            .map(|(a, before)| self.find_with_context(k, a, before.as_deref(), &context_roles, cfg))
-            .collect();
-        // The primary ask: answered before not, then the surest; a rejection only when
-        // nothing else was found.
-        let rank = |m: &Match| {
-            (
-                m.band == Band::Answer,
-                m.rejection.is_none(),
-                m.band == Band::Suggest,
-                m.confidence(),
-            )
-        };
-        let best = (0..found.len())
-            .max_by(|&a, &b| {
-                rank(&found[a])
-                    .partial_cmp(&rank(&found[b]))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(b.cmp(&a))
-            })
-            .unwrap_or(0);
-        let mut m = found.swap_remove(best);
-        if m.band == Band::Answer {
-            let first = m.best().map(|(e, _)| e);
-            m.also = found
-                .iter()
-                .filter(|o| o.band == Band::Answer && o.rejection.is_none())
-                .filter_map(Match::best)
-                .find(|&(e, _)| Some(e) != first);
-        }
-        // What the whole message says of the asker (new here, which team) holds for the
-        // ask too; it is read again when the ask left words or clause marks out.
-        let asked_words: usize = read.asks.iter().map(|a| a.split_whitespace().count()).sum();
-        if read.asks.len() > 1
-            || !read.context.is_empty()
-            || asked_words < question.split_whitespace().count()
-            || question.contains([',', ';', ':', '-', '(', '\n'])
-        {
-            let whole = interpret::interpret(&self.lexicon, &self.read(true, question));
-            m.reading.newcomer |= whole.newcomer;
-            m.reading.team = m.reading.team.or(whole.team);
-        }
-        m
-    }
-
-    /// Matches one ask in its context: `before`, what was said just before it, and the
-    /// roles the whole message names.
-    ///
-    /// An ask that names a role stands alone, and so does one answered on its own that
-    /// points back at nothing ("who owns the backlog?"). One that leans on what was said
-    /// ("are they the same?", or one not answered alone) is read with `before` when that
-    /// names a role the knowledge lacks or a topic it declines ("PO vs Scrum Master: are
-    /// they the same?"), else again with the roles the message names, kept when that
-    /// answers from the ask's own words (a fact, a FAQ), not only from the names added.
-    fn find_with_context(
-        &self,
-        k: &Knowledge,
-        ask: &str,
-        before: Option<&str>,
-        context_roles: &[usize],
-        cfg: &MatchConfig,
-    ) -> Match {
-        let m = self.find_one(k, ask, cfg);
-        // "PO short term vs PM long term, is that right?": an ask with nothing of its own
-        // to match asks about what was said before it.
-        if m.rejection == Some(Rejection::Empty) {
-            if let Some(before) = before {
-                let w = self.find_one(k, &format!("{before}. {ask}"), cfg);
-                if w.rejection.is_none() {
-                    return w;
-                }
-            }
-        }
-        if m.rejection.is_some() || !m.reading.roles.is_empty() {
-            return m;
-        }
-        // "How do these two roles work together?": the roles the message names, or the
-        // knowledge's two.
-        let words: Vec<&str> = ask
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if k.language.names_role_pair(&words) {
-            let pair: Vec<usize> = if context_roles.len() >= 2 {
-                context_roles.to_vec()
-            } else if k.roles.len() == 2 {
-                vec![0, 1]
-            } else {
-                Vec::new()
-            };
-            if !pair.is_empty() {
-                let names: Vec<&str> = pair.iter().map(|&r| k.roles[r].name.as_str()).collect();
-                let w = self.find_one(k, &format!("{ask} ({})", names.join(", ")), cfg);
-                let surer = (w.band == Band::Answer && m.band != Band::Answer)
-                    || (w.band == m.band && w.confidence() > m.confidence());
-                if w.rejection.is_none() && surer {
-                    return w;
-                }
-            }
-        }
-        let refers = ask
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| k.language.is_reference(w));
-        // "What's the difference?" compares nothing of its own: when what was said just
-        // before names a role the knowledge lacks ("RTE vs project manager: what's the
-        // difference?"), the question is about that.
-        let r = &m.reading;
-        let bare = r.compare
-            && r.terms.is_empty()
-            && r.aspects.is_empty()
-            && r.unknown.is_empty()
-            && r.leftover.is_empty();
-        if m.band == Band::Answer && !refers && !bare {
-            return m;
-        }
-        if let Some(before) = before {
-            let it = interpret::interpret(&self.lexicon, &self.read(false, before));
-            if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
-                return self.find_one(k, &format!("{before}. {ask}"), cfg);
-            }
-            // "I was asked to be PM and PO at once. Is that a good idea?": what "that"
-            // points to is the question.
-            if refers && m.band != Band::Answer {
-                let w = self.find_one(k, &format!("{before}. {ask}"), cfg);
-                if w.rejection.is_none() && w.band == Band::Answer {
-                    return w;
-                }
-            }
-        }
-        if m.band == Band::Answer || context_roles.is_empty() {
-            return m;
-        }
-        let names: Vec<&str> = context_roles
-            .iter()
-            .map(|&r| k.roles[r].name.as_str())
-            .collect();
-        let with = format!("{ask} ({})", names.join(", "));
-        let w = self.find_one(k, &with, cfg);
-        let specific = w.best().is_some_and(|(e, _)| {
-            matches!(
-                e,
-                Entry::Fact { .. }
-                    | Entry::Faq(_)
-                    | Entry::Compare {
-                        aspect: Some(_),
-                        ..
-                    }
-            )
-        });
-        let surer = (w.band == Band::Answer && m.band != Band::Answer)
-            || (w.band == m.band && w.confidence() > m.confidence());
-        if w.rejection.is_none() && specific && surer {
-            w
-        } else {
-            m
-        }
-    }
-
     /// Matches one piece of text.
     fn find_one(&self, k: &Knowledge, question: &str, cfg: &MatchConfig) -> Match {
         let lx = &self.lexicon;
@@ -575,7 +393,5 @@ fn prefer_specific(ranked: &mut [(Entry, f32)], who_unnamed: bool, bar: f32) {
     }
 }
 
-/// Most asks of one message matched.
-const MAX_ASKS: usize = 4;
 /// Share of the unknown-word weight from which an unknown word counts as carrying a topic.
 const TOPICAL_UNKNOWN: f32 = 0.5;
