@@ -321,10 +321,7 @@ impl Language {
     /// True when a clause opened by a condition asks: "if the PM and PO disagree who gets
     /// the last word" (a subordinator first, after fillers, and an interrogative later).
     pub fn asks_after_condition(&self, words: &[&str]) -> bool {
-        let Some(first) = words
-            .iter()
-            .position(|w| !self.is_filler(w) && !self.is_greeting(w))
-        else {
+        let Some(first) = self.first_content(words) else {
             return false;
         };
         self.is_subordinator(words[first])
@@ -375,11 +372,20 @@ impl Language {
     /// True when a clause's words ask: after fillers and greetings, a question word or a
     /// request word opens it, or it holds a phrase that embeds a question.
     pub fn opens_ask(&self, words: &[&str]) -> bool {
-        let first = words
+        self.opened_by_question(words) || self.embeds(words)
+    }
+
+    /// Where a clause's words start after fillers and greetings ("so hey | who …").
+    fn first_content(&self, words: &[&str]) -> Option<usize> {
+        words
             .iter()
-            .find(|w| !self.is_filler(w) && !self.is_greeting(w));
-        first.is_some_and(|w| self.is_question_word(w) || self.is_request_word(w))
-            || self.embeds(words)
+            .position(|w| !self.is_filler(w) && !self.is_greeting(w))
+    }
+
+    /// True when a question or request word opens the words, after fillers and greetings.
+    pub fn opened_by_question(&self, words: &[&str]) -> bool {
+        self.first_content(words)
+            .is_some_and(|i| self.is_question_word(words[i]) || self.is_request_word(words[i]))
     }
 
     /// How many of the first words make a request frame ("tell me about"), if they do.
@@ -396,24 +402,26 @@ impl Language {
     /// True when the words speak of the roles together without naming them ("how do
     /// these two roles work together").
     pub fn names_role_pair(&self, words: &[&str]) -> bool {
-        self.role_pairs.iter().any(|p| {
-            words
-                .windows(p.len())
-                .any(|w| w.iter().zip(p).all(|(a, b)| *a == &**b))
-        })
+        holds_any(words, &self.role_pairs)
     }
 
-    /// Where the question a phrase embeds starts ("i was wondering | who owns …"): the
-    /// word after the first embedder, when a question or request word opens what follows.
-    pub fn embedded_start(&self, words: &[&str]) -> Option<usize> {
-        let verb = (0..words.len().saturating_sub(1)).find_map(|j| {
+    /// Where the question a verb embeds starts: the interrogative after an embedding verb
+    /// ("understanding | how …", "figure out | who …").
+    fn verb_embeds_at(&self, words: &[&str]) -> Option<usize> {
+        (0..words.len().saturating_sub(1)).find_map(|j| {
             let e = j + 1 + usize::from(words[j + 1] == "out");
             (self.embedding_verbs.contains(words[j])
                 && words
                     .get(e)
                     .is_some_and(|w| self.interrogatives.contains(*w)))
             .then_some(e)
-        });
+        })
+    }
+
+    /// Where the question a phrase embeds starts ("i was wondering | who owns …"): the
+    /// word after the first embedder, when a question or request word opens what follows.
+    pub fn embedded_start(&self, words: &[&str]) -> Option<usize> {
+        let verb = self.verb_embeds_at(words);
         let phrase = (0..words.len()).find_map(|j| {
             let p = self.embedders.iter().find(|p| {
                 words.len() > j + p.len()
@@ -431,18 +439,17 @@ impl Language {
     /// True when the words hold a phrase that embeds a question ("any idea", "wondering"),
     /// or a verb that does with an interrogative after it ("understanding how").
     pub fn embeds(&self, words: &[&str]) -> bool {
-        self.embedders.iter().any(|p| {
-            words
-                .windows(p.len())
-                .any(|w| w.iter().zip(p).all(|(a, b)| *a == &**b))
-        }) || words.windows(3).any(|w| {
-            self.embedding_verbs.contains(w[0])
-                && (self.interrogatives.contains(w[1])
-                    || (w[1] == "out" && self.interrogatives.contains(w[2])))
-        }) || words
-            .windows(2)
-            .any(|w| self.embedding_verbs.contains(w[0]) && self.interrogatives.contains(w[1]))
+        holds_any(words, &self.embedders) || self.verb_embeds_at(words).is_some()
     }
+}
+
+/// True when `words` hold one of `phrases` (each as words) somewhere.
+fn holds_any(words: &[&str], phrases: &[Vec<Box<str>>]) -> bool {
+    phrases.iter().any(|p| {
+        words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| *a == &**b))
+    })
 }
 
 /// Only the language tables of a shipped file (the rest is read by validation).

@@ -45,10 +45,7 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
                 // Not when a question word opens the ask itself ("does a PM need to know
                 // how to code").
                 let words: Vec<&str> = ask.split_whitespace().collect();
-                let opens = words
-                    .iter()
-                    .find(|w| !lang.is_filler(w) && !lang.is_greeting(w))
-                    .is_some_and(|w| lang.is_question_word(w) || lang.is_request_word(w));
+                let opens = lang.opened_by_question(&words);
                 if let Some(e) = lang.embedded_start(&words).filter(|_| !opens) {
                     let head = trim_chatter(lang, &words[..e].join(" "));
                     if !head.is_empty() {
@@ -279,14 +276,8 @@ fn asking_start(lang: &Language, part: &Part) -> Option<usize> {
         .iter()
         .map(|c| c.split_whitespace().collect())
         .collect();
-    let opens = |i: usize| {
-        let w = &clauses[i];
-        let first = w
-            .iter()
-            .find(|x| !lang.is_filler(x) && !lang.is_greeting(x));
-        first.is_some_and(|x| lang.is_question_word(x) || lang.is_request_word(x))
-            || lang.asks_after_condition(w)
-    };
+    let opens =
+        |i: usize| lang.opened_by_question(&clauses[i]) || lang.asks_after_condition(&clauses[i]);
     // A clause after the first asks only in a part that ends with `?`, after a conjunction
     // ("sorry if this is dumb but what is a PO") or after chatter ("hey team, who …"):
     // elsewhere its "which" or "who" relates ("we use Jira, which is slow").

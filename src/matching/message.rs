@@ -101,7 +101,7 @@ impl Matcher {
         // to match asks about what was said before it.
         if m.rejection == Some(Rejection::Empty) {
             if let Some(before) = before {
-                let w = self.find_one(k, &format!("{before}. {ask}"), cfg);
+                let w = self.with_before(k, before, ask, cfg);
                 if w.rejection.is_none() {
                     return w;
                 }
@@ -110,12 +110,12 @@ impl Matcher {
         if m.rejection.is_some() || !m.reading.roles.is_empty() {
             return m;
         }
-        // "How do these two roles work together?": the roles the message names, or the
-        // knowledge's two.
         let words: Vec<&str> = ask
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
+        // "How do these two roles work together?": the roles the message names, or the
+        // knowledge's two.
         if k.language.names_role_pair(&words) {
             let pair: Vec<usize> = if context_roles.len() >= 2 {
                 context_roles.to_vec()
@@ -125,18 +125,13 @@ impl Matcher {
                 Vec::new()
             };
             if !pair.is_empty() {
-                let names: Vec<&str> = pair.iter().map(|&r| k.roles[r].name.as_str()).collect();
-                let w = self.find_one(k, &format!("{ask} ({})", names.join(", ")), cfg);
-                let surer = (w.band == Band::Answer && m.band != Band::Answer)
-                    || (w.band == m.band && w.confidence() > m.confidence());
-                if w.rejection.is_none() && surer {
+                let w = self.with_roles(k, ask, &pair, cfg);
+                if surer(&w, &m) {
                     return w;
                 }
             }
         }
-        let refers = ask
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| k.language.is_reference(w));
+        let refers = words.iter().any(|w| k.language.is_reference(w));
         // "What's the difference?" compares nothing of its own: when what was said just
         // before names a role the knowledge lacks ("RTE vs project manager: what's the
         // difference?"), the question is about that.
@@ -152,12 +147,12 @@ impl Matcher {
         if let Some(before) = before {
             let it = interpret::interpret(&self.lexicon, &self.read(false, before));
             if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
-                return self.find_one(k, &format!("{before}. {ask}"), cfg);
+                return self.with_before(k, before, ask, cfg);
             }
             // "I was asked to be PM and PO at once. Is that a good idea?": what "that"
             // points to is the question.
             if refers && m.band != Band::Answer {
-                let w = self.find_one(k, &format!("{before}. {ask}"), cfg);
+                let w = self.with_before(k, before, ask, cfg);
                 if w.rejection.is_none() && w.band == Band::Answer {
                     return w;
                 }
@@ -166,12 +161,7 @@ impl Matcher {
         if m.band == Band::Answer || context_roles.is_empty() {
             return m;
         }
-        let names: Vec<&str> = context_roles
-            .iter()
-            .map(|&r| k.roles[r].name.as_str())
-            .collect();
-        let with = format!("{ask} ({})", names.join(", "));
-        let w = self.find_one(k, &with, cfg);
+        let w = self.with_roles(k, ask, context_roles, cfg);
         let specific = w.best().is_some_and(|(e, _)| {
             matches!(
                 e,
@@ -183,12 +173,30 @@ impl Matcher {
                     }
             )
         });
-        let surer = (w.band == Band::Answer && m.band != Band::Answer)
-            || (w.band == m.band && w.confidence() > m.confidence());
-        if w.rejection.is_none() && specific && surer {
+        if specific && surer(&w, &m) {
             w
         } else {
             m
         }
     }
+
+    /// Matches `ask` read after `before`, what was said just before it.
+    fn with_before(&self, k: &Knowledge, before: &str, ask: &str, cfg: &MatchConfig) -> Match {
+        self.find_one(k, &format!("{before}. {ask}"), cfg)
+    }
+
+    /// Matches `ask` with the names of `roles` added: "do we need both roles? (Product
+    /// Manager, Product Owner)".
+    fn with_roles(&self, k: &Knowledge, ask: &str, roles: &[usize], cfg: &MatchConfig) -> Match {
+        let names: Vec<&str> = roles.iter().map(|&r| k.roles[r].name.as_str()).collect();
+        self.find_one(k, &format!("{ask} ({})", names.join(", ")), cfg)
+    }
+}
+
+/// True when `w`, a second reading, is a match and surer than `m`: answered where `m` is
+/// not, or in the same band with a higher confidence.
+fn surer(w: &Match, m: &Match) -> bool {
+    w.rejection.is_none()
+        && ((w.band == Band::Answer && m.band != Band::Answer)
+            || (w.band == m.band && w.confidence() > m.confidence()))
 }
