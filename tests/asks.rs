@@ -351,3 +351,22 @@ fn framing_words_never_count_against_an_answer() {
         plain.confidence
     );
 }
+
+#[test]
+fn a_word_inside_a_phrase_does_not_break_it() {
+    // A modifier between the words of an aspect or synonym phrase reads as the phrase.
+    for (plain, stretched) in [
+        (
+            "how do the pm and po work together?",
+            "how do the pm and po work closely together?",
+        ),
+        ("who breaks down the epics?", "who breaks the epics down?"),
+    ] {
+        let (a, b) = (ask(plain), ask(stretched));
+        assert!(a.answered && b.answered, "{stretched}: {b:?}");
+        assert_eq!(a.entry, b.entry, "{stretched}");
+    }
+    // Role names never stretch: "product data owner" names no PO.
+    let r = ask("what does a product data owner do?");
+    assert_ne!(r.entry.as_deref(), Some("po"), "{r:?}");
+}

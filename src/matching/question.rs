@@ -192,6 +192,34 @@ impl Question {
                     }
                 }
             }
+            if let Some((c, len, g)) = gapped(lx, seq, i, longest, &mut window) {
+                self.tokens.push(Token {
+                    id: c,
+                    start: i,
+                    len,
+                });
+                if !matches!(lx.kinds[c as usize], Tok::Word { .. }) {
+                    self.parts.extend(
+                        window
+                            .iter()
+                            .filter(|&&w| lx.kinds[w as usize] == (Tok::Word { stop: false })),
+                    );
+                }
+                // The words in between are read as they are ("break *the epics* down").
+                for at in g {
+                    let Some(w) = seq[at] else { continue };
+                    let id = lx.phrases.get([w].as_slice()).copied().unwrap_or(w);
+                    if lx.kinds[id as usize] != (Tok::Word { stop: true }) {
+                        self.tokens.push(Token {
+                            id,
+                            start: at,
+                            len: 1,
+                        });
+                    }
+                }
+                i += len;
+                continue;
+            }
             if let Some(id) = seq[i] {
                 if lx.kinds[id as usize] != (Tok::Word { stop: true }) {
                     self.tokens.push(Token {
@@ -229,6 +257,54 @@ impl Question {
             None => false,
         }
     }
+}
+
+/// An aspect or synonym phrase of `longest` or fewer words read at `i` with a word inside
+/// it, or two when one is a stop word ("work *closely* together", "break *the epics*
+/// down"): its concept, the words it spans and where the words in between are, which are
+/// still read on their own. Role and term names never stretch ("product *data* owner" is
+/// not the PO).
+fn gapped(
+    lx: &Lexicon,
+    seq: &[Option<u32>],
+    i: usize,
+    longest: usize,
+    window: &mut Vec<u32>,
+) -> Option<(u32, usize, std::ops::Range<usize>)> {
+    let stop =
+        |w: &Option<u32>| w.is_some_and(|w| lx.kinds[w as usize] == (Tok::Word { stop: true }));
+    for gap in 1..=2 {
+        for len in (2..=longest).rev() {
+            let Some(span) = seq.get(i..i + len + gap) else {
+                continue;
+            };
+            for g in 1..len {
+                let inside = g..g + gap;
+                if gap == 2 && !span[inside.clone()].iter().any(stop) {
+                    continue;
+                }
+                window.clear();
+                window.extend(
+                    span.iter()
+                        .enumerate()
+                        .filter(|(j, _)| !inside.contains(j))
+                        .map_while(|(_, w)| *w),
+                );
+                if window.len() != len {
+                    continue;
+                }
+                if let Some(&c) = lx.phrases.get(window.as_slice()) {
+                    if matches!(
+                        lx.kinds[c as usize],
+                        Tok::Aspect(_) | Tok::Word { stop: false }
+                    ) {
+                        return Some((c, len + gap, i + g..i + g + gap));
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Characters that end a clause: what follows them starts a new one.
