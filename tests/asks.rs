@@ -370,3 +370,12 @@ fn a_word_inside_a_phrase_does_not_break_it() {
     let r = ask("what does a product data owner do?");
     assert_ne!(r.entry.as_deref(), Some("po"), "{r:?}");
 }
+
+#[test]
+fn half_of_a_job_title_is_not_the_title() {
+    // "project manager" names a job; a bare "project" does not evoke it.
+    let titled = ask("is a project manager a product owner?");
+    assert!(titled.answered, "{titled:?}");
+    let r = ask("what should a PO do when a project runs late?");
+    assert_ne!(r.entry, titled.entry, "{r:?}");
+}

@@ -328,6 +328,21 @@ impl Lexicon {
                 }
             }
         }
+        // 4. job titles the knowledge names but has no role for ("project manager") read
+        // as one word, so a bare "project" is not half of one.
+        let mut pairs: Vec<(u32, u32)> = lx.bigrams.iter().copied().collect();
+        pairs.sort_unstable();
+        for (a, b) in pairs {
+            let plain = |w: u32| lx.kinds[w as usize] == (Tok::Word { stop: false });
+            if plain(a) && !lx.phrases.contains_key([a, b].as_slice()) {
+                let label = format!("{} {}", lx.texts[a as usize], lx.texts[b as usize]);
+                let c = lx.concept(label, Tok::Word { stop: false });
+                lx.phrases.insert(Box::new([a, b]), c);
+                lx.in_knowledge.resize(lx.texts.len(), false);
+                lx.in_knowledge[c as usize] = true;
+                lx.max_phrase = lx.max_phrase.max(2);
+            }
+        }
         lx.ambient.resize(lx.texts.len(), false);
         lx.in_knowledge.resize(lx.texts.len(), false);
         for phrase in lx.phrases.keys() {
@@ -340,7 +355,7 @@ impl Lexicon {
         for (id, key) in lx.texts.iter().enumerate() {
             let content = matches!(lx.kinds[id], Tok::Word { stop: false });
             let common = lx.zipf[id].is_some_and(|z| z >= TYPO_TARGET_ZIPF);
-            if content && !key.is_empty() && !common {
+            if content && !key.is_empty() && !common && !key.contains(' ') {
                 lx.typo.insert(key, id as u32);
             }
         }
