@@ -324,17 +324,20 @@ fn clause_starts(cleaned: &str, n: usize) -> Vec<usize> {
     let mut starts = Vec::new();
     let (mut at, mut count, mut after_at) = (0, 0, false);
     let (mut in_word, mut letters) = (false, false);
-    for c in cleaned.chars() {
+    let mut chars = cleaned.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_alphanumeric() || c == '\'' {
             in_word = true;
             letters |= c != '\'';
             continue;
         }
+        // A hyphen inside a word ("brand-new", "well-established") ends no clause.
+        let joins = c == '-' && in_word && chars.peek().is_some_and(|n| n.is_alphanumeric());
         if in_word && letters {
             count += 1;
         }
         (in_word, letters) = (false, false);
-        if CLAUSE_ENDS.contains(&c) {
+        if CLAUSE_ENDS.contains(&c) && !joins {
             clause(&mut starts, at, count, after_at, n);
             (at, count, after_at) = (at + count, 0, c == '@');
         }
@@ -370,5 +373,13 @@ mod tests {
         let text = clean("@rolecall who do I ask?");
         assert_eq!(clause_starts(&text, 80), [0, 1]);
         assert!(clause_starts("", 80).is_empty());
+    }
+
+    #[test]
+    fn a_hyphen_inside_a_word_ends_no_clause() {
+        let text = clean("when a brand-new member joins a well-established team");
+        assert_eq!(clause_starts(&text, 80), [0]);
+        let text = clean("a new member -- who do they ask");
+        assert_eq!(clause_starts(&text, 80), [0, 3]);
     }
 }
