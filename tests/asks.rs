@@ -379,3 +379,30 @@ fn half_of_a_job_title_is_not_the_title() {
     let r = ask("what should a PO do when a project runs late?");
     assert_ne!(r.entry, titled.entry, "{r:?}");
 }
+
+#[test]
+fn framing_words_are_forgiven_and_topic_words_are_not() {
+    // "exactly", "key" frame a question; they never change its answer.
+    for (plain, framed) in [
+        ("what is an MVP?", "what exactly is an MVP?"),
+        (
+            "what are the responsibilities of a PM?",
+            "what are the key responsibilities of a PM?",
+        ),
+    ] {
+        let (a, b) = (ask(plain), ask(framed));
+        assert!(a.answered && b.answered, "{framed}: {b:?}");
+        assert_eq!(a.entry, b.entry, "{framed}");
+    }
+    // A word that carries a topic the knowledge lacks is not forgiven on a definition.
+    let r = ask("what are the legal requirements of an MVP?");
+    assert!(!r.answered, "{r:?}");
+}
+
+#[test]
+fn how_a_role_is_evaluated_asks_for_its_metrics() {
+    let measured = ask("how is a PO's success measured?");
+    let evaluated = ask("how do you evaluate a PO's performance?");
+    assert!(measured.answered && evaluated.answered, "{evaluated:?}");
+    assert_eq!(measured.entry, evaluated.entry);
+}

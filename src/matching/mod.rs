@@ -236,10 +236,13 @@ impl Matcher {
             .map(|i| self.index.unknown_weight * index::unknown_factor(&k.language, &q.words[i]))
             .sum();
         // Unknown words that carry a topic (rare ones), as against framing ("exactly").
-        let topical = q
+        let (topical, topical_w) = q
             .unknown()
-            .filter(|&i| index::unknown_factor(&k.language, &q.words[i]) >= TOPICAL_UNKNOWN)
-            .count();
+            .map(|i| index::unknown_factor(&k.language, &q.words[i]))
+            .filter(|&f| f >= TOPICAL_UNKNOWN)
+            .fold((0, 0.0), |(n, w), f| {
+                (n + 1, w + self.index.unknown_weight * f)
+            });
         // Ambient concepts ("SAFe", "agile") are the setting of most questions, not their
         // topic: left out when something else is asked about, but kept when the rest only
         // asks what they are ("what does SAFe stand for", "what is the purpose of SAFe").
@@ -270,7 +273,7 @@ impl Matcher {
             &reading,
             &self.optional,
             tokens,
-            (unknown, unknown_w),
+            (unknown, unknown_w, topical_w),
         );
         let mut top = Top::default();
         query.docs(&mut top);

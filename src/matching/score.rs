@@ -95,6 +95,9 @@ enum Forgive {
     Nothing,
     /// Words the knowledge has never seen do not count.
     Unknown,
+    /// Words the knowledge has never seen do not count unless they carry a topic ("what
+    /// does MVP *really* mean", not "what are the *elements* of a roadmap").
+    Framing,
     /// Unknown words and words no FAQ phrasing uses do not count, the other unexplained
     /// words count half: a question that names one role and asks what it is ("what does a
     /// PO actually do at a company").
@@ -111,6 +114,8 @@ pub(crate) struct Query<'a> {
     total: f32,
     /// Weight of the unknown words alone.
     unknown: f32,
+    /// Weight of the unknown words that carry a topic (rare ones).
+    topical: f32,
     /// Weight of the unknown words plus the words no FAQ phrasing uses (they point to no
     /// other entry: "ok so … around here").
     noise: f32,
@@ -132,15 +137,15 @@ pub(crate) struct Optional {
 }
 
 impl<'a> Query<'a> {
-    /// Prepares `tokens` (with `unknown` unknown words, weighing `unknown_w` together)
-    /// for scoring.
+    /// Prepares `tokens` (with `unknown` unknown words, weighing `unknown_w` together, of
+    /// which `topical_w` is the weight of those that carry a topic) for scoring.
     pub fn new(
         lx: &'a Lexicon,
         ix: &'a Index,
         it: &'a Interpretation,
         opt: &'a Optional,
         tokens: Vec<u32>,
-        (unknown, unknown_w): (usize, f32),
+        (unknown, unknown_w, topical_w): (usize, f32, f32),
     ) -> Query<'a> {
         let total = tokens.iter().map(|&t| ix.weights[t as usize]).sum::<f32>() + unknown_w;
         let lambda = unexplained_factor(tokens.len() + unknown);
@@ -160,6 +165,7 @@ impl<'a> Query<'a> {
             tokens,
             total,
             unknown: unknown_w,
+            topical: topical_w,
             noise,
             lambda,
             structured_optional: &opt.structured,
@@ -185,6 +191,7 @@ impl<'a> Query<'a> {
         let total = match forgive {
             Forgive::Nothing => self.total,
             Forgive::Unknown => self.total - self.unknown,
+            Forgive::Framing => self.total - (self.unknown - self.topical),
             Forgive::Chat => (self.total - self.noise + matched + extra) / 2.0,
         };
         let denom = m + self.lambda * (total - m).max(0.0) + need + extra;
@@ -263,7 +270,7 @@ impl<'a> Query<'a> {
                     _ => 0.0,
                 };
                 let forgive = match doc.entry {
-                    Entry::Term(_) if self.it.intent == Intent::WhatIs => Forgive::Unknown,
+                    Entry::Term(_) if self.it.intent == Intent::WhatIs => Forgive::Framing,
                     _ => Forgive::Nothing,
                 };
                 let mut s = self.dice(matched, doc.weight, extra, forgive);
