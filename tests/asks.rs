@@ -406,3 +406,22 @@ fn how_a_role_is_evaluated_asks_for_its_metrics() {
     assert!(measured.answered && evaluated.answered, "{evaluated:?}");
     assert_eq!(measured.entry, evaluated.entry);
 }
+
+#[test]
+fn naming_the_two_roles_as_choices_keeps_the_answer() {
+    // "…, the PM or the PO?" only says who the choice is between.
+    for q in [
+        "who sets the vision?",
+        "who grooms the backlog?",
+        "who talks to customers?",
+    ] {
+        let plain = ask(q);
+        let q2 = format!(
+            "{} the product manager or the product owner?",
+            q.trim_end_matches('?')
+        );
+        let choice = ask(&q2);
+        assert!(plain.answered && choice.answered, "{q2}: {choice:?}");
+        assert_eq!(plain.entry, choice.entry, "{q2}");
+    }
+}

@@ -15,6 +15,9 @@ const SHORT_QUESTION_WORDS: f32 = 4.0;
 /// Highest score a "who does X" answer composed from a role's facts may reach, so a FAQ
 /// written for the question wins a tie.
 const REVERSE_CAP: f32 = 0.8;
+/// Highest score a "who does X, the PM or the PO?" answer from one of the named roles'
+/// facts may reach: below the FAQs' usual scores for the same question.
+const CHOICE_CAP: f32 = 0.7;
 /// Share of a comparison's score kept when the question asks "who …?".
 const WHO_COMPARE: f32 = 0.7;
 /// Share of a "who does X" score kept when another role's facts explain the question too.
@@ -402,17 +405,27 @@ impl<'a> Query<'a> {
 
     /// "Who does X" with no role named: the role whose facts say X, scored on how much of
     /// the question those facts explain (the facts' other words are not required).
+    /// With two or more roles named as the choices ("who sets the vision, the PM or the
+    /// PO?"), only their facts answer, and the role names count as explained.
     pub fn reverse(&self, top: &mut Top) {
-        if self.it.intent != Intent::WhoDoes || !self.it.roles.is_empty() {
+        let named = &self.it.roles;
+        if self.it.intent != Intent::WhoDoes || named.len() == 1 {
             return;
         }
         let ix = self.ix;
+        let is_role = |t: u32| matches!(self.lx.kinds[t as usize], Tok::Role(_));
         let content: Vec<u32> = self
             .tokens
             .iter()
             .copied()
-            .filter(|t| !self.structured_optional.contains(t))
+            .filter(|&t| !self.structured_optional.contains(&t) && !is_role(t))
             .collect();
+        let choices: f32 = self
+            .tokens
+            .iter()
+            .filter(|&&t| is_role(t))
+            .map(|&t| self.w(t))
+            .sum();
         let mut matched = vec![0.0f32; ix.facts.len()];
         let mut touched = Vec::new();
         for &t in &content {
@@ -428,6 +441,9 @@ impl<'a> Query<'a> {
         let mut best: Vec<(usize, Entry, f32, usize)> = Vec::new();
         for d in touched {
             let doc = &ix.facts[d];
+            if !named.is_empty() && !named.contains(&doc.role) {
+                continue;
+            }
             let this = (doc.role, doc.entry, matched[d], doc.tokens.len());
             match best.iter_mut().find(|b| b.0 == doc.role) {
                 Some(b) if (b.2, usize::MAX - b.3) >= (this.2, usize::MAX - this.3) => {}
@@ -440,7 +456,15 @@ impl<'a> Query<'a> {
             return;
         };
         let shared = best.get(1).is_some_and(|b| b.2 >= m * 0.8);
-        let mut s = self.dice(m, m, 0.0, Forgive::Nothing).min(REVERSE_CAP);
+        // Between named choices a FAQ that names them too is the better answer.
+        let cap = if named.is_empty() {
+            REVERSE_CAP
+        } else {
+            CHOICE_CAP
+        };
+        let mut s = self
+            .dice(m + choices, m + choices, 0.0, Forgive::Nothing)
+            .min(cap);
         if shared {
             s *= REVERSE_SHARED;
         }
