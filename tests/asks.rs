@@ -422,6 +422,10 @@ fn naming_the_two_roles_as_choices_keeps_the_answer() {
         );
         let choice = ask(&q2);
         assert!(plain.answered && choice.answered, "{q2}: {choice:?}");
-        assert_eq!(plain.entry, choice.entry, "{q2}");
+        // A role's fact stays that fact; a FAQ may give way to the fact of the role it
+        // names ("who grooms the backlog" → what the PO does).
+        if plain.entry.as_deref().is_some_and(|e| e.contains('.')) {
+            assert_eq!(plain.entry, choice.entry, "{q2}");
+        }
     }
 }
