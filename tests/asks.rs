@@ -429,3 +429,16 @@ fn naming_the_two_roles_as_choices_keeps_the_answer() {
         }
     }
 }
+
+#[test]
+fn them_are_the_roles_named_before_whatever_the_setting() {
+    let plain = ask("what's the difference between a product manager and a product owner?");
+    let r = ask(
+        "I'm studying project management and keep reading about product managers and \
+         product owners. What's the difference between them?",
+    );
+    assert!(plain.answered && r.answered, "{r:?}");
+    assert_eq!(plain.entry, r.entry);
+    // A role the knowledge lacks, named before, is still what "they" compares.
+    assert!(!ask("PO vs Scrum Master: are they the same?").answered);
+}

@@ -146,6 +146,19 @@ impl Matcher {
         }
         if let Some(before) = before {
             let it = interpret::interpret(&self.lexicon, &self.read(false, before));
+            // "I keep coming across 'product manager' and 'product owner' in project
+            // management. What is the difference between them?": "them" are the roles
+            // named just before, and the topic beside them is the setting.
+            if refers
+                && it.roles.len() >= 2
+                && it.unknown_roles.is_empty()
+                && !it.out_of_scope.is_empty()
+            {
+                let w = self.with_roles(k, ask, &it.roles, cfg);
+                if w.rejection.is_none() && w.band == Band::Answer {
+                    return w;
+                }
+            }
             if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
                 return self.with_before(k, before, ask, cfg);
             }
