@@ -246,7 +246,8 @@ fn ask(
             eprintln!("explain: candidates: {} → {:?}", ranked.join(" "), m.band);
         }
         if json {
-            writeln!(out, "{}", report::ask_json(q, &r))
+            serde_json::to_writer(&mut *out, &report::ask_json(q, &r))?;
+            writeln!(out)
         } else {
             writeln!(out, "{}", text::render(&r))
         }
