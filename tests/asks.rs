@@ -442,3 +442,12 @@ fn them_are_the_roles_named_before_whatever_the_setting() {
     // A role the knowledge lacks, named before, is still what "they" compares.
     assert!(!ask("PO vs Scrum Master: are they the same?").answered);
 }
+
+#[test]
+fn whose_asks_like_who() {
+    // "Whose" is a question word, not a rare topic word that sinks a FAQ.
+    let who = ask("who does customer research?");
+    let whose = ask("whose job is customer research?");
+    assert!(who.answered && whose.answered, "{whose:?}");
+    assert_eq!(who.entry, whose.entry);
+}
