@@ -451,3 +451,11 @@ fn whose_asks_like_who() {
     assert!(who.answered && whose.answered, "{whose:?}");
     assert_eq!(who.entry, whose.entry);
 }
+
+#[test]
+fn one_word_shared_with_a_role_fact_answers_no_who_question() {
+    // A fact answers "who …?" when it says what is asked, not when one word matches.
+    assert!(!ask("who will take the lead on the office picnic?").answered);
+    let r = ask("who sets the vision?");
+    assert!(r.answered, "{r:?}");
+}

@@ -427,15 +427,21 @@ impl<'a> Query<'a> {
             .map(|&t| self.w(t))
             .sum();
         let mut matched = vec![0.0f32; ix.facts.len()];
+        // Whether each fact shares a concept or two words with the question: one shared
+        // word ("who will take *the lead*") is a coincidence, not what the fact says.
+        let mut hits = vec![0u8; ix.facts.len()];
         let mut touched = Vec::new();
         for &t in &content {
+            let concept = !matches!(self.lx.kinds[t as usize], Tok::Word { .. });
             for &d in &ix.fact_postings[t as usize] {
                 if matched[d as usize] == 0.0 {
                     touched.push(d as usize);
                 }
                 matched[d as usize] += self.w(t);
+                hits[d as usize] = hits[d as usize].saturating_add(if concept { 2 } else { 1 });
             }
         }
+        touched.retain(|&d| hits[d] >= 2);
         // The best-explained fact per role: most matched weight, then the most focused
         // fact (fewest other tokens).
         let mut best: Vec<(usize, Entry, f32, usize)> = Vec::new();
