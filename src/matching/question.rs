@@ -163,6 +163,7 @@ impl Question {
     /// Groups words into tokens, longest known phrase first.
     fn tokenise(&mut self, lx: &Lexicon) {
         let seq = &self.ids;
+        let (tokens, parts) = (&mut self.tokens, &mut self.parts);
         let mut window: Vec<u32> = Vec::with_capacity(lx.max_phrase);
         let mut i = 0;
         'outer: while i < seq.len() {
@@ -173,61 +174,26 @@ impl Question {
                     window.clear();
                     window.extend(span.iter().flatten());
                     if let Some(&c) = lx.phrases.get(window.as_slice()) {
-                        if !matches!(lx.kinds[c as usize], Tok::Word { stop: true }) {
-                            self.tokens.push(Token {
-                                id: c,
-                                start: i,
-                                len,
-                            });
-                        }
-                        if !matches!(lx.kinds[c as usize], Tok::Word { .. }) {
-                            self.parts.extend(
-                                window.iter().filter(|&&w| {
-                                    lx.kinds[w as usize] == (Tok::Word { stop: false })
-                                }),
-                            );
-                        }
+                        take(tokens, parts, lx, c, i..i + len, &window);
                         i += len;
                         continue 'outer;
                     }
                 }
             }
             if let Some((c, len, g)) = gapped(lx, seq, i, longest, &mut window) {
-                self.tokens.push(Token {
-                    id: c,
-                    start: i,
-                    len,
-                });
-                if !matches!(lx.kinds[c as usize], Tok::Word { .. }) {
-                    self.parts.extend(
-                        window
-                            .iter()
-                            .filter(|&&w| lx.kinds[w as usize] == (Tok::Word { stop: false })),
-                    );
-                }
+                take(tokens, parts, lx, c, i..i + len, &window);
                 // The words in between are read as they are ("break *the epics* down").
                 for at in g {
-                    let Some(w) = seq[at] else { continue };
-                    let id = lx.phrases.get([w].as_slice()).copied().unwrap_or(w);
-                    if lx.kinds[id as usize] != (Tok::Word { stop: true }) {
-                        self.tokens.push(Token {
-                            id,
-                            start: at,
-                            len: 1,
-                        });
+                    if let Some(w) = seq[at] {
+                        let c = lx.phrases.get([w].as_slice()).copied().unwrap_or(w);
+                        take(tokens, parts, lx, c, at..at + 1, &[w]);
                     }
                 }
                 i += len;
                 continue;
             }
             if let Some(id) = seq[i] {
-                if lx.kinds[id as usize] != (Tok::Word { stop: true }) {
-                    self.tokens.push(Token {
-                        id,
-                        start: i,
-                        len: 1,
-                    });
-                }
+                take(tokens, parts, lx, id, i..i + 1, &[]);
             }
             i += 1;
         }
@@ -256,6 +222,32 @@ impl Question {
             Some(id) => lx.kinds[id as usize] == (Tok::Word { stop: true }),
             None => false,
         }
+    }
+}
+
+/// Reads `c`, named by the words `window` over `span`: its token (none for a stop word)
+/// and, for a concept, the plain words that named it.
+fn take(
+    tokens: &mut Vec<Token>,
+    parts: &mut Vec<u32>,
+    lx: &Lexicon,
+    c: u32,
+    span: std::ops::Range<usize>,
+    window: &[u32],
+) {
+    if !matches!(lx.kinds[c as usize], Tok::Word { stop: true }) {
+        tokens.push(Token {
+            id: c,
+            start: span.start,
+            len: span.len(),
+        });
+    }
+    if !matches!(lx.kinds[c as usize], Tok::Word { .. }) {
+        parts.extend(
+            window
+                .iter()
+                .filter(|&&w| lx.kinds[w as usize] == (Tok::Word { stop: false })),
+        );
     }
 }
 
