@@ -454,3 +454,17 @@ fn one_word_shared_with_a_role_fact_answers_no_who_question() {
     let r = ask("who sets the vision?");
     assert!(r.answered, "{r:?}");
 }
+
+#[test]
+fn a_stretched_phrase_never_swallows_a_name() {
+    // "project [product] manager" is a project, then the Product Manager: a phrase of its
+    // own inside the gap, or a job title, never stretches.
+    let tokens: Vec<String> = k()
+        .matcher
+        .tokens("are epics shared across projects product manager")
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert!(tokens.iter().any(|t| t == "@pm"), "{tokens:?}");
+    assert!(!tokens.iter().any(|t| t == "project manager"), "{tokens:?}");
+}

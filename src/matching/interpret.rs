@@ -87,6 +87,9 @@ pub struct Interpretation {
     pub newcomer: bool,
     /// The team the question names (index into the knowledge's teams), when it names one.
     pub team: Option<usize>,
+    /// True when the roles were added from the message's context rather than named in the
+    /// ask: they say what it is about, not which roles it chooses between.
+    pub roles_given: bool,
 }
 
 impl Interpretation {

@@ -113,6 +113,8 @@ pub(crate) struct Lexicon {
     pub intents: Vec<u32>,
     /// Keys of the nouns that end a job title ("manager", "engineer").
     pub role_heads: FxHashSet<Box<str>>,
+    /// Token ids of the job titles read as one word ("project manager").
+    pub titles: FxHashSet<u32>,
     /// Keys of job titles that stand alone ("tester", "cto").
     pub bare_roles: FxHashSet<Box<str>>,
     /// One-word synonyms of plain words: word id → the knowledge's word id ("cert" →
@@ -338,6 +340,7 @@ impl Lexicon {
                 let label = format!("{} {}", lx.texts[a as usize], lx.texts[b as usize]);
                 let c = lx.concept(label, Tok::Word { stop: false });
                 lx.phrases.insert(Box::new([a, b]), c);
+                lx.titles.insert(c);
                 lx.in_knowledge.resize(lx.texts.len(), false);
                 lx.in_knowledge[c as usize] = true;
                 lx.max_phrase = lx.max_phrase.max(2);

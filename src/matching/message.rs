@@ -193,16 +193,17 @@ impl Matcher {
         }
     }
 
-    /// Matches `ask` read after `before`, what was said just before it.
+    /// Matches `ask` read after `before`, what was said just before it. The roles `before`
+    /// names are what the ask is about, not choices it names.
     fn with_before(&self, k: &Knowledge, before: &str, ask: &str, cfg: &MatchConfig) -> Match {
-        self.find_one(k, &format!("{before}. {ask}"), cfg)
+        self.find_read(k, &format!("{before}. {ask}"), cfg, true)
     }
 
     /// Matches `ask` with the names of `roles` added: "do we need both roles? (Product
     /// Manager, Product Owner)".
     fn with_roles(&self, k: &Knowledge, ask: &str, roles: &[usize], cfg: &MatchConfig) -> Match {
         let names: Vec<&str> = roles.iter().map(|&r| k.roles[r].name.as_str()).collect();
-        self.find_one(k, &format!("{ask} ({})", names.join(", ")), cfg)
+        self.find_read(k, &format!("{ask} ({})", names.join(", ")), cfg, true)
     }
 }
 

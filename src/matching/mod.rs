@@ -216,9 +216,22 @@ impl Matcher {
 
     /// Matches one piece of text.
     fn find_one(&self, k: &Knowledge, question: &str, cfg: &MatchConfig) -> Match {
+        self.find_read(k, question, cfg, false)
+    }
+
+    /// [`Matcher::find_one`], told whether the roles `question` names were added from the
+    /// message's context (`roles_given`).
+    fn find_read(
+        &self,
+        k: &Knowledge,
+        question: &str,
+        cfg: &MatchConfig,
+        roles_given: bool,
+    ) -> Match {
         let lx = &self.lexicon;
         let q = self.read(true, question);
-        let reading = interpret::interpret(lx, &q);
+        let mut reading = interpret::interpret(lx, &q);
+        reading.roles_given = roles_given;
         // "What role does the PO play": "role" and "play" frame the question.
         let frame = intent::role_play_frame(lx, &q);
         let mut tokens: Vec<u32> = q

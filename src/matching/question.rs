@@ -254,8 +254,8 @@ fn take(
 /// An aspect or synonym phrase of `longest` or fewer words read at `i` with a word inside
 /// it, or two when one is a stop word ("work *closely* together", "break *the epics*
 /// down"): its concept, the words it spans and where the words in between are, which are
-/// still read on their own. Role and term names never stretch ("product *data* owner" is
-/// not the PO).
+/// still read on their own. Names never stretch: not a role's or term's ("product *data*
+/// owner" is not the PO), nor a job title's.
 fn gapped(
     lx: &Lexicon,
     seq: &[Option<u32>],
@@ -286,10 +286,14 @@ fn gapped(
                     continue;
                 }
                 if let Some(&c) = lx.phrases.get(window.as_slice()) {
-                    if matches!(
+                    let stretches = matches!(
                         lx.kinds[c as usize],
                         Tok::Aspect(_) | Tok::Word { stop: false }
-                    ) {
+                    ) && !lx.titles.contains(&c);
+                    // A phrase of its own inside is read as that ("projects *product
+                    // manager*" is not a stretched "project manager").
+                    let own = (i + g..i + g + gap).any(|j| starts_phrase(lx, seq, j));
+                    if stretches && !own {
                         return Some((c, len + gap, i + g..i + g + gap));
                     }
                 }
@@ -297,6 +301,15 @@ fn gapped(
         }
     }
     None
+}
+
+/// True when a known phrase of two or more words starts at word `j`.
+fn starts_phrase(lx: &Lexicon, seq: &[Option<u32>], j: usize) -> bool {
+    let longest = seq[j].map_or(0, |w| lx.longest_from.get(&w).copied().unwrap_or(0));
+    (2..=longest.min(seq.len() - j)).any(|len| {
+        let ids: Option<Vec<u32>> = seq[j..j + len].iter().copied().collect();
+        ids.is_some_and(|ids| lx.phrases.contains_key(ids.as_slice()))
+    })
 }
 
 /// Characters that end a clause: what follows them starts a new one.

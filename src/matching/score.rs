@@ -409,7 +409,7 @@ impl<'a> Query<'a> {
     /// PO?"), only their facts answer, and the role names count as explained.
     pub fn reverse(&self, top: &mut Top) {
         let named = &self.it.roles;
-        if self.it.intent != Intent::WhoDoes || named.len() == 1 {
+        if self.it.intent != Intent::WhoDoes || named.len() == 1 || self.it.roles_given {
             return;
         }
         let ix = self.ix;
