@@ -299,7 +299,13 @@ fn a_question_about_the_setting_itself_is_about_it() {
         &[
             "what does SAFe stand for?",
             "what is the point of the scaled agile framework?",
+            "what is the SAFe framework?",
         ],
+    );
+    // As the setting, "the SAFe framework" is left out like "SAFe".
+    same_answer(
+        "how does the PO work in SAFe?",
+        &["how does the PO work in the SAFe framework?"],
     );
     let plain = ask("what is SAFe?");
     assert!(!ask("is SAFe worth it for a startup?").answered);
