@@ -26,6 +26,23 @@ fn same_answer(plain: &str, variants: &[&str]) {
     }
 }
 
+/// Asserts that each of `variants` gets `plain`'s entry at least as surely (within 0.01),
+/// so a watched channel answers it too.
+fn as_sure(plain: &str, variants: &[&str]) {
+    let p = ask(plain);
+    assert!(p.answered, "{plain}: {p:?}");
+    for v in variants {
+        let r = ask(v);
+        assert_eq!(r.entry, p.entry, "{v}: {r:?}");
+        assert!(
+            r.confidence >= p.confidence - 0.01,
+            "{v}: {} against {}",
+            r.confidence,
+            p.confidence
+        );
+    }
+}
+
 #[test]
 fn two_questions_in_one_message_get_both_answers() {
     let both = ask("who owns the roadmap? also, can one person be both PM and PO?");
@@ -210,23 +227,15 @@ fn knowledge_without_a_language_file_is_read_as_english() {
 
 #[test]
 fn an_aside_in_brackets_is_context_not_the_ask() {
-    let plain = ask("who keeps the product backlog in order?");
-    assert!(plain.answered, "{plain:?}");
-    for wrapped in [
-        "who keeps the product backlog in order (asking for a friend 😅)",
-        "who keeps the product backlog in order (sorry, new here)?",
-        "(sorry if this was asked before) who keeps the product backlog in order?",
-    ] {
-        let r = ask(wrapped);
-        assert_eq!(r.entry, plain.entry, "{wrapped}: {r:?}");
-        // The aside costs nothing: a watched channel answers it as surely.
-        assert!(
-            r.confidence >= plain.confidence - 0.01,
-            "{wrapped}: {} against {}",
-            r.confidence,
-            plain.confidence
-        );
-    }
+    // The aside costs nothing: a watched channel answers it as surely.
+    as_sure(
+        "who keeps the product backlog in order?",
+        &[
+            "who keeps the product backlog in order (asking for a friend 😅)",
+            "who keeps the product backlog in order (sorry, new here)?",
+            "(sorry if this was asked before) who keeps the product backlog in order?",
+        ],
+    );
 }
 
 #[test]
@@ -239,18 +248,10 @@ fn an_aside_inside_a_question_leaves_it_whole() {
 
 #[test]
 fn a_question_after_a_condition_asks() {
-    let plain = ask("who has the final say on priorities when the PM and the PO disagree?");
-    assert!(plain.answered, "{plain:?}");
-    let r = ask(
-        "been skimming the handbook this morning. if the PM and the PO disagree on priorities who has the final say",
-    );
-    assert_eq!(r.entry, plain.entry, "{r:?}");
     // Read as a question, not as one long statement with the sentence before it.
-    assert!(
-        r.confidence >= plain.confidence - 0.01,
-        "{} against {}",
-        r.confidence,
-        plain.confidence
+    as_sure(
+        "who has the final say on priorities when the PM and the PO disagree?",
+        &["been skimming the handbook this morning. if the PM and the PO disagree on priorities who has the final say"],
     );
 }
 
