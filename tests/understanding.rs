@@ -44,6 +44,31 @@ fn the_interpretation_names_roles_aspects_and_intent() {
 }
 
 #[test]
+fn rank_over_people_is_managing_and_rank_between_roles_is_hierarchy() {
+    for q in [
+        "is my product owner also the boss of the engineers?",
+        "does our PO manage the devs",
+        "so is the PO in charge of the whole team",
+    ] {
+        assert_eq!(k().interpret(q).intent, Intent::Manages, "{q}");
+        assert_eq!(ask(q).entry.as_deref(), Some("po-management-role"), "{q}");
+    }
+    for q in [
+        "to whom does the PO report, usually?",
+        "who ranks higher in SAFe, the product manager or the PO?",
+        "is the PM the boss of the PO and the team?",
+    ] {
+        assert_eq!(k().interpret(q).intent, Intent::Hierarchy, "{q}");
+        assert_eq!(ask(q).entry.as_deref(), Some("pm-higher-than-po"), "{q}");
+    }
+    // Owning something of the team's is not managing it.
+    assert_ne!(
+        k().interpret("does the PO own the team backlog").intent,
+        Intent::Manages
+    );
+}
+
+#[test]
 fn hyphenated_and_joined_role_names_read_as_the_roles() {
     assert_eq!(role_ids("the product-owner role"), ["po"]);
     assert_eq!(role_ids("productowner or productmanager?"), ["po", "pm"]);

@@ -4,7 +4,7 @@
 use super::interpret::{any_phrase, contains, in_list, Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
-use crate::normalize::{is_question_word, is_stop_word, OPENERS};
+use crate::normalize::{is_question_word, is_stop_word, word_key, OPENERS};
 
 /// Words that open a request ("tell me about …", "explain …").
 const REQUEST_WORDS: &[&str] = &[
@@ -100,6 +100,32 @@ const HIERARCHY_PHRASES: &[&[&str]] = &[
     &["under"],
 ];
 
+/// Words for the people a role works with: a rank over them is managing, not hierarchy
+/// between roles ("is the PO the boss of the team").
+const PEOPLE_WORDS: &[&str] = &[
+    "dev",
+    "developer",
+    "developers",
+    "devs",
+    "engineer",
+    "engineers",
+    "me",
+    "my",
+    "people",
+    "squad",
+    "staff",
+    "team",
+    "teams",
+];
+
+/// Verbs of managing people ("does the PO manage the developers").
+const MANAGE_VERBS: &[&str] = &[
+    "lead", "leading", "leads", "manage", "manages", "managing", "own", "owning", "owns",
+];
+
+/// Small words between a verb and whom it acts on ("manage | the | team").
+const DETERMINERS: &[&str] = &["a", "an", "his", "her", "its", "our", "the", "their", "my"];
+
 /// The intent, from the question's wording and what it names.
 pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent {
     let w = &q.words;
@@ -126,8 +152,8 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     if any_phrase(w, BOTH_PHRASES) || (can && hold && it.roles.len() >= 2) {
         return Intent::CanOnePerson;
     }
-    if any_phrase(w, HIERARCHY_PHRASES) {
-        return Intent::Hierarchy;
+    if let Some(intent) = rank(lx, w, it) {
+        return intent;
     }
     let who = w
         .iter()
@@ -168,6 +194,48 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         return Intent::WhatIs;
     }
     Intent::Other
+}
+
+/// A question of rank: over another role (hierarchy: "is the PM above the PO", "to whom
+/// does the PO report") or over the people a role works with (managing: "is the PO the
+/// boss of the team", "does the PO manage the developers", "is the PO in charge of the
+/// devs"). Two roles named make it hierarchy whatever else is said.
+fn rank(lx: &Lexicon, w: &[String], it: &Interpretation) -> Option<Intent> {
+    let people = w.iter().any(|x| in_list(PEOPLE_WORDS, x));
+    // "manage the developers", "in charge of the (whole) team": whom the verb acts on, a
+    // people word, after at most one other word, not followed by a thing the knowledge
+    // speaks of ("owns the team backlog").
+    let acts_on_people = |i: usize| {
+        let mut object = w[i + 1..]
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !in_list(DETERMINERS, x) && x.as_str() != "of")
+            .take(2);
+        let Some((j, _)) = object.find(|(_, x)| in_list(PEOPLE_WORDS, x)) else {
+            return false;
+        };
+        let compound = w.get(i + 1 + j + 1).is_some_and(|n| {
+            !is_stop_word(n)
+                && lx
+                    .lookup(&word_key(n))
+                    .is_some_and(|id| lx.in_knowledge[id as usize])
+        });
+        !compound
+    };
+    let manages = w.iter().enumerate().any(|(i, x)| {
+        (in_list(MANAGE_VERBS, x) || (x == "charge" && i > 0 && w[i - 1] == "in"))
+            && acts_on_people(i)
+    });
+    let ranks = any_phrase(w, HIERARCHY_PHRASES)
+        || (w.iter().any(|x| x == "whom")
+            && w.iter().any(|x| matches!(x.as_str(), "report" | "reports")));
+    if it.roles.len() >= 2 {
+        return ranks.then_some(Intent::Hierarchy);
+    }
+    if (ranks && people) || manages {
+        return Some(Intent::Manages);
+    }
+    ranks.then_some(Intent::Hierarchy)
 }
 
 /// "What role does the PO play", "what part do PMs perform on the train": what a role is,

@@ -23,6 +23,9 @@ pub enum Intent {
     CanOnePerson,
     /// "Is the PM above the PO", "who is the boss".
     Hierarchy,
+    /// "Is the PO the developers' boss", "does the team report to the PO": one role over
+    /// the people it works with, not over another role.
+    Manages,
     /// "How much does … earn".
     HowMuch,
     /// A statement rather than a question ("PMs earn way more than POs").
@@ -43,6 +46,7 @@ impl Intent {
             Intent::WhoDoes => "who-does",
             Intent::CanOnePerson => "can-one-person",
             Intent::Hierarchy => "hierarchy",
+            Intent::Manages => "manages",
             Intent::HowMuch => "how-much",
             Intent::Claim => "claim",
             Intent::Help => "help",

@@ -151,6 +151,7 @@ pub(crate) fn asks_person(lx: &Lexicon, q: &Question, it: &Interpretation) -> bo
         Intent::Compare
             | Intent::CanOnePerson
             | Intent::Hierarchy
+            | Intent::Manages
             | Intent::Claim
             | Intent::Help
             | Intent::HowMuch
