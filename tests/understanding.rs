@@ -69,6 +69,41 @@ fn rank_over_people_is_managing_and_rank_between_roles_is_hierarchy() {
 }
 
 #[test]
+fn asking_why_prefers_an_answer_that_gives_a_reason_and_costs_nothing_elsewhere() {
+    for q in [
+        "so why does SAFe bother with two separate product roles?",
+        "why two product roles instead of one?",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry.as_deref(), Some("need-both"), "{q}");
+    }
+    // "Why" is no word a term must explain.
+    for (why, plain) in [
+        ("why build an MVP at all?", "build an MVP at all?"),
+        (
+            "why does the PO own the backlog?",
+            "does the PO own the backlog?",
+        ),
+    ] {
+        assert_eq!(ask(why).entry, ask(plain).entry, "{why}");
+        assert!(ask(why).answered, "{why}");
+    }
+}
+
+#[test]
+fn product_ownership_is_the_product_owner_role() {
+    assert_eq!(
+        role_ids("new to product ownership, where do I begin"),
+        ["po"]
+    );
+    assert_eq!(
+        ask("what is product ownership?").entry.as_deref(),
+        Some("po")
+    );
+}
+
+#[test]
 fn hyphenated_and_joined_role_names_read_as_the_roles() {
     assert_eq!(role_ids("the product-owner role"), ["po"]);
     assert_eq!(role_ids("productowner or productmanager?"), ["po", "pm"]);

@@ -288,6 +288,7 @@ fn all_tokens(lx: &Lexicon, q: &Question) -> Vec<u32> {
         .iter()
         .map(|t| t.id)
         .chain(lx.intent_token(intent))
+        .chain(lx.why_token(&q.words))
         .collect()
 }
 

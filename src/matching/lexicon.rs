@@ -112,6 +112,9 @@ pub(crate) struct Lexicon {
     pub in_knowledge: Vec<bool>,
     /// Token ids of the [`TOKEN_INTENTS`], in that order.
     pub intents: Vec<u32>,
+    /// Token id of a question that asks why ("why have two product roles"), so questions
+    /// and phrasings that ask for a reason share it.
+    pub why: u32,
     /// Keys of the nouns that end a job title ("manager", "engineer").
     pub role_heads: FxHashSet<Box<str>>,
     /// Token ids of the job titles read as one word ("project manager").
@@ -146,6 +149,12 @@ impl Lexicon {
     /// The id of a word key, if known.
     pub fn lookup(&self, key: &str) -> Option<u32> {
         self.word_ids.get(key).copied()
+    }
+
+    /// The token of a question that asks why, when `words` open with "why" (after
+    /// openers and fillers such as "ok so").
+    pub fn why_token<S: AsRef<str>>(&self, words: &[S]) -> Option<u32> {
+        (crate::normalize::first_real_word(words) == Some("why")).then_some(self.why)
     }
 
     /// The token standing for `intent`, if it is one of the [`TOKEN_INTENTS`].
@@ -294,6 +303,9 @@ impl Lexicon {
             let c = lx.concept(format!("?{}", intent.as_str()), Tok::Intent(intent));
             lx.intents.push(c);
         }
+        // Not an intent of its own ("why is the PO the boss" is still hierarchy): a token
+        // beside the intent's.
+        lx.why = lx.concept("?why".into(), Tok::Intent(Intent::Other));
         let cmp = lx.concept("~vs".into(), Tok::Compare);
         for w in COMPARE_WORDS {
             lx.add_phrase(w, cmp);

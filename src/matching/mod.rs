@@ -240,6 +240,7 @@ impl Matcher {
             .filter(|t| frame.is_none_or(|(a, b)| t.start != a && t.start != b))
             .map(|t| t.id)
             .chain(lx.intent_token(reading.intent))
+            .chain(lx.why_token(&q.words))
             .collect();
         tokens.sort_unstable();
         tokens.dedup();

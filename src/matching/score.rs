@@ -150,8 +150,16 @@ impl<'a> Query<'a> {
         tokens: Vec<u32>,
         (unknown, unknown_w, topical_w): (usize, f32, f32),
     ) -> Query<'a> {
-        let total = tokens.iter().map(|&t| ix.weights[t as usize]).sum::<f32>() + unknown_w;
-        let lambda = unexplained_factor(tokens.len() + unknown);
+        // Asking why is a bonus for the answers that give a reason, never a word an answer
+        // must explain ("why build an MVP?" is still the MVP term).
+        let bonus = |t: u32| t == lx.why;
+        let total = tokens
+            .iter()
+            .filter(|&&t| !bonus(t))
+            .map(|&t| ix.weights[t as usize])
+            .sum::<f32>()
+            + unknown_w;
+        let lambda = unexplained_factor(tokens.iter().filter(|&&t| !bonus(t)).count() + unknown);
         let noise = unknown_w
             + tokens
                 .iter()
