@@ -229,8 +229,15 @@ fn rank(lx: &Lexicon, w: &[String], it: &Interpretation) -> Option<Intent> {
     let ranks = any_phrase(w, HIERARCHY_PHRASES)
         || (w.iter().any(|x| x == "whom")
             && w.iter().any(|x| matches!(x.as_str(), "report" | "reports")));
+    // "PM or PO, who's in charge?", "which one takes the lead?": leading with no one
+    // named to lead is leading the other role.
+    let leads = w.iter().enumerate().any(|(i, x)| {
+        let then = w.get(i + 1).map(String::as_str);
+        (x == "charge" && i > 0 && w[i - 1] == "in" && then != Some("of"))
+            || (x == "lead" && i > 0 && w[i - 1] == "the" && then.is_none_or(is_stop_word))
+    });
     if it.roles.len() >= 2 {
-        return ranks.then_some(Intent::Hierarchy);
+        return (ranks || leads).then_some(Intent::Hierarchy);
     }
     if (ranks && people) || manages {
         return Some(Intent::Manages);
