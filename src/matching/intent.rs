@@ -222,10 +222,9 @@ fn rank(lx: &Lexicon, w: &[String], it: &Interpretation) -> Option<Intent> {
         });
         !compound
     };
-    let manages = w.iter().enumerate().any(|(i, x)| {
-        (in_list(MANAGE_VERBS, x) || (x == "charge" && i > 0 && w[i - 1] == "in"))
-            && acts_on_people(i)
-    });
+    let in_charge = |i: usize| w[i] == "charge" && i > 0 && w[i - 1] == "in";
+    let manages =
+        (0..w.len()).any(|i| (in_list(MANAGE_VERBS, &w[i]) || in_charge(i)) && acts_on_people(i));
     let ranks = any_phrase(w, HIERARCHY_PHRASES)
         || (w.iter().any(|x| x == "whom")
             && w.iter().any(|x| matches!(x.as_str(), "report" | "reports")));
@@ -233,7 +232,7 @@ fn rank(lx: &Lexicon, w: &[String], it: &Interpretation) -> Option<Intent> {
     // named to lead is leading the other role.
     let leads = w.iter().enumerate().any(|(i, x)| {
         let then = w.get(i + 1).map(String::as_str);
-        (x == "charge" && i > 0 && w[i - 1] == "in" && then != Some("of"))
+        (in_charge(i) && then != Some("of"))
             || (x == "lead" && i > 0 && w[i - 1] == "the" && then.is_none_or(is_stop_word))
     });
     if it.roles.len() >= 2 {
