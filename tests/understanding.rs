@@ -104,6 +104,89 @@ fn product_ownership_is_the_product_owner_role() {
 }
 
 #[test]
+fn who_made_a_claim_is_not_what_the_question_is_about() {
+    // The same claim, put by nobody and put by someone whose title the knowledge lacks:
+    // the same answer, and no "I don't cover that role".
+    for (claim, speakers) in [
+        (
+            "the PM is the one who owns the backlog",
+            [
+                "our release manager says",
+                "my QA lead keeps telling everyone",
+            ],
+        ),
+        (
+            "product owners earn more than product managers",
+            [
+                "the finance director reckons",
+                "a data analyst at work claimed",
+            ],
+        ),
+    ] {
+        let plain = ask(&format!("{claim}, right?"));
+        assert!(plain.answered, "{claim}: {plain:?}");
+        for speaker in speakers {
+            let q = format!("{speaker} {claim}, right?");
+            let r = ask(&q);
+            assert_eq!(r.entry, plain.entry, "{q}: {r:?}");
+            assert!(r.answered, "{q}: {r:?}");
+        }
+    }
+    // A title with a verb of saying but no claim about a role is still what is asked.
+    for q in [
+        "does the scrum master say when the sprint ends?",
+        "what does a solutions architect think about in a day?",
+    ] {
+        assert!(!ask(q).answered, "{q}");
+    }
+}
+
+#[test]
+fn asking_whether_rolecall_knows_asks_what_follows() {
+    // The same entry with or without "do you know" and its kin around the question.
+    for base in [
+        "who owns the backlog",
+        "how much does a product manager earn",
+    ] {
+        let plain = ask(&format!("{base}?"));
+        assert!(plain.answered, "{base}: {plain:?}");
+        for frame in [
+            "do you know",
+            "could you tell me",
+            "have you ever wondered",
+            "do you happen to know",
+        ] {
+            let q = format!("{frame} {base}?");
+            let r = ask(&q);
+            assert!(r.answered, "{q}: {r:?}");
+            assert_eq!(r.entry, plain.entry, "{q}");
+        }
+    }
+    // Still spoken to rolecall when nothing is embedded.
+    assert!(!ask("do you know where the printer is?").answered);
+}
+
+#[test]
+fn questions_about_the_answerers_own_career_are_never_answered_outright() {
+    for q in [
+        "what has been your toughest moment as a product owner?",
+        "what is the biggest mistake you have made as a PM?",
+        "have you ever had to cancel a release as a PM?",
+    ] {
+        assert!(k().interpret(q).personal, "{q}");
+        assert!(!ask(q).answered, "{q}");
+    }
+    // "You" in general asks about the role.
+    for q in [
+        "in your experience, who owns the roadmap?",
+        "as a PO, how much do you usually earn?",
+    ] {
+        assert!(!k().interpret(q).personal, "{q}");
+        assert!(ask(q).answered, "{q}");
+    }
+}
+
+#[test]
 fn hyphenated_and_joined_role_names_read_as_the_roles() {
     assert_eq!(role_ids("the product-owner role"), ["po"]);
     assert_eq!(role_ids("productowner or productmanager?"), ["po", "pm"]);

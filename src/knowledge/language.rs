@@ -45,12 +45,28 @@ pub struct LanguageDoc {
     /// to understand how …").
     #[serde(default)]
     pub embedding_verbs: Vec<Spanned<String>>,
+    /// Words that may stand between an embedding verb and its question word ("out" of
+    /// "figure out who", "me" of "tell me who").
+    #[serde(default)]
+    pub embedding_particles: Vec<Spanned<String>>,
     /// Phrases that speak of the roles together without naming them ("these two roles").
     #[serde(default)]
     pub role_pairs: Vec<Spanned<String>>,
     /// Words that point back to what was said before ("they", "these").
     #[serde(default)]
     pub references: Vec<Spanned<String>>,
+    /// Verbs that report what someone says or thinks ("says" of "our coach says the PO
+    /// …"): the one who says it is not what is asked about.
+    #[serde(default)]
+    pub speech_verbs: Vec<Spanned<String>>,
+    /// Words that speak to the one answering ("you", "your"): a question holding one
+    /// speaks to rolecall itself.
+    #[serde(default)]
+    pub second_person: Vec<Spanned<String>>,
+    /// Phrases that ask the one answering about their own career ("your biggest", "have
+    /// you ever"): a knowledge of roles has no experience to tell.
+    #[serde(default)]
+    pub personal_phrases: Vec<Spanned<String>>,
     /// Words that frame a question and name no topic ("important" of "what are the most
     /// important metrics"): read like stop words.
     #[serde(default)]
@@ -108,9 +124,14 @@ pub struct Language {
     subordinators: FxHashSet<Box<str>>,
     interrogatives: FxHashSet<Box<str>>,
     embedding_verbs: FxHashSet<Box<str>>,
+    embedding_particles: FxHashSet<Box<str>>,
     /// Role-pair phrases, as words.
     role_pairs: Vec<Vec<Box<str>>>,
     references: FxHashSet<Box<str>>,
+    speech_verbs: FxHashSet<Box<str>>,
+    second_person: FxHashSet<Box<str>>,
+    /// Personal-experience phrases, as words.
+    personal_phrases: Vec<Vec<Box<str>>>,
     framing_suffixes: Vec<Box<str>>,
     framing_words: Vec<Box<str>>,
     greetings: FxHashSet<Box<str>>,
@@ -215,8 +236,13 @@ impl Language {
         self.subordinators = set(list("subordinators", &doc.subordinators, false));
         self.interrogatives = set(list("interrogatives", &doc.interrogatives, false));
         self.embedding_verbs = set(list("embedding_verbs", &doc.embedding_verbs, false));
+        self.embedding_particles =
+            set(list("embedding_particles", &doc.embedding_particles, false));
         self.role_pairs = list("role_pairs", &doc.role_pairs, true);
         self.references = set(list("references", &doc.references, false));
+        self.speech_verbs = set(list("speech_verbs", &doc.speech_verbs, false));
+        self.second_person = set(list("second_person", &doc.second_person, false));
+        self.personal_phrases = list("personal_phrases", &doc.personal_phrases, true);
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
             .collect();
@@ -347,6 +373,22 @@ impl Language {
         self.references.contains(word)
     }
 
+    /// True when `word` reports what someone says or thinks ("says", "told").
+    pub fn is_speech_verb(&self, word: &str) -> bool {
+        self.speech_verbs.contains(word)
+    }
+
+    /// True when `word` speaks to the one answering ("you", "your").
+    pub fn is_second_person(&self, word: &str) -> bool {
+        self.second_person.contains(word)
+    }
+
+    /// True when the words ask the one answering about their own experience ("what is
+    /// your biggest strength as a PO", "have you ever …").
+    pub fn asks_personal(&self, words: &[&str]) -> bool {
+        holds_any(words, &self.personal_phrases)
+    }
+
     /// True when `word` is a greeting or addresses people ("hey", "team").
     pub fn is_greeting(&self, word: &str) -> bool {
         self.greetings.contains(word) || self.signoffs.contains(word)
@@ -409,7 +451,7 @@ impl Language {
     /// ("understanding | how …", "figure out | who …").
     fn verb_embeds_at(&self, words: &[&str]) -> Option<usize> {
         (0..words.len().saturating_sub(1)).find_map(|j| {
-            let e = j + 1 + usize::from(words[j + 1] == "out");
+            let e = j + 1 + usize::from(self.embedding_particles.contains(words[j + 1]));
             (self.embedding_verbs.contains(words[j])
                 && words
                     .get(e)

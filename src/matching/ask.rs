@@ -44,12 +44,19 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
                 // embedder embeds; the words before it are context.
                 // Not when a question word opens the ask itself ("does a PM need to know
                 // how to code").
+                // Unless it only asks whether the one answering knows: "do you know who
+                // owns the backlog?", "have you ever wondered how …".
                 let words: Vec<&str> = ask.split_whitespace().collect();
                 let opens = lang.opened_by_question(&words);
-                if let Some(e) = lang.embedded_start(&words).filter(|_| !opens) {
-                    let head = trim_chatter(lang, &words[..e].join(" "));
-                    if !head.is_empty() {
-                        out.context.push(head);
+                let to_you = |e: &usize| words[..*e].iter().any(|w| lang.is_second_person(w));
+                // What the embedder said is what "it" in the ask points back to ("you
+                // couldn't tell | what the difference was").
+                let mut head = None;
+                if let Some(e) = lang.embedded_start(&words).filter(|e| !opens || to_you(e)) {
+                    let lead = trim_chatter(lang, &words[..e].join(" "));
+                    if !lead.is_empty() {
+                        out.context.push(lead.clone());
+                        head = Some(lead);
                     }
                     ask = words[e..].join(" ");
                 }
@@ -59,6 +66,10 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
                     Some(lead)
                 } else {
                     last.take()
+                };
+                let before = match (before, head) {
+                    (Some(b), Some(h)) => Some(format!("{b}. {h}")),
+                    (b, h) => h.or(b),
                 };
                 if !ask.is_empty() {
                     // What a later "they" points back to may be this question itself.

@@ -80,6 +80,9 @@ pub struct Interpretation {
     pub corrected: Vec<(String, String)>,
     /// True when it speaks to rolecall itself ("how much do you earn?").
     pub to_bot: bool,
+    /// True when it asks the one answering about their own experience ("what is your
+    /// biggest strength as a PO?"): never answered outright.
+    pub personal: bool,
     /// True when it reads as a question: a question mark, or a question word first.
     pub asks: bool,
     /// True when it asks for a person here rather than a role in general: a "who" that
@@ -146,6 +149,9 @@ impl Interpretation {
         if self.to_bot {
             write!(f, " to-bot")?;
         }
+        if self.personal {
+            write!(f, " personal")?;
+        }
         if self.person {
             write!(f, " person")?;
         }
@@ -198,12 +204,12 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
         .map(|&(i, id)| (q.words[i].clone(), lx.texts[id as usize].to_string()))
         .collect();
     it.unknown_roles = unknown_roles(lx, q);
-    it.to_bot = q.words.iter().any(|x| {
-        matches!(
-            x.as_str(),
-            "you" | "your" | "yours" | "yourself" | "u" | "ur"
-        )
-    });
+    it.to_bot = q.words.iter().any(|x| lx.language.is_second_person(x));
+    if it.to_bot {
+        let words: Vec<&str> = q.words.iter().map(String::as_str).collect();
+        // "Have you ever wondered how much a PO earns?" asks what it embeds.
+        it.personal = lx.language.asks_personal(&words) && !lx.language.embeds(&words);
+    }
     it.intent = intent(lx, q, &it);
     it.team = q.team;
     it.person = asks_person(lx, q, &it);

@@ -303,9 +303,14 @@ impl Matcher {
         let evidence = self.evidence(&q, &reading, &ranked, topical);
         // Without evidence that it is about this knowledge, a question is never answered;
         // it may still get "did you mean" choices, unless it is small talk to rolecall.
-        // A question that names a topic rolecall declines is never answered outright: at
-        // most, the nearest entries are offered.
-        let band = if best >= cfg.answer && evidence && reading.out_of_scope.is_empty() {
+        // A question that names a topic rolecall declines, or asks about the answerer's
+        // own experience, is never answered outright: at most, the nearest entries are
+        // offered.
+        let band = if best >= cfg.answer
+            && evidence
+            && reading.out_of_scope.is_empty()
+            && !reading.personal
+        {
             Band::Answer
         } else if reading.to_bot && !evidence {
             Band::Decline

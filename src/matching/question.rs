@@ -135,6 +135,21 @@ impl Question {
             ..Question::default()
         };
         q.tokenise(lx);
+        // "our delivery manager says the PO …": who said it is not what is asked.
+        if teams.is_some() {
+            let speaker = super::roles::speaker_frame(lx, &q);
+            if !speaker.is_empty() {
+                for &i in &speaker {
+                    q.ids[i] = None;
+                }
+                q.dropped.extend(speaker);
+                q.dropped.sort_unstable();
+                q.dropped.dedup();
+                q.tokens.clear();
+                q.parts.clear();
+                q.tokenise(lx);
+            }
+        }
         q
     }
 

@@ -76,6 +76,46 @@ const NEUTRAL_MODIFIERS: &[&str] = &[
     "typical",
 ];
 
+/// How many words after a job title its verb of saying may come ("our coach where I work
+/// says"), and after that verb the role the claim is about ("says that the PO").
+const SPEAKER_REACH: usize = 4;
+
+/// The words that say who made a claim about a role ("our *delivery manager says* the PO
+/// owns the roadmap", "why does my *coach where I work say* the PO is the boss"): a job
+/// title the knowledge lacks (with up to two words naming it), then within
+/// [`SPEAKER_REACH`] words a verb of saying, then within reach a role the knowledge has.
+/// The question is about the claim, so the words up to that role are left out of matching.
+pub(crate) fn speaker_frame(lx: &Lexicon, q: &Question) -> Vec<usize> {
+    let w = &q.words;
+    let role_at = |k: usize| {
+        q.token_at(k)
+            .is_some_and(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
+    };
+    let title = |k: &str| lx.role_heads.contains(k) || lx.bare_roles.contains(k);
+    let mut out = Vec::new();
+    for (i, key) in q.keys.iter().enumerate() {
+        if !title(key) || role_at(i) || out.contains(&i) {
+            continue;
+        }
+        let Some(verb) = (i + 1..w.len().min(i + 1 + SPEAKER_REACH))
+            .find(|&j| lx.language.is_speech_verb(&w[j]))
+        else {
+            continue;
+        };
+        // Whom it was said to ("told *everyone*"), up to the role, goes with it.
+        let Some(role) = (verb + 1..w.len().min(verb + 1 + SPEAKER_REACH)).find(|&k| role_at(k))
+        else {
+            continue;
+        };
+        let mut start = i;
+        while start > 0 && start + 2 > i && !q.is_stop(lx, start - 1) && !role_at(start - 1) {
+            start -= 1;
+        }
+        out.extend(start..role);
+    }
+    out
+}
+
 /// Role-like names the knowledge does not know: "<word> manager/engineer/…" where the pair
 /// never occurs in the knowledge, and bare titles ("tester") the knowledge never uses.
 pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
@@ -117,7 +157,7 @@ pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
             .keys
             .get(i + 1)
             .is_some_and(|n| lx.role_heads.contains(n.as_str()));
-        if !(head || bare) || !free(i) || about_self(i) || modifies_next {
+        if !(head || bare) || !free(i) || about_self(i) || modifies_next || q.dropped.contains(&i) {
             continue;
         }
         let modifier = i
