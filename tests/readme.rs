@@ -20,7 +20,7 @@ fn workspace(name: &str, keep_out_of_scope: bool) -> PathBuf {
         if path.extension().is_some_and(|e| e == "toml") {
             let mut text = std::fs::read_to_string(&path).unwrap();
             if !keep_out_of_scope && path.ends_with("roles.toml") {
-                text = text.replacen("\"scrum master\", ", "", 1);
+                text = text.replacen("\"scrum master\", \"sm\", ", "", 1);
             }
             std::fs::write(k.join(path.file_name().unwrap()), text).unwrap();
         }
