@@ -187,6 +187,33 @@ fn questions_about_the_answerers_own_career_are_never_answered_outright() {
 }
 
 #[test]
+fn a_comparison_set_up_as_a_heading_is_what_the_question_after_it_asks() {
+    // "PM vs PO: <question>" answers the question, as asking it about both roles does;
+    // the heading alone is still the comparison.
+    for question in [
+        "who owns the roadmap",
+        "who earns more",
+        "who keeps the backlog",
+    ] {
+        let about_both = ask(&format!("{question}, the PM or the PO?"));
+        assert!(about_both.answered, "{question}: {about_both:?}");
+        for heading in ["PM vs PO", "product manager versus product owner"] {
+            let q = format!("{heading}: {question}?");
+            let r = ask(&q);
+            assert!(r.answered, "{q}: {r:?}");
+            assert_eq!(r.entry, about_both.entry, "{q}");
+        }
+    }
+    assert_eq!(ask("PM vs PO").entry.as_deref(), Some("pm+po"));
+    // Between two roles on rank, it asks who ranks higher.
+    assert_eq!(
+        k().interpret("between the PM and the PO, who is in charge?")
+            .intent,
+        Intent::Hierarchy
+    );
+}
+
+#[test]
 fn hyphenated_and_joined_role_names_read_as_the_roles() {
     assert_eq!(role_ids("the product-owner role"), ["po"]);
     assert_eq!(role_ids("productowner or productmanager?"), ["po", "pm"]);

@@ -32,12 +32,20 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
     let mut out = Asks::default();
     let mut statements: Vec<String> = Vec::new();
     let mut last: Option<String> = None;
-    for part in parts(lang, &cleaned).into_iter().take(MAX_PARTS) {
+    let parts = parts(lang, &cleaned);
+    let count = parts.len().min(MAX_PARTS);
+    for (n, part) in parts.into_iter().take(MAX_PARTS).enumerate() {
         let words: Vec<&str> = part.text.split_whitespace().collect();
         if words.is_empty() || lang.all_chatter(&words) {
             continue;
         }
-        match asking_start(lang, &part) {
+        // "PO vs developer: who is the boss?": a comparison set up as a heading is what
+        // the question after it asks about, not a question of its own.
+        let heading = part.heading
+            && n + 1 < count
+            && lang.embeds(&words)
+            && !lang.opened_by_question(&words);
+        match asking_start(lang, &part).filter(|_| !heading) {
             Some(i) => {
                 let mut ask = trim_chatter(lang, &clauses_from(&part, i));
                 // "ever caught yourself wondering what a PO does": the ask is what the
@@ -130,6 +138,8 @@ struct Part {
     clauses: Vec<usize>,
     /// True when the part ended with a question mark.
     question: bool,
+    /// True when the part ended with a colon: it introduces what follows ("PM vs PO:").
+    heading: bool,
 }
 
 /// Splits cleaned text into parts at `?`, `!`, `;`, `:`, line breaks, a `.` that ends a
@@ -161,6 +171,7 @@ fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
             text,
             clauses: starts,
             question,
+            heading: false,
         })
     };
     // The part ended (with its asides after it); true when it held words.
@@ -238,6 +249,7 @@ fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
             let at = out.len();
             if push(&mut cur, &mut clauses, &mut asides, question, &mut out) {
                 last_main = Some(at);
+                out[at].heading = c == ':';
             } else if let Some(i) = last_main.filter(|_| question) {
                 // "?!", "??", "who owns it 🙈?": the part before asked.
                 out[i].question = true;

@@ -138,7 +138,10 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         return Intent::Claim;
     }
     if it.compare {
-        return Intent::Compare;
+        // "Between the PM and the PO, who's in charge?", "PO vs developer: who's the boss?":
+        // set side by side on rank, not on an aspect, they ask who ranks higher.
+        let on_rank = it.aspects.is_empty().then(|| rank(lx, w, it)).flatten();
+        return on_rank.unwrap_or(Intent::Compare);
     }
     let first = w
         .iter()
