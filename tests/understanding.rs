@@ -214,6 +214,25 @@ fn a_comparison_set_up_as_a_heading_is_what_the_question_after_it_asks() {
 }
 
 #[test]
+fn asking_for_a_view_on_what_was_said_asks_about_it() {
+    // "<statement>. Thoughts?" gets what "<statement>, is that a good idea?" gets.
+    for statement in [
+        "management wants one person to be both PM and PO",
+        "we are thinking of having our PM also act as PO",
+    ] {
+        let asked = ask(&format!("{statement}, is that a good idea?"));
+        assert!(asked.answered, "{statement}: {asked:?}");
+        for tail in ["thoughts?", "any advice?", "good idea?"] {
+            let q = format!("{statement}. {tail}");
+            let r = ask(&q);
+            assert!(r.answered, "{q}: {r:?}");
+            assert_eq!(r.entry, asked.entry, "{q}");
+        }
+    }
+    assert!(!ask("I have to plan the team party. thoughts?").answered);
+}
+
+#[test]
 fn hyphenated_and_joined_role_names_read_as_the_roles() {
     assert_eq!(role_ids("the product-owner role"), ["po"]);
     assert_eq!(role_ids("productowner or productmanager?"), ["po", "pm"]);

@@ -7,6 +7,10 @@ use crate::knowledge::{Entry, Knowledge};
 /// Most asks of one message matched.
 const MAX_ASKS: usize = 4;
 
+/// Most words of an ask that only asks for a view on what was said ("any thoughts on
+/// this?").
+const VIEW_WORDS: usize = 4;
+
 impl Matcher {
     /// Matches a message against the knowledge.
     ///
@@ -107,6 +111,16 @@ impl Matcher {
                 }
             }
         }
+        // "… to cover both PM and PO. Thoughts?", "any advice?": a few words that are no
+        // question of their own and match nothing ask for a view on what was said.
+        if let Some(before) =
+            before.filter(|_| m.rejection.is_none() && self.asks_for_view(k, &m, ask))
+        {
+            let w = self.with_before(k, before, ask, cfg);
+            if w.rejection.is_none() && w.band == Band::Answer {
+                return w;
+            }
+        }
         if m.rejection.is_some() || !m.reading.roles.is_empty() {
             return m;
         }
@@ -191,6 +205,20 @@ impl Matcher {
         } else {
             m
         }
+    }
+
+    /// True when `ask`, matched as `m`, only asks for a view on what was said before it:
+    /// at most [`VIEW_WORDS`] words, no question word first, nothing named or matched.
+    fn asks_for_view(&self, k: &Knowledge, m: &Match, ask: &str) -> bool {
+        let words: Vec<&str> = ask
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() <= VIEW_WORDS
+            && !k.language.opened_by_question(&words)
+            && m.band == Band::Decline
+            && m.reading.roles.is_empty()
+            && !m.reading.names_topic()
     }
 
     /// Matches `ask` read after `before`, what was said just before it. The roles `before`
