@@ -233,6 +233,35 @@ fn asking_for_a_view_on_what_was_said_asks_about_it() {
 }
 
 #[test]
+fn whos_and_supposed_to_read_like_the_plain_question() {
+    // "who's" is "who is"; "supposed to" frames the question and counts against nothing.
+    for (plain, variant) in [
+        (
+            "who is the main contact for business owners?",
+            "who's the main contact for business owners?",
+        ),
+        (
+            "who owns the roadmap?",
+            "who is supposed to own the roadmap?",
+        ),
+        (
+            "what does a product manager measure?",
+            "what is a product manager supposed to measure?",
+        ),
+    ] {
+        let (a, b) = (ask(plain), ask(variant));
+        assert!(a.answered && b.answered, "{a:?} {b:?}");
+        assert_eq!(a.entry, b.entry, "{variant}");
+        assert!(
+            (a.confidence - b.confidence).abs() < 0.05,
+            "{variant}: {} vs {}",
+            b.confidence,
+            a.confidence
+        );
+    }
+}
+
+#[test]
 fn hyphenated_and_joined_role_names_read_as_the_roles() {
     assert_eq!(role_ids("the product-owner role"), ["po"]);
     assert_eq!(role_ids("productowner or productmanager?"), ["po", "pm"]);
