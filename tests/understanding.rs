@@ -57,6 +57,8 @@ fn rank_over_people_is_managing_and_rank_between_roles_is_hierarchy() {
         "to whom does the PO report, usually?",
         "who ranks higher in SAFe, the product manager or the PO?",
         "is the PM the boss of the PO and the team?",
+        "does our product manager manage the POs on the train?",
+        "are POs in charge of the product managers or the other way round?",
     ] {
         assert_eq!(k().interpret(q).intent, Intent::Hierarchy, "{q}");
         assert_eq!(ask(q).entry.as_deref(), Some("pm-higher-than-po"), "{q}");

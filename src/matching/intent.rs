@@ -140,7 +140,7 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     if it.compare {
         // "Between the PM and the PO, who's in charge?", "PO vs developer: who's the boss?":
         // set side by side on rank, not on an aspect, they ask who ranks higher.
-        let on_rank = it.aspects.is_empty().then(|| rank(lx, w, it)).flatten();
+        let on_rank = it.aspects.is_empty().then(|| rank(lx, q, it)).flatten();
         return on_rank.unwrap_or(Intent::Compare);
     }
     let first = w
@@ -155,7 +155,7 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     if any_phrase(w, BOTH_PHRASES) || (can && hold && it.roles.len() >= 2) {
         return Intent::CanOnePerson;
     }
-    if let Some(intent) = rank(lx, w, it) {
+    if let Some(intent) = rank(lx, q, it) {
         return intent;
     }
     let who = w
@@ -203,7 +203,8 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
 /// does the PO report") or over the people a role works with (managing: "is the PO the
 /// boss of the team", "does the PO manage the developers", "is the PO in charge of the
 /// devs"). Two roles named make it hierarchy whatever else is said.
-fn rank(lx: &Lexicon, w: &[String], it: &Interpretation) -> Option<Intent> {
+fn rank(lx: &Lexicon, q: &Question, it: &Interpretation) -> Option<Intent> {
+    let w = &q.words;
     let people = w.iter().any(|x| in_list(PEOPLE_WORDS, x));
     // "manage the developers", "in charge of the (whole) team": whom the verb acts on, a
     // people word, after at most one other word, not followed by a thing the knowledge
@@ -239,12 +240,28 @@ fn rank(lx: &Lexicon, w: &[String], it: &Interpretation) -> Option<Intent> {
             || (x == "lead" && i > 0 && w[i - 1] == "the" && then.is_none_or(is_stop_word))
     });
     if it.roles.len() >= 2 {
-        return (ranks || leads).then_some(Intent::Hierarchy);
+        let manages_role = manage_frame(lx, q).is_some();
+        return (ranks || leads || manages_role).then_some(Intent::Hierarchy);
     }
     if (ranks && people) || manages {
         return Some(Intent::Manages);
     }
     ranks.then_some(Intent::Hierarchy)
+}
+
+/// "Does the PM *manage* the POs?", "is the PM in *charge* of the POs": a role managing
+/// another role ranks above it. The position of the verb, which frames the question and
+/// names nothing to match.
+pub(crate) fn manage_frame(lx: &Lexicon, q: &Question) -> Option<usize> {
+    let w = &q.words;
+    (0..w.len()).find(|&i| {
+        let verb = in_list(MANAGE_VERBS, &w[i]) || (w[i] == "charge" && i > 0 && w[i - 1] == "in");
+        verb && w[i + 1..]
+            .iter()
+            .position(|x| !in_list(DETERMINERS, x) && x.as_str() != "of")
+            .and_then(|j| q.token_at(i + 1 + j))
+            .is_some_and(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
+    })
 }
 
 /// "What role does the PO play", "what part do PMs perform on the train": what a role is,

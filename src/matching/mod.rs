@@ -232,12 +232,17 @@ impl Matcher {
         let q = self.read(true, question);
         let mut reading = interpret::interpret(lx, &q);
         reading.roles_given = roles_given;
-        // "What role does the PO play": "role" and "play" frame the question.
+        // "What role does the PO play": "role" and "play" frame the question, as "manage"
+        // does "does the PM manage the POs?".
         let frame = intent::role_play_frame(lx, &q);
+        let manage = (reading.intent == Intent::Hierarchy)
+            .then(|| intent::manage_frame(lx, &q))
+            .flatten();
         let mut tokens: Vec<u32> = q
             .tokens
             .iter()
             .filter(|t| frame.is_none_or(|(a, b)| t.start != a && t.start != b))
+            .filter(|t| manage.is_none_or(|m| !(t.start..t.start + t.len).contains(&m)))
             .map(|t| t.id)
             .chain(lx.intent_token(reading.intent))
             .chain(lx.why_token(&q.words))
