@@ -264,6 +264,25 @@ fn whos_and_supposed_to_read_like_the_plain_question() {
 }
 
 #[test]
+fn a_role_guessed_after_a_question_is_not_a_question_about_the_role() {
+    // With or without a guess at the answer, the same answer or the same decline.
+    for question in [
+        "who owns the roadmap?",
+        "who talks to the business owners?",
+        "who runs the sprint retro?",
+        "who books the meeting rooms?",
+    ] {
+        let plain = ask(question);
+        for guess in ["the PO?", "PM?", "the product owner maybe?"] {
+            let q = format!("{question} {guess}");
+            let r = ask(&q);
+            assert_eq!(r.answered, plain.answered, "{q}: {r:?}");
+            assert_eq!(r.entry, plain.entry, "{q}");
+        }
+    }
+}
+
+#[test]
 fn hyphenated_and_joined_role_names_read_as_the_roles() {
     assert_eq!(role_ids("the product-owner role"), ["po"]);
     assert_eq!(role_ids("productowner or productmanager?"), ["po", "pm"]);

@@ -1,7 +1,7 @@
 //! Matching a whole message: each asking clause on its own, read with what was said before
 //! it and the roles the message names; the surest answer first, a second ask beside it.
 
-use super::{ask, interpret, Band, Interpretation, Match, MatchConfig, Matcher, Rejection};
+use super::{ask, interpret, Band, Intent, Interpretation, Match, MatchConfig, Matcher, Rejection};
 use crate::knowledge::{Entry, Knowledge};
 
 /// Most asks of one message matched.
@@ -41,10 +41,21 @@ impl Matcher {
             .take(MAX_ASKS)
             .map(|(a, before)| self.find_with_context(k, a, before.as_deref(), &context_roles, cfg))
             .collect();
-        // The primary ask: answered before not, then the surest; a rejection only when
-        // nothing else was found.
-        let rank = |m: &Match| {
+        // "who runs the standup? the PO?": a role named after a question is a guess at its
+        // answer, not a question about the role; it never goes first or beside.
+        let guess: Vec<bool> = read
+            .asks
+            .iter()
+            .zip(&found)
+            .enumerate()
+            .map(|(i, (a, m))| i > 0 && is_guess(a, m))
+            .collect();
+        // The primary ask: not a guess, answered before not, then the surest; a rejection
+        // only when nothing else was found.
+        let rank = |i: usize| {
+            let m = &found[i];
             (
+                !guess[i],
                 m.band == Band::Answer,
                 m.rejection.is_none(),
                 m.band == Band::Suggest,
@@ -53,19 +64,22 @@ impl Matcher {
         };
         let best = (0..found.len())
             .max_by(|&a, &b| {
-                rank(&found[a])
-                    .partial_cmp(&rank(&found[b]))
+                rank(a)
+                    .partial_cmp(&rank(b))
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(b.cmp(&a))
             })
             .unwrap_or(0);
         let mut m = found.swap_remove(best);
+        let mut guess = guess;
+        guess.swap_remove(best);
         if m.band == Band::Answer {
             let first = m.best().map(|(e, _)| e);
             m.also = found
                 .iter()
-                .filter(|o| o.band == Band::Answer && o.rejection.is_none())
-                .filter_map(Match::best)
+                .zip(&guess)
+                .filter(|&(o, &g)| !g && o.band == Band::Answer && o.rejection.is_none())
+                .filter_map(|(o, _)| o.best())
                 .find(|&(e, _)| Some(e) != first);
         }
         // What the whole message says of the asker (new here, which team) holds for the
@@ -234,6 +248,23 @@ impl Matcher {
         self.find_read(k, &format!("{ask} ({})", names.join(", ")), cfg, true)
     }
 }
+
+/// True when `ask`, matched as `m`, only names a role ("the PO?", "PM maybe?"): after
+/// another question, a guess at its answer.
+fn is_guess(ask: &str, m: &Match) -> bool {
+    let r = &m.reading;
+    ask.split_whitespace().count() <= GUESS_WORDS
+        && !r.roles.is_empty()
+        && r.aspects.is_empty()
+        && r.terms.is_empty()
+        && r.leftover.is_empty()
+        && r.out_of_scope.is_empty()
+        && r.unknown_roles.is_empty()
+        && matches!(r.intent, Intent::WhatIs | Intent::Other)
+}
+
+/// Most words of a guess at the answer after a question ("the PO maybe?").
+const GUESS_WORDS: usize = 4;
 
 /// True when `w`, a second reading, is a match and surer than `m`: answered where `m` is
 /// not, or in the same band with a higher confidence.
