@@ -71,6 +71,25 @@ fn two_questions_in_one_message_get_both_answers() {
 }
 
 #[test]
+fn two_questions_in_one_sentence_are_two_asks_but_alternatives_are_one() {
+    // Joined by a comma instead of a question mark, two questions still get both answers.
+    let both = ask("who owns the roadmap, and can one person be both PM and PO?");
+    let first = ask("who owns the roadmap?");
+    let second = ask("can one person be both PM and PO?");
+    let answered: Vec<Option<String>> =
+        vec![both.entry.clone(), both.related[0].entry.clone().into()];
+    assert!(answered.contains(&first.entry), "{both:?}");
+    assert!(answered.contains(&second.entry), "{both:?}");
+    assert!(both
+        .fields
+        .iter()
+        .any(|f| f.name.starts_with("Also asked: ")));
+    // "…, or is it …" offers alternatives of one question: no second section.
+    let one = ask("is the backlog the PO's job, or is it the PM's job?");
+    assert!(!one.fields.iter().any(|f| f.name.starts_with("Also asked")));
+}
+
+#[test]
 fn context_names_the_role_an_ask_leaves_out() {
     let r = ask("I've just become a product owner. What should I be measuring?");
     assert!(r.answered, "{r:?}");

@@ -63,6 +63,9 @@ pub struct LanguageDoc {
     /// speaks to rolecall itself.
     #[serde(default)]
     pub second_person: Vec<Spanned<String>>,
+    /// Words that join alternatives of one question ("…, or is it the PM's job?").
+    #[serde(default)]
+    pub alternatives: Vec<Spanned<String>>,
     /// Phrases that ask the one answering about their own career ("your biggest", "have
     /// you ever"): a knowledge of roles has no experience to tell.
     #[serde(default)]
@@ -130,6 +133,7 @@ pub struct Language {
     references: FxHashSet<Box<str>>,
     speech_verbs: FxHashSet<Box<str>>,
     second_person: FxHashSet<Box<str>>,
+    alternatives: FxHashSet<Box<str>>,
     /// Personal-experience phrases, as words.
     personal_phrases: Vec<Vec<Box<str>>>,
     framing_suffixes: Vec<Box<str>>,
@@ -242,6 +246,7 @@ impl Language {
         self.references = set(list("references", &doc.references, false));
         self.speech_verbs = set(list("speech_verbs", &doc.speech_verbs, false));
         self.second_person = set(list("second_person", &doc.second_person, false));
+        self.alternatives = set(list("alternatives", &doc.alternatives, false));
         self.personal_phrases = list("personal_phrases", &doc.personal_phrases, true);
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
@@ -381,6 +386,11 @@ impl Language {
     /// True when `word` speaks to the one answering ("you", "your").
     pub fn is_second_person(&self, word: &str) -> bool {
         self.second_person.contains(word)
+    }
+
+    /// True when `word` joins alternatives of one question ("or").
+    pub fn is_alternative(&self, word: &str) -> bool {
+        self.alternatives.contains(word)
     }
 
     /// True when the words ask the one answering about their own experience ("what is

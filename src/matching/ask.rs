@@ -32,7 +32,10 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
     let mut out = Asks::default();
     let mut statements: Vec<String> = Vec::new();
     let mut last: Option<String> = None;
-    let parts = parts(lang, &cleaned);
+    let parts: Vec<Part> = parts(lang, &cleaned)
+        .into_iter()
+        .flat_map(|p| split_asks(lang, p))
+        .collect();
     let count = parts.len().min(MAX_PARTS);
     for (n, part) in parts.into_iter().take(MAX_PARTS).enumerate() {
         let words: Vec<&str> = part.text.split_whitespace().collect();
@@ -261,6 +264,56 @@ fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
     out
 }
 
+/// Splits a part that asks twice ("how do you know you're good at it, how do you
+/// measure success as a PM?") into one part per question: a clause after the first
+/// asking one, opened by a question word and at least [`SPLIT_WORDS`] words long, starts
+/// a part of its own, unless it offers an alternative ("…, or is it the PM's job?").
+fn split_asks(lang: &Language, part: Part) -> Vec<Part> {
+    let n = part.clauses.len();
+    let opens = |i: usize| {
+        let words: Vec<&str> = clause_text(&part, i, i + 1).split_whitespace().collect();
+        words.len() >= SPLIT_WORDS
+            && !lang.is_alternative(words[0])
+            && lang.opened_by_question(&words)
+    };
+    let Some(first) = (0..n).find(|&i| opens(i)) else {
+        return vec![part];
+    };
+    let cuts: Vec<usize> = (first + 1..n).filter(|&i| opens(i)).collect();
+    if cuts.is_empty() {
+        return vec![part];
+    }
+    let bounds: Vec<(usize, usize)> = std::iter::once(0)
+        .chain(cuts.iter().copied())
+        .zip(cuts.iter().copied().chain(std::iter::once(n)))
+        .collect();
+    bounds
+        .into_iter()
+        .map(|(from, to)| {
+            let base = part.clauses[from];
+            let text = clause_text(&part, from, to).to_string();
+            let lead = part.text[base..].len() - part.text[base..].trim_start().len();
+            Part {
+                clauses: part.clauses[from..to]
+                    .iter()
+                    .map(|&c| c - base)
+                    .filter_map(|c| c.checked_sub(lead))
+                    .filter(|&c| c < text.len())
+                    .chain(std::iter::once(0))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+                text,
+                question: part.question,
+                heading: part.heading && to == n,
+            }
+        })
+        .collect()
+}
+
+/// Fewest words of a clause that [`split_asks`] makes a question of its own.
+const SPLIT_WORDS: usize = 3;
+
 /// True for an emoji or another symbol that ends a clause in chat ("🙈", "→", "•").
 fn is_symbol(c: char) -> bool {
     !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && !is_mark(c)
@@ -284,8 +337,13 @@ fn clauses_from(part: &Part, i: usize) -> String {
 
 /// The words of clauses `from` up to (not including) `to`.
 fn clauses_from_to(part: &Part, from: usize, to: usize) -> String {
+    clause_text(part, from, to).to_string()
+}
+
+/// [`clauses_from_to`], borrowed from the part.
+fn clause_text(part: &Part, from: usize, to: usize) -> &str {
     let end = part.clauses.get(to).copied().unwrap_or(part.text.len());
-    part.text[part.clauses[from]..end].trim().to_string()
+    part.text[part.clauses[from]..end].trim()
 }
 
 /// The clause of `part` where the ask starts: the first clause opened (after fillers) by a
