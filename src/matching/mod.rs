@@ -14,6 +14,7 @@ mod intent;
 pub mod interpret;
 mod lexicon;
 mod message;
+mod parts;
 mod person;
 mod question;
 mod roles;
