@@ -3,7 +3,7 @@
 //! the team's own.
 
 use rolecall::knowledge::Source;
-use rolecall::{reply, KnowledgeBase, MatchConfig};
+use rolecall::{reply, Intent, KnowledgeBase, MatchConfig};
 use std::sync::OnceLock;
 
 fn k() -> &'static KnowledgeBase {
@@ -210,6 +210,37 @@ fn a_bad_language_file_is_reported_with_its_lines() {
         "{problems:#?}"
     );
     assert!(has("no [frequency] table"), "{problems:#?}");
+}
+
+#[test]
+fn the_kind_of_question_is_read_from_the_language_file() {
+    // The cue lists that say what kind of question it is are data: a malformed one is
+    // reported with its line, and a team's own phrase changes how questions read.
+    let lang = "[language]\ncode = \"en\"\nquestion_words = [\"who\", \"is\"]\nrank_phrases = [\"Report To\", \"outranks\"]\n";
+    let problems = check(&[("roles.toml", ROLES), ("language.toml", lang)]);
+    assert!(
+        problems.iter().any(|p| p.contains(
+            "language.toml:4: [language]: rank_phrases: “Report To” is read as “report to”"
+        )),
+        "{problems:#?}"
+    );
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/knowledge/language.toml"
+    ))
+    .unwrap();
+    let mut sources = rolecall::Knowledge::shipped_sources();
+    let q = "does the PM outflank the PO?";
+    let before = KnowledgeBase::from_sources(sources.clone()).unwrap();
+    assert_ne!(before.interpret(q).intent, Intent::Hierarchy);
+    let ours = shipped.replace("rank_phrases = [", "rank_phrases = [\"outflank\", ");
+    for s in &mut sources {
+        if s.path.ends_with("language.toml") {
+            s.text = ours.clone();
+        }
+    }
+    let after = KnowledgeBase::from_sources(sources).unwrap();
+    assert_eq!(after.interpret(q).intent, Intent::Hierarchy);
 }
 
 #[test]

@@ -66,6 +66,35 @@ pub struct LanguageDoc {
     /// Words that join alternatives of one question ("…, or is it the PM's job?").
     #[serde(default)]
     pub alternatives: Vec<Spanned<String>>,
+    /// Phrases that ask what rolecall itself can do ("what can you do", "help").
+    #[serde(default)]
+    pub help_phrases: Vec<Spanned<String>>,
+    /// Words a request for help may hold besides stop words ("commands", "topics").
+    #[serde(default)]
+    pub help_words: Vec<Spanned<String>>,
+    /// Phrases that ask whether one person can hold both roles ("same person", "two hats").
+    #[serde(default)]
+    pub both_phrases: Vec<Spanned<String>>,
+    /// Phrases that ask who ranks higher ("above", "report to", "boss").
+    #[serde(default)]
+    pub rank_phrases: Vec<Spanned<String>>,
+    /// Words for the people a role works with ("team", "developers"): a rank over them is
+    /// managing, not a rank between roles.
+    #[serde(default)]
+    pub people_words: Vec<Spanned<String>>,
+    /// Verbs of managing ("manage", "lead").
+    #[serde(default)]
+    pub manage_verbs: Vec<Spanned<String>>,
+    /// Small words between a verb and whom it acts on ("manage *the* team").
+    #[serde(default)]
+    pub determiners: Vec<Spanned<String>>,
+    /// Verbs after a role that make a statement a claim ("PMs *earn* more").
+    #[serde(default)]
+    pub claim_verbs: Vec<Spanned<String>>,
+    /// Verbs of a request that, before the role a statement names, make it a request
+    /// rather than a claim ("*tell* me the PO …").
+    #[serde(default)]
+    pub request_verbs: Vec<Spanned<String>>,
     /// Phrases that ask the one answering about their own career ("your biggest", "have
     /// you ever"): a knowledge of roles has no experience to tell.
     #[serde(default)]
@@ -134,6 +163,18 @@ pub struct Language {
     speech_verbs: FxHashSet<Box<str>>,
     second_person: FxHashSet<Box<str>>,
     alternatives: FxHashSet<Box<str>>,
+    /// Help phrases, as words.
+    help_phrases: Vec<Vec<Box<str>>>,
+    help_words: FxHashSet<Box<str>>,
+    /// One-person phrases, as words.
+    both_phrases: Vec<Vec<Box<str>>>,
+    /// Rank phrases, as words.
+    rank_phrases: Vec<Vec<Box<str>>>,
+    people_words: FxHashSet<Box<str>>,
+    manage_verbs: FxHashSet<Box<str>>,
+    determiners: FxHashSet<Box<str>>,
+    claim_verbs: FxHashSet<Box<str>>,
+    request_verbs: FxHashSet<Box<str>>,
     /// Personal-experience phrases, as words.
     personal_phrases: Vec<Vec<Box<str>>>,
     framing_suffixes: Vec<Box<str>>,
@@ -247,6 +288,15 @@ impl Language {
         self.speech_verbs = set(list("speech_verbs", &doc.speech_verbs, false));
         self.second_person = set(list("second_person", &doc.second_person, false));
         self.alternatives = set(list("alternatives", &doc.alternatives, false));
+        self.help_phrases = list("help_phrases", &doc.help_phrases, true);
+        self.help_words = set(list("help_words", &doc.help_words, false));
+        self.both_phrases = list("both_phrases", &doc.both_phrases, true);
+        self.rank_phrases = list("rank_phrases", &doc.rank_phrases, true);
+        self.people_words = set(list("people_words", &doc.people_words, false));
+        self.manage_verbs = set(list("manage_verbs", &doc.manage_verbs, false));
+        self.determiners = set(list("determiners", &doc.determiners, false));
+        self.claim_verbs = set(list("claim_verbs", &doc.claim_verbs, false));
+        self.request_verbs = set(list("request_verbs", &doc.request_verbs, false));
         self.personal_phrases = list("personal_phrases", &doc.personal_phrases, true);
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
@@ -388,6 +438,51 @@ impl Language {
         self.second_person.contains(word)
     }
 
+    /// True when the words ask what rolecall itself can do ("what can you do").
+    pub fn asks_help<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        holds_any(words, &self.help_phrases)
+    }
+
+    /// True when `word` may be part of a request for help ("commands").
+    pub fn is_help_word(&self, word: &str) -> bool {
+        self.help_words.contains(word)
+    }
+
+    /// True when the words ask whether one person can hold both roles ("same person").
+    pub fn asks_one_person<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        holds_any(words, &self.both_phrases)
+    }
+
+    /// True when the words ask who ranks higher ("report to", "boss").
+    pub fn asks_rank<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        holds_any(words, &self.rank_phrases)
+    }
+
+    /// True when `word` names the people a role works with ("team").
+    pub fn is_people_word(&self, word: &str) -> bool {
+        self.people_words.contains(word)
+    }
+
+    /// True when `word` is a verb of managing ("manage").
+    pub fn is_manage_verb(&self, word: &str) -> bool {
+        self.manage_verbs.contains(word)
+    }
+
+    /// True when `word` is a small word before a noun ("the", "our").
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(word)
+    }
+
+    /// True when `word`, after a role, makes a statement a claim ("earns").
+    pub fn is_claim_verb(&self, word: &str) -> bool {
+        self.claim_verbs.contains(word)
+    }
+
+    /// True when `word`, before a role, makes a statement a request ("tell").
+    pub fn is_request_verb(&self, word: &str) -> bool {
+        self.request_verbs.contains(word)
+    }
+
     /// True when `word` joins alternatives of one question ("or").
     pub fn is_alternative(&self, word: &str) -> bool {
         self.alternatives.contains(word)
@@ -496,11 +591,11 @@ impl Language {
 }
 
 /// True when `words` hold one of `phrases` (each as words) somewhere.
-fn holds_any(words: &[&str], phrases: &[Vec<Box<str>>]) -> bool {
+fn holds_any<S: AsRef<str>>(words: &[S], phrases: &[Vec<Box<str>>]) -> bool {
     phrases.iter().any(|p| {
         words
             .windows(p.len())
-            .any(|w| w.iter().zip(p).all(|(a, b)| *a == &**b))
+            .any(|w| w.iter().zip(p).all(|(a, b)| a.as_ref() == &**b))
     })
 }
 

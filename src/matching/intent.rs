@@ -1,137 +1,18 @@
 //! What kind of question it is (what-is, compare, who-does, can-one-person, hierarchy,
 //! how-much, claim, help), read from its wording and what it names.
 
-use super::interpret::{any_phrase, contains, in_list, Intent, Interpretation};
+use super::interpret::{contains, in_list, Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
 use crate::normalize::{is_question_word, is_stop_word, word_key, OPENERS};
-
-/// Words that open a request ("tell me about …", "explain …").
-const REQUEST_WORDS: &[&str] = &[
-    "compare", "define", "describe", "explain", "give", "help", "lets", "list", "show", "talk",
-    "tell",
-];
-
-/// Verbs that make a statement a claim when they follow its first word.
-const CLAIM_VERBS: &[&str] = &[
-    "are", "cant", "cannot", "decide", "decides", "do", "does", "earn", "earns", "get", "gets",
-    "has", "have", "is", "isnt", "make", "makes", "must", "never", "own", "owns", "report",
-    "reports", "should", "was",
-];
-
-/// Phrases that ask what rolecall itself can do.
-const HELP_PHRASES: &[&[&str]] = &[
-    &["help"],
-    &["commands"],
-    &["what", "can", "you", "do"],
-    &["what", "do", "you", "know"],
-    &["what", "do", "you", "cover"],
-    &["what", "can", "i", "ask"],
-    &["what", "roles"],
-    &["which", "roles"],
-    &["all", "the", "roles"],
-    &["all", "roles"],
-    &["list", "roles"],
-    &["list", "the", "roles"],
-    &["how", "do", "i", "use", "you"],
-    &["how", "does", "this", "bot", "work"],
-    &["what", "are", "you", "for"],
-];
-
-/// Words a help request may hold besides stop words ("can you show me the commands").
-const HELP_WORDS: &[&str] = &[
-    "answer",
-    "ask",
-    "available",
-    "bot",
-    "command",
-    "commands",
-    "cover",
-    "help",
-    "list",
-    "menu",
-    "options",
-    "rolecall",
-    "show",
-    "topic",
-    "topics",
-    "use",
-    "work",
-];
-
-/// Cues for "can one person hold both roles".
-const BOTH_PHRASES: &[&[&str]] = &[
-    &["same", "person"],
-    &["one", "person"],
-    &["play", "both"],
-    &["do", "both"],
-    &["be", "both"],
-    &["hold", "both"],
-    &["wear", "both"],
-    &["cover", "both"],
-    &["covering", "both"],
-    &["doing", "both"],
-    &["fill", "both"],
-    &["handle", "both"],
-    &["juggle", "both"],
-    &["juggling", "both"],
-    &["playing", "both"],
-    &["on", "both"],
-    &["both", "hats"],
-    &["two", "hats"],
-    &["double", "as"],
-    &["at", "the", "same", "time"],
-    &["also", "be"],
-    &["combine"],
-];
-
-/// Cues for hierarchy questions.
-const HIERARCHY_PHRASES: &[&[&str]] = &[
-    &["above"],
-    &["higher"],
-    &["boss"],
-    &["superior"],
-    &["outrank"],
-    &["rank"],
-    &["senior", "to"],
-    &["report", "to"],
-    &["reports", "to"],
-    &["hierarchy"],
-    &["under"],
-];
-
-/// Words for the people a role works with: a rank over them is managing, not hierarchy
-/// between roles ("is the PO the boss of the team").
-const PEOPLE_WORDS: &[&str] = &[
-    "dev",
-    "developer",
-    "developers",
-    "devs",
-    "engineer",
-    "engineers",
-    "me",
-    "my",
-    "people",
-    "squad",
-    "staff",
-    "team",
-    "teams",
-];
-
-/// Verbs of managing people ("does the PO manage the developers").
-const MANAGE_VERBS: &[&str] = &[
-    "lead", "leading", "leads", "manage", "manages", "managing", "own", "owning", "owns",
-];
-
-/// Small words between a verb and whom it acts on ("manage | the | team").
-const DETERMINERS: &[&str] = &["a", "an", "his", "her", "its", "our", "the", "their", "my"];
 
 /// The intent, from the question's wording and what it names.
 pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent {
     let w = &q.words;
     let named = !it.roles.is_empty() || !it.aspects.is_empty() || !it.terms.is_empty();
-    let only_help = w.iter().all(|x| is_stop_word(x) || in_list(HELP_WORDS, x));
-    if !named && only_help && any_phrase(w, HELP_PHRASES) {
+    let lang = &lx.language;
+    let only_help = w.iter().all(|x| is_stop_word(x) || lang.is_help_word(x));
+    if !named && only_help && lang.asks_help(w) {
         return Intent::Help;
     }
     if is_claim(lx, q, it) {
@@ -152,7 +33,7 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     let hold = w
         .iter()
         .any(|x| matches!(x.as_str(), "be" | "both" | "hold" | "play"));
-    if any_phrase(w, BOTH_PHRASES) || (can && hold && it.roles.len() >= 2) {
+    if lang.asks_one_person(w) || (can && hold && it.roles.len() >= 2) {
         return Intent::CanOnePerson;
     }
     if let Some(intent) = rank(lx, q, it) {
@@ -205,7 +86,8 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
 /// devs"). Two roles named make it hierarchy whatever else is said.
 fn rank(lx: &Lexicon, q: &Question, it: &Interpretation) -> Option<Intent> {
     let w = &q.words;
-    let people = w.iter().any(|x| in_list(PEOPLE_WORDS, x));
+    let lang = &lx.language;
+    let people = w.iter().any(|x| lang.is_people_word(x));
     // "manage the developers", "in charge of the (whole) team": whom the verb acts on, a
     // people word, after at most one other word, not followed by a thing the knowledge
     // speaks of ("owns the team backlog").
@@ -213,9 +95,9 @@ fn rank(lx: &Lexicon, q: &Question, it: &Interpretation) -> Option<Intent> {
         let mut object = w[i + 1..]
             .iter()
             .enumerate()
-            .filter(|(_, x)| !in_list(DETERMINERS, x) && x.as_str() != "of")
+            .filter(|(_, x)| !lang.is_determiner(x) && x.as_str() != "of")
             .take(2);
-        let Some((j, _)) = object.find(|(_, x)| in_list(PEOPLE_WORDS, x)) else {
+        let Some((j, _)) = object.find(|(_, x)| lang.is_people_word(x)) else {
             return false;
         };
         let compound = w.get(i + 1 + j + 1).is_some_and(|n| {
@@ -228,8 +110,8 @@ fn rank(lx: &Lexicon, q: &Question, it: &Interpretation) -> Option<Intent> {
     };
     let in_charge = |i: usize| w[i] == "charge" && i > 0 && w[i - 1] == "in";
     let manages =
-        (0..w.len()).any(|i| (in_list(MANAGE_VERBS, &w[i]) || in_charge(i)) && acts_on_people(i));
-    let ranks = any_phrase(w, HIERARCHY_PHRASES)
+        (0..w.len()).any(|i| (lang.is_manage_verb(&w[i]) || in_charge(i)) && acts_on_people(i));
+    let ranks = lang.asks_rank(w)
         || (w.iter().any(|x| x == "whom")
             && w.iter().any(|x| matches!(x.as_str(), "report" | "reports")));
     // "PM or PO, who's in charge?", "which one takes the lead?": leading with no one
@@ -253,12 +135,12 @@ fn rank(lx: &Lexicon, q: &Question, it: &Interpretation) -> Option<Intent> {
 /// another role ranks above it. The position of the verb, which frames the question and
 /// names nothing to match.
 pub(crate) fn manage_frame(lx: &Lexicon, q: &Question) -> Option<usize> {
-    let w = &q.words;
+    let (w, lang) = (&q.words, &lx.language);
     (0..w.len()).find(|&i| {
-        let verb = in_list(MANAGE_VERBS, &w[i]) || (w[i] == "charge" && i > 0 && w[i - 1] == "in");
+        let verb = lang.is_manage_verb(&w[i]) || (w[i] == "charge" && i > 0 && w[i - 1] == "in");
         verb && w[i + 1..]
             .iter()
-            .position(|x| !in_list(DETERMINERS, x) && x.as_str() != "of")
+            .position(|x| !lang.is_determiner(x) && x.as_str() != "of")
             .and_then(|j| q.token_at(i + 1 + j))
             .is_some_and(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
     })
@@ -341,9 +223,9 @@ fn is_claim(lx: &Lexicon, q: &Question, it: &Interpretation) -> bool {
     let before = &q.words[..role.start];
     let asks = before
         .iter()
-        .any(|x| is_question_word(x) || in_list(REQUEST_WORDS, x));
+        .any(|x| is_question_word(x) || lx.language.is_request_verb(x));
     let verb_after = q.words[role.start + role.len..]
         .iter()
-        .any(|x| in_list(CLAIM_VERBS, x));
+        .any(|x| lx.language.is_claim_verb(x));
     !asks && role.start <= 2 && verb_after
 }
