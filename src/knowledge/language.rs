@@ -95,6 +95,45 @@ pub struct LanguageDoc {
     /// rather than a claim ("*tell* me the PO …").
     #[serde(default)]
     pub request_verbs: Vec<Spanned<String>>,
+    /// Verbs of going to someone with a question ("ask", "ping").
+    #[serde(default)]
+    pub contact_verbs: Vec<Spanned<String>>,
+    /// Words between "who" and the one asking ("who *do* I ask", "who *to* ask").
+    #[serde(default)]
+    pub contact_auxiliaries: Vec<Spanned<String>>,
+    /// Words between the one asking and the verb ("who do I *need to* ask").
+    #[serde(default)]
+    pub contact_fillers: Vec<Spanned<String>>,
+    /// Nouns for the one to go to ("the right *person* to ask").
+    #[serde(default)]
+    pub contact_nouns: Vec<Spanned<String>>,
+    /// Words that make "who" ask for someone here, not a role in general ("our").
+    #[serde(default)]
+    pub here_words: Vec<Spanned<String>>,
+    /// Phrases that do the same ("this team").
+    #[serde(default)]
+    pub here_phrases: Vec<Spanned<String>>,
+    /// Phrases that ask for a person by themselves ("which person").
+    #[serde(default)]
+    pub which_person: Vec<Spanned<String>>,
+    /// Words before an embedded "who" that still make it ask ("any *idea* who").
+    #[serde(default)]
+    pub who_embedders: Vec<Spanned<String>>,
+    /// Words that may come before a clause's "who" or "new" ("and", "btw").
+    #[serde(default)]
+    pub clause_fillers: Vec<Spanned<String>>,
+    /// Phrases a newcomer says about themselves ("just joined", "first day").
+    #[serde(default)]
+    pub newcomer_phrases: Vec<Spanned<String>>,
+    /// Words between "I'm" and "new" ("I'm *pretty* new").
+    #[serde(default)]
+    pub self_fillers: Vec<Spanned<String>>,
+    /// Phrases that ask about onboarding itself ("getting started").
+    #[serde(default)]
+    pub onboarding_phrases: Vec<Spanned<String>>,
+    /// What may follow "new to" for it to be about a newcomer ("the", "team").
+    #[serde(default)]
+    pub new_to: Vec<Spanned<String>>,
     /// Phrases that ask the one answering about their own career ("your biggest", "have
     /// you ever"): a knowledge of roles has no experience to tell.
     #[serde(default)]
@@ -175,6 +214,23 @@ pub struct Language {
     determiners: FxHashSet<Box<str>>,
     claim_verbs: FxHashSet<Box<str>>,
     request_verbs: FxHashSet<Box<str>>,
+    contact_verbs: FxHashSet<Box<str>>,
+    contact_auxiliaries: FxHashSet<Box<str>>,
+    contact_fillers: FxHashSet<Box<str>>,
+    contact_nouns: FxHashSet<Box<str>>,
+    here_words: FxHashSet<Box<str>>,
+    /// Here phrases, as words.
+    here_phrases: Vec<Vec<Box<str>>>,
+    /// Which person, as words.
+    which_person: Vec<Vec<Box<str>>>,
+    who_embedders: FxHashSet<Box<str>>,
+    clause_fillers: FxHashSet<Box<str>>,
+    /// Newcomer phrases, as words.
+    newcomer_phrases: Vec<Vec<Box<str>>>,
+    self_fillers: FxHashSet<Box<str>>,
+    /// Onboarding phrases, as words.
+    onboarding_phrases: Vec<Vec<Box<str>>>,
+    new_to: FxHashSet<Box<str>>,
     /// Personal-experience phrases, as words.
     personal_phrases: Vec<Vec<Box<str>>>,
     framing_suffixes: Vec<Box<str>>,
@@ -297,6 +353,20 @@ impl Language {
         self.determiners = set(list("determiners", &doc.determiners, false));
         self.claim_verbs = set(list("claim_verbs", &doc.claim_verbs, false));
         self.request_verbs = set(list("request_verbs", &doc.request_verbs, false));
+        self.contact_verbs = set(list("contact_verbs", &doc.contact_verbs, false));
+        self.contact_auxiliaries =
+            set(list("contact_auxiliaries", &doc.contact_auxiliaries, false));
+        self.contact_fillers = set(list("contact_fillers", &doc.contact_fillers, false));
+        self.contact_nouns = set(list("contact_nouns", &doc.contact_nouns, false));
+        self.here_words = set(list("here_words", &doc.here_words, false));
+        self.here_phrases = list("here_phrases", &doc.here_phrases, true);
+        self.which_person = list("which_person", &doc.which_person, true);
+        self.who_embedders = set(list("who_embedders", &doc.who_embedders, false));
+        self.clause_fillers = set(list("clause_fillers", &doc.clause_fillers, false));
+        self.newcomer_phrases = list("newcomer_phrases", &doc.newcomer_phrases, true);
+        self.self_fillers = set(list("self_fillers", &doc.self_fillers, false));
+        self.onboarding_phrases = list("onboarding_phrases", &doc.onboarding_phrases, true);
+        self.new_to = set(list("new_to", &doc.new_to, false));
         self.personal_phrases = list("personal_phrases", &doc.personal_phrases, true);
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
@@ -481,6 +551,71 @@ impl Language {
     /// True when `word`, before a role, makes a statement a request ("tell").
     pub fn is_request_verb(&self, word: &str) -> bool {
         self.request_verbs.contains(word)
+    }
+
+    /// True when `word` is a verb of going to someone with a question ("ask").
+    pub fn is_contact_verb(&self, word: &str) -> bool {
+        self.contact_verbs.contains(word)
+    }
+
+    /// True when `word` may come between "who" and the one asking ("do").
+    pub fn is_contact_auxiliary(&self, word: &str) -> bool {
+        self.contact_auxiliaries.contains(word)
+    }
+
+    /// True when `word` may come between the one asking and the verb ("need").
+    pub fn is_contact_filler(&self, word: &str) -> bool {
+        self.contact_fillers.contains(word)
+    }
+
+    /// True when `word` names the one to go to ("person").
+    pub fn is_contact_noun(&self, word: &str) -> bool {
+        self.contact_nouns.contains(word)
+    }
+
+    /// True when `word` makes "who" ask for someone here ("our").
+    pub fn is_here_word(&self, word: &str) -> bool {
+        self.here_words.contains(word)
+    }
+
+    /// True when the words hold a phrase that makes "who" ask for someone here.
+    pub fn says_here<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        holds_any(words, &self.here_phrases)
+    }
+
+    /// True when the words ask for a person by themselves ("which person").
+    pub fn asks_which_person<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        holds_any(words, &self.which_person)
+    }
+
+    /// True when `word`, before an embedded "who", still makes it ask ("idea").
+    pub fn is_who_embedder(&self, word: &str) -> bool {
+        self.who_embedders.contains(word)
+    }
+
+    /// True when `word` may come before a clause's "who" or "new" ("btw").
+    pub fn is_clause_filler(&self, word: &str) -> bool {
+        self.clause_fillers.contains(word)
+    }
+
+    /// True when the words hold a phrase a newcomer says of themselves ("first day").
+    pub fn says_newcomer<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        holds_any(words, &self.newcomer_phrases)
+    }
+
+    /// True when `word` may come between "I'm" and "new" ("pretty").
+    pub fn is_self_filler(&self, word: &str) -> bool {
+        self.self_fillers.contains(word)
+    }
+
+    /// True when the words ask about onboarding itself ("getting started").
+    pub fn asks_onboarding<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        holds_any(words, &self.onboarding_phrases)
+    }
+
+    /// True when `word` may follow "new to" for it to be about a newcomer ("team").
+    pub fn is_new_to(&self, word: &str) -> bool {
+        self.new_to.contains(word)
     }
 
     /// True when `word` joins alternatives of one question ("or").

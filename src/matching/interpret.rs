@@ -187,10 +187,6 @@ pub(super) fn contains(words: &[String], phrase: &[&str]) -> bool {
         .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
 }
 
-pub(super) fn any_phrase(words: &[String], phrases: &[&[&str]]) -> bool {
-    phrases.iter().any(|p| contains(words, p))
-}
-
 pub(super) fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
@@ -213,7 +209,7 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
     it.intent = intent(lx, q, &it);
     it.team = q.team;
     it.person = asks_person(lx, q, &it);
-    it.newcomer = newcomer(q, &it);
+    it.newcomer = newcomer(&lx.language, q, &it);
     it
 }
 

@@ -81,7 +81,7 @@ impl Question {
         let asks = cleaned.trim_end().ends_with('?');
         let raw: Vec<String> = words(&cleaned).take(MAX_WORDS).collect();
         let keys: Vec<String> = raw.iter().map(|w| word_key(w)).collect();
-        let mut dropped: Vec<usize> = contact_frame(&raw);
+        let mut dropped: Vec<usize> = contact_frame(&lx.language, &raw);
         let mention = teams.and_then(|t| people::mention_in(t, &keys));
         if let Some(m) = mention {
             dropped.extend(m.start..m.start + m.len);
