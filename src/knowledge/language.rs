@@ -95,6 +95,17 @@ pub struct LanguageDoc {
     /// rather than a claim ("*tell* me the PO …").
     #[serde(default)]
     pub request_verbs: Vec<Spanned<String>>,
+    /// Nouns that end a job title ("manager" of "delivery manager"): a title the knowledge
+    /// lacks is declined as a role it doesn't cover.
+    #[serde(default)]
+    pub title_heads: Vec<Spanned<String>>,
+    /// Job titles that stand alone ("tester", "CTO"), read as roles only when the
+    /// knowledge never uses the word.
+    #[serde(default)]
+    pub bare_titles: Vec<Spanned<String>>,
+    /// Words before a job title that do not make it another role ("a *senior* manager").
+    #[serde(default)]
+    pub neutral_modifiers: Vec<Spanned<String>>,
     /// Verbs of going to someone with a question ("ask", "ping").
     #[serde(default)]
     pub contact_verbs: Vec<Spanned<String>>,
@@ -214,6 +225,9 @@ pub struct Language {
     determiners: FxHashSet<Box<str>>,
     claim_verbs: FxHashSet<Box<str>>,
     request_verbs: FxHashSet<Box<str>>,
+    title_heads: FxHashSet<Box<str>>,
+    bare_titles: FxHashSet<Box<str>>,
+    neutral_modifiers: FxHashSet<Box<str>>,
     contact_verbs: FxHashSet<Box<str>>,
     contact_auxiliaries: FxHashSet<Box<str>>,
     contact_fillers: FxHashSet<Box<str>>,
@@ -353,6 +367,9 @@ impl Language {
         self.determiners = set(list("determiners", &doc.determiners, false));
         self.claim_verbs = set(list("claim_verbs", &doc.claim_verbs, false));
         self.request_verbs = set(list("request_verbs", &doc.request_verbs, false));
+        self.title_heads = set(list("title_heads", &doc.title_heads, false));
+        self.bare_titles = set(list("bare_titles", &doc.bare_titles, false));
+        self.neutral_modifiers = set(list("neutral_modifiers", &doc.neutral_modifiers, false));
         self.contact_verbs = set(list("contact_verbs", &doc.contact_verbs, false));
         self.contact_auxiliaries =
             set(list("contact_auxiliaries", &doc.contact_auxiliaries, false));
@@ -616,6 +633,21 @@ impl Language {
     /// True when `word` may follow "new to" for it to be about a newcomer ("team").
     pub fn is_new_to(&self, word: &str) -> bool {
         self.new_to.contains(word)
+    }
+
+    /// The nouns that end a job title ("manager", "engineer").
+    pub fn title_heads(&self) -> impl Iterator<Item = &str> {
+        self.title_heads.iter().map(|w| &**w)
+    }
+
+    /// The job titles that stand alone ("tester", "cto").
+    pub fn bare_titles(&self) -> impl Iterator<Item = &str> {
+        self.bare_titles.iter().map(|w| &**w)
+    }
+
+    /// True when `word` before a job title does not make it another role ("senior").
+    pub fn is_neutral_modifier(&self, word: &str) -> bool {
+        self.neutral_modifiers.contains(word)
     }
 
     /// True when `word` joins alternatives of one question ("or").

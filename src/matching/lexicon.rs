@@ -3,7 +3,6 @@
 //! synonyms, and the typo index over all of it.
 
 use super::interpret::Intent;
-use super::roles::{BARE_ROLES, ROLE_HEADS};
 use super::shares::in_shares;
 use super::typo::TypoIndex;
 use crate::knowledge::{Knowledge, Language};
@@ -224,10 +223,13 @@ impl Lexicon {
 
     /// Builds the lexicon for `k`.
     pub fn build(k: &Knowledge) -> Lexicon {
-        let mut lx = Lexicon::default();
-        let keys = |list: &[&str]| list.iter().map(|w| word_key(w).into()).collect();
-        lx.role_heads = keys(ROLE_HEADS);
-        lx.bare_roles = keys(BARE_ROLES);
+        let keys =
+            |list: &mut dyn Iterator<Item = &str>| list.map(|w| word_key(w).into()).collect();
+        let mut lx = Lexicon {
+            role_heads: keys(&mut k.language.title_heads()),
+            bare_roles: keys(&mut k.language.bare_titles()),
+            ..Lexicon::default()
+        };
         // 1. vocabulary: every word the knowledge uses, plus the words code relies on.
         for list in [
             normalize::STOP_WORDS,

@@ -1,80 +1,7 @@
 //! Role-like names the knowledge lacks: "delivery manager", "QA engineer", a bare "tester".
 
-use super::interpret::in_list;
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
-
-/// Nouns that end a job title ("delivery manager", "QA engineer", "tech lead").
-pub(crate) const ROLE_HEADS: &[&str] = &[
-    "administrator",
-    "analyst",
-    "architect",
-    "coach",
-    "consultant",
-    "designer",
-    "developer",
-    "director",
-    "engineer",
-    "lead",
-    "manager",
-    "marketer",
-    "master",
-    "officer",
-    "owner",
-    "programmer",
-    "recruiter",
-    "scientist",
-    "specialist",
-    "strategist",
-    "tester",
-    "writer",
-];
-
-/// Job titles that stand alone ("tester", "CTO"); read as roles only when the knowledge
-/// never uses the word, so a team that adds such a role makes it known.
-pub(crate) const BARE_ROLES: &[&str] = &[
-    "analyst",
-    "architect",
-    "ceo",
-    "cfo",
-    "coach",
-    "consultant",
-    "coo",
-    "cpo",
-    "cto",
-    "designer",
-    "developer",
-    "director",
-    "engineer",
-    "intern",
-    "marketer",
-    "programmer",
-    "qa",
-    "recruiter",
-    "scientist",
-    "tester",
-    "ux",
-    "vp",
-];
-
-/// Words before a job title that do not make it another role ("a senior manager").
-const NEUTRAL_MODIFIERS: &[&str] = &[
-    "bad",
-    "best",
-    "better",
-    "effective",
-    "experienced",
-    "first",
-    "good",
-    "great",
-    "junior",
-    "new",
-    "real",
-    "senior",
-    "strong",
-    "successful",
-    "typical",
-];
 
 /// How many words after a job title its verb of saying may come ("our coach where I work
 /// says"), and after that verb the role the claim is about ("says that the PO").
@@ -163,7 +90,7 @@ pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
         let modifier = i
             .checked_sub(1)
             .filter(|&m| free(m) && !q.is_stop(lx, m))
-            .filter(|&m| !in_list(NEUTRAL_MODIFIERS, &q.words[m]))
+            .filter(|&m| !lx.language.is_neutral_modifier(&q.words[m]))
             .filter(|&m| q.words[m].chars().all(char::is_alphabetic));
         match modifier {
             Some(m) if head || bare => {
