@@ -115,6 +115,10 @@ impl Matcher {
         cfg: &MatchConfig,
     ) -> Match {
         let m = self.find_one(k, ask, cfg);
+        let words: Vec<&str> = ask
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         // "PO short term vs PM long term, is that right?": an ask with nothing of its own
         // to match asks about what was said before it.
         if m.rejection == Some(Rejection::Empty) {
@@ -128,7 +132,7 @@ impl Matcher {
         // "… to cover both PM and PO. Thoughts?", "any advice?": a few words that are no
         // question of their own and match nothing ask for a view on what was said.
         if let Some(before) =
-            before.filter(|_| m.rejection.is_none() && self.asks_for_view(k, &m, ask))
+            before.filter(|_| m.rejection.is_none() && asks_for_view(k, &m, &words))
         {
             let w = self.with_before(k, before, ask, cfg);
             if w.rejection.is_none() && w.band == Band::Answer {
@@ -138,10 +142,6 @@ impl Matcher {
         if m.rejection.is_some() || !m.reading.roles.is_empty() {
             return m;
         }
-        let words: Vec<&str> = ask
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
         // "How do these two roles work together?": the roles the message names, or the
         // knowledge's two.
         if k.language.names_role_pair(&words) {
@@ -221,20 +221,6 @@ impl Matcher {
         }
     }
 
-    /// True when `ask`, matched as `m`, only asks for a view on what was said before it:
-    /// at most [`VIEW_WORDS`] words, no question word first, nothing named or matched.
-    fn asks_for_view(&self, k: &Knowledge, m: &Match, ask: &str) -> bool {
-        let words: Vec<&str> = ask
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.len() <= VIEW_WORDS
-            && !k.language.opened_by_question(&words)
-            && m.band == Band::Decline
-            && m.reading.roles.is_empty()
-            && !m.reading.names_topic()
-    }
-
     /// Matches `ask` read after `before`, what was said just before it. The roles `before`
     /// names are what the ask is about, not choices it names.
     fn with_before(&self, k: &Knowledge, before: &str, ask: &str, cfg: &MatchConfig) -> Match {
@@ -247,6 +233,16 @@ impl Matcher {
         let names: Vec<&str> = roles.iter().map(|&r| k.roles[r].name.as_str()).collect();
         self.find_read(k, &format!("{ask} ({})", names.join(", ")), cfg, true)
     }
+}
+
+/// True when an ask of `words`, matched as `m`, only asks for a view on what was said
+/// before it: at most [`VIEW_WORDS`] words, no question word first, nothing named or matched.
+fn asks_for_view(k: &Knowledge, m: &Match, words: &[&str]) -> bool {
+    words.len() <= VIEW_WORDS
+        && !k.language.opened_by_question(words)
+        && m.band == Band::Decline
+        && m.reading.roles.is_empty()
+        && !m.reading.names_topic()
 }
 
 /// True when `ask`, matched as `m`, only names a role ("the PO?", "PM maybe?"): after
