@@ -71,6 +71,29 @@ fn two_questions_in_one_message_get_both_answers() {
 }
 
 #[test]
+fn a_role_card_that_leads_in_to_a_comparison_goes_beside_it() {
+    // "what is X? is it the same as Y?": the comparison is the point, whichever way the
+    // second ask names the first role.
+    for (lead, then) in [
+        ("what does a PM do?", "and is that not just a PO with another title?"),
+        ("what does a PM do?", "and is a PM not just a PO with another title?"),
+        ("Explain the product owner to me.", "How is it different from the product manager?"),
+    ] {
+        let alone = ask(then);
+        let with_lead = ask(&format!("{lead} {then}"));
+        assert!(alone.answered, "{then}: {alone:?}");
+        assert_eq!(with_lead.entry, alone.entry, "{lead} {then}");
+        assert!(
+            with_lead.fields.iter().any(|f| f.name.starts_with("Also asked: ")),
+            "the role card goes beside: {lead} {then}"
+        );
+    }
+    // A second ask about something else leaves the role card first.
+    let other = ask("what does the PO do? and who owns the roadmap?");
+    assert_eq!(other.entry, ask("what does the PO do?").entry);
+}
+
+#[test]
 fn two_questions_in_one_sentence_are_two_asks_but_alternatives_are_one() {
     // Joined by a comma instead of a question mark, two questions still get both answers.
     let both = ask("who owns the roadmap, and can one person be both PM and PO?");

@@ -50,13 +50,42 @@ impl Matcher {
             .enumerate()
             .map(|(i, (a, m))| i > 0 && is_guess(a, m))
             .collect();
-        // The primary ask: not a guess, answered before not, then the surest; a rejection
-        // only when nothing else was found.
+        // "what is a PO, though? is it the same as a PM?": a role card is the broadest
+        // answer, so when another answered ask relates that role to another one (naming
+        // both, or the other and "it" after it), the role card only led in to it and goes
+        // beside it.
+        let refers: Vec<bool> = read
+            .asks
+            .iter()
+            .map(|a| {
+                a.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| k.language.is_reference(w))
+            })
+            .collect();
+        let lead_in: Vec<bool> = (0..found.len())
+            .map(|i| match found[i].best() {
+                Some((Entry::Role(r), _)) => {
+                    found.iter().zip(&guess).enumerate().any(|(j, (o, &g))| {
+                        let roles = &o.reading.roles;
+                        j != i
+                            && !g
+                            && o.band == Band::Answer
+                            && o.rejection.is_none()
+                            && roles.iter().any(|&s| s != r)
+                            && (roles.contains(&r) || (j > i && refers[j]))
+                    })
+                }
+                _ => false,
+            })
+            .collect();
+        // The primary ask: not a guess, answered before not, not a lead-in, then the
+        // surest; a rejection only when nothing else was found.
         let rank = |i: usize| {
             let m = &found[i];
             (
                 !guess[i],
                 m.band == Band::Answer,
+                !lead_in[i],
                 m.rejection.is_none(),
                 m.band == Band::Suggest,
                 m.confidence(),
