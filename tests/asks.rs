@@ -381,27 +381,6 @@ fn a_question_that_points_back_is_read_with_what_it_points_to() {
 }
 
 #[test]
-fn an_aspect_asked_of_them_with_no_role_named_is_asked_of_the_roles() {
-    same_answer(
-        "what does the PM earn compared with the PO?",
-        &["how much do they earn?", "hi! how much do they each earn?"],
-    );
-    same_answer(
-        "what skills do the PM and the PO need?",
-        &["which skills does each of them need?"],
-    );
-    // With one role named, "their" is that role; with no aspect, nothing is asked of them.
-    let one = ask("our PO just started. what are their responsibilities?");
-    assert_eq!(one.entry, ask("what are the PO's responsibilities?").entry);
-    for q in [
-        "are they in the office on fridays?",
-        "what time do they start?",
-    ] {
-        assert!(!ask(q).answered, "{q}");
-    }
-}
-
-#[test]
 fn a_question_about_the_setting_itself_is_about_it() {
     // "SAFe" is the setting of most questions and left out of them, but not when the
     // question asks what it is.

@@ -66,10 +66,6 @@ pub struct LanguageDoc {
     /// Words that join alternatives of one question ("…, or is it the PM's job?").
     #[serde(default)]
     pub alternatives: Vec<Spanned<String>>,
-    /// Words that speak of several people at once ("their", "each"): asking an aspect of
-    /// them, with no role named, asks it of every role.
-    #[serde(default)]
-    pub pair_pronouns: Vec<Spanned<String>>,
     /// Phrases that ask what rolecall itself can do ("what can you do", "help").
     #[serde(default)]
     pub help_phrases: Vec<Spanned<String>>,
@@ -217,7 +213,6 @@ pub struct Language {
     speech_verbs: FxHashSet<Box<str>>,
     second_person: FxHashSet<Box<str>>,
     alternatives: FxHashSet<Box<str>>,
-    pair_pronouns: FxHashSet<Box<str>>,
     /// Help phrases, as words.
     help_phrases: Vec<Vec<Box<str>>>,
     help_words: FxHashSet<Box<str>>,
@@ -363,7 +358,6 @@ impl Language {
         self.speech_verbs = set(list("speech_verbs", &doc.speech_verbs, false));
         self.second_person = set(list("second_person", &doc.second_person, false));
         self.alternatives = set(list("alternatives", &doc.alternatives, false));
-        self.pair_pronouns = set(list("pair_pronouns", &doc.pair_pronouns, false));
         self.help_phrases = list("help_phrases", &doc.help_phrases, true);
         self.help_words = set(list("help_words", &doc.help_words, false));
         self.both_phrases = list("both_phrases", &doc.both_phrases, true);
@@ -654,11 +648,6 @@ impl Language {
     /// True when `word` before a job title does not make it another role ("senior").
     pub fn is_neutral_modifier(&self, word: &str) -> bool {
         self.neutral_modifiers.contains(word)
-    }
-
-    /// True when `word` speaks of several people at once ("their", "each").
-    pub fn is_pair_pronoun(&self, word: &str) -> bool {
-        self.pair_pronouns.contains(word)
     }
 
     /// True when `word` joins alternatives of one question ("or").

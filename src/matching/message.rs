@@ -34,19 +34,12 @@ impl Matcher {
         } else {
             self.names(&read.context.join(". ")).0
         };
-        // "What are their duties?" speaks of the roles when the message names none, or
-        // names several before it; one named elsewhere is who "their" points to.
-        let of_them = context_roles.len() >= 2
-            || (read.asks.len() == 1 && read.context.is_empty())
-            || self.names(question).0.is_empty();
         let mut found: Vec<Match> = read
             .asks
             .iter()
             .zip(&read.before)
             .take(MAX_ASKS)
-            .map(|(a, before)| {
-                self.find_with_context(k, a, before.as_deref(), (&context_roles, of_them), cfg)
-            })
+            .map(|(a, before)| self.find_with_context(k, a, before.as_deref(), &context_roles, cfg))
             .collect();
         // "who runs the standup? the PO?": a role named after a question is a guess at its
         // answer, not a question about the role; it never goes first or beside.
@@ -134,7 +127,7 @@ impl Matcher {
     }
 
     /// Matches one ask in its context: `before`, what was said just before it, and the
-    /// roles the whole message names, and whether "their" may speak of the roles.
+    /// roles the whole message names.
     ///
     /// An ask that names a role stands alone, and so does one answered on its own that
     /// points back at nothing ("who owns the backlog?"). One that leans on what was said
@@ -147,7 +140,7 @@ impl Matcher {
         k: &Knowledge,
         ask: &str,
         before: Option<&str>,
-        (context_roles, of_them): (&[usize], bool),
+        context_roles: &[usize],
         cfg: &MatchConfig,
     ) -> Match {
         let m = self.find_one(k, ask, cfg);
@@ -180,14 +173,7 @@ impl Matcher {
         }
         // "How do these two roles work together?": the roles the message names, or the
         // knowledge's two.
-        // "What are their responsibilities?": an aspect asked of several people, with no
-        // role named, is asked of the roles; said of them, or asked of the bot, it is not.
-        let of_them = of_them
-            && m.reading.asks
-            && !m.reading.to_bot
-            && !m.reading.aspects.is_empty()
-            && words.iter().any(|w| k.language.is_pair_pronoun(w));
-        if k.language.names_role_pair(&words) || of_them {
+        if k.language.names_role_pair(&words) {
             let pair: Vec<usize> = if context_roles.len() >= 2 {
                 context_roles.to_vec()
             } else if k.roles.len() == 2 {
@@ -274,7 +260,7 @@ impl Matcher {
     /// Manager, Product Owner)".
     fn with_roles(&self, k: &Knowledge, ask: &str, roles: &[usize], cfg: &MatchConfig) -> Match {
         let names: Vec<&str> = roles.iter().map(|&r| k.roles[r].name.as_str()).collect();
-        self.find_read(k, &format!("({}) {ask}", names.join(", ")), cfg, true)
+        self.find_read(k, &format!("{ask} ({})", names.join(", ")), cfg, true)
     }
 }
 
