@@ -54,17 +54,14 @@ impl Matcher {
         // answer, so when another answered ask relates that role to another one (naming
         // both, or the other and "it" after it), the role card only led in to it and goes
         // beside it.
-        let refers: Vec<bool> = read
-            .asks
-            .iter()
-            .map(|a| {
-                a.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| k.language.is_reference(w))
-            })
-            .collect();
+        let refers = |j: usize| {
+            read.asks[j]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| k.language.is_reference(w))
+        };
         let lead_in: Vec<bool> = (0..found.len())
             .map(|i| match found[i].best() {
-                Some((Entry::Role(r), _)) => {
+                Some((Entry::Role(r), _)) if found.len() > 1 => {
                     found.iter().zip(&guess).enumerate().any(|(j, (o, &g))| {
                         let roles = &o.reading.roles;
                         j != i
@@ -72,7 +69,7 @@ impl Matcher {
                             && o.band == Band::Answer
                             && o.rejection.is_none()
                             && roles.iter().any(|&s| s != r)
-                            && (roles.contains(&r) || (j > i && refers[j]))
+                            && (roles.contains(&r) || (j > i && refers(j)))
                     })
                 }
                 _ => false,
