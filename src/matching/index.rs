@@ -18,6 +18,8 @@ const OUT_OF_SCOPE_FACTOR: f32 = 3.0;
 pub(crate) const LIGHT_WEIGHT: f32 = 0.4;
 /// In [`Index::doc_faqs`], a document that is not a FAQ's (a term's).
 pub(crate) const NOT_FAQ: u32 = u32::MAX;
+/// Postings per block of [`Index::block_need`].
+pub(crate) const BLOCK: usize = 64;
 /// Lower bound on the weight of a concept (role, aspect, term, comparison).
 const CONCEPT_FLOOR: f32 = 1.2;
 
@@ -96,8 +98,19 @@ pub(crate) struct Index {
     pub doc_weights: Vec<f32>,
     /// See `doc_weights`.
     pub doc_faqs: Vec<u32>,
+    /// Every document's tokens, one after another; document `d`'s are
+    /// `doc_tokens[doc_starts[d]..doc_starts[d + 1]]`: scoring reads them for each
+    /// candidate, and reading one flat array is cheaper than reaching into each [`Doc`].
+    pub doc_tokens: Vec<u32>,
+    /// See `doc_tokens`.
+    pub doc_starts: Vec<u32>,
+    /// The first term document: FAQ documents come first, terms after them.
+    pub first_term: u32,
     /// Token id → documents containing it.
     pub postings: Vec<Vec<u32>>,
+    /// Token id → for each [`BLOCK`] of its postings, the least weight of a document in it:
+    /// a block of phrasings that all say much more than a question asks can be skipped.
+    pub block_need: Vec<Vec<f32>>,
     /// Each FAQ's documents, as a range of `docs`.
     pub faq_docs: Vec<std::ops::Range<usize>>,
     /// Role facts and summaries.
@@ -159,6 +172,7 @@ impl Index {
             }
             ix.faq_docs.push(first..ix.docs.len());
         }
+        ix.first_term = ix.docs.len() as u32;
         for (i, t) in k.terms.iter().enumerate() {
             let own = lx
                 .kinds
@@ -168,11 +182,28 @@ impl Index {
             ix.push_doc(Entry::Term(i), own.into_iter().collect(), &t.name);
         }
         ix.postings = vec![Vec::new(); lx.texts.len()];
+        ix.doc_starts.push(0);
         for (d, doc) in ix.docs.iter().enumerate() {
             for &t in &doc.tokens {
                 ix.postings[t as usize].push(d as u32);
             }
+            ix.doc_tokens.extend(&doc.tokens);
+            ix.doc_starts.push(ix.doc_tokens.len() as u32);
         }
+        ix.block_need = ix
+            .postings
+            .iter()
+            .map(|list| {
+                list.chunks(BLOCK)
+                    .map(|block| {
+                        block
+                            .iter()
+                            .map(|&d| ix.doc_weights[d as usize])
+                            .fold(f32::INFINITY, f32::min)
+                    })
+                    .collect()
+            })
+            .collect();
         // 3. role facts and summaries, for "who does X".
         for (r, role) in k.roles.iter().enumerate() {
             ix.facts.push(FactDoc {
@@ -215,6 +246,12 @@ impl Index {
             weight,
             text: text.to_string(),
         });
+    }
+
+    /// Document `d`'s tokens, sorted.
+    pub fn tokens_of(&self, d: u32) -> &[u32] {
+        let d = d as usize;
+        &self.doc_tokens[self.doc_starts[d] as usize..self.doc_starts[d + 1] as usize]
     }
 
     /// Warns about phrasings that can never be told apart from another entry's.

@@ -295,10 +295,12 @@ impl Matcher {
             tokens,
             (unknown, unknown_w, topical_w),
         );
-        let mut top = Top::default();
-        query.docs(&mut top);
+        let mut top = Top::new(cfg.suggest);
+        // Role cards, facts and comparisons first: their scores let `docs` skip phrasings
+        // that could not enter.
         query.structured(k, &mut top);
         query.reverse(&mut top);
+        query.docs(&mut top);
         let mut ranked = top.items;
         prefer_specific(
             &mut ranked,
