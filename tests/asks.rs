@@ -110,6 +110,33 @@ fn a_role_card_that_leads_in_to_a_comparison_goes_beside_it() {
 }
 
 #[test]
+fn a_heading_names_what_the_ask_points_back_at() {
+    // "X or Y: how do the two differ?": the heading says what "the two" are, so the
+    // message gets what the heading asked as a question gets, not the answer the ask
+    // alone would get (the knowledge's own two roles).
+    for (heading, then) in [
+        (
+            "project manager or product owner:",
+            "how do the two differ?",
+        ),
+        (
+            "Product manager vs project manager.",
+            "Are the two the same?",
+        ),
+    ] {
+        let whole = ask(&format!("{heading} {then}"));
+        let plain = ask(heading.trim_end_matches([':', '.']));
+        assert!(plain.answered, "{heading}: {plain:?}");
+        assert_eq!(whole.entry, plain.entry, "{heading} {then}");
+        assert_ne!(whole.entry, ask(then).entry, "{heading} {then}");
+    }
+    // Things the knowledge doesn't cover stay declined, whatever the ask alone matches.
+    let other = ask("Designer vs tester: how do the two differ?");
+    assert!(!other.answered, "{other:?}");
+    assert!(ask("how do the two differ?").answered);
+}
+
+#[test]
 fn two_questions_in_one_sentence_are_two_asks_but_alternatives_are_one() {
     // Joined by a comma instead of a question mark, two questions still get both answers.
     let both = ask("who owns the roadmap, and can one person be both PM and PO?");

@@ -209,7 +209,8 @@ pub struct Language {
     embedding_particles: FxHashSet<Box<str>>,
     /// Role-pair phrases, as words.
     role_pairs: Vec<Vec<Box<str>>>,
-    references: FxHashSet<Box<str>>,
+    /// Reference words and phrases, as words.
+    references: Vec<Vec<Box<str>>>,
     speech_verbs: FxHashSet<Box<str>>,
     second_person: FxHashSet<Box<str>>,
     alternatives: FxHashSet<Box<str>>,
@@ -354,7 +355,7 @@ impl Language {
         self.embedding_particles =
             set(list("embedding_particles", &doc.embedding_particles, false));
         self.role_pairs = list("role_pairs", &doc.role_pairs, true);
-        self.references = set(list("references", &doc.references, false));
+        self.references = list("references", &doc.references, true);
         self.speech_verbs = set(list("speech_verbs", &doc.speech_verbs, false));
         self.second_person = set(list("second_person", &doc.second_person, false));
         self.alternatives = set(list("alternatives", &doc.alternatives, false));
@@ -510,9 +511,10 @@ impl Language {
         &self.framing_words
     }
 
-    /// True when `word` points back to what was said before ("they", "these").
-    pub fn is_reference(&self, word: &str) -> bool {
-        self.references.contains(word)
+    /// True when the words point back to what was said before ("are *they* the same?",
+    /// "how do *the two* differ?").
+    pub fn refers_back<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        holds_any(words, &self.references)
     }
 
     /// True when `word` reports what someone says or thinks ("says", "told").

@@ -7,6 +7,10 @@ use crate::knowledge::{Entry, Knowledge};
 /// Most asks of one message matched.
 const MAX_ASKS: usize = 4;
 
+/// Most words of a sentence that only names what the ask after it points back at
+/// ("Product Owner or project manager: how do the two differ?").
+const HEADING_WORDS: usize = 8;
+
 /// Most words of an ask that only asks for a view on what was said ("any thoughts on
 /// this?").
 const VIEW_WORDS: usize = 4;
@@ -55,9 +59,11 @@ impl Matcher {
         // both, or the other and "it" after it), the role card only led in to it and goes
         // beside it.
         let refers = |j: usize| {
-            read.asks[j]
+            let words: Vec<&str> = read.asks[j]
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| k.language.is_reference(w))
+                .filter(|w| !w.is_empty())
+                .collect();
+            k.language.refers_back(&words)
         };
         let lead_in: Vec<bool> = (0..found.len())
             .map(|i| match found[i].best() {
@@ -185,7 +191,7 @@ impl Matcher {
                 }
             }
         }
-        let refers = words.iter().any(|w| k.language.is_reference(w));
+        let refers = k.language.refers_back(&words);
         // "What's the difference?" compares nothing of its own: when what was said just
         // before names a role the knowledge lacks ("RTE vs project manager: what's the
         // difference?"), the question is about that.
@@ -215,6 +221,19 @@ impl Matcher {
             }
             if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
                 return self.with_before(k, before, ask, cfg);
+            }
+            // "Product Owner or project manager: how do the two differ?": what was said
+            // before names what the ask points back at, and more than the knowledge's
+            // roles, so the ask is about that, whatever it would match alone.
+            let heading = before.split_whitespace().count() <= HEADING_WORDS
+                && (!it.roles.is_empty() || !it.terms.is_empty());
+            let beyond_roles =
+                !it.leftover.is_empty() || !it.unknown.is_empty() || !it.terms.is_empty();
+            if refers && (it.compare || heading) && beyond_roles {
+                let w = self.with_before(k, before, ask, cfg);
+                if w.rejection.is_none() {
+                    return w;
+                }
             }
             // "I was asked to be PM and PO at once. Is that a good idea?": what "that"
             // points to is the question.
