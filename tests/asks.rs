@@ -137,6 +137,31 @@ fn a_heading_names_what_the_ask_points_back_at() {
 }
 
 #[test]
+fn a_view_asked_on_a_statement_answers_the_statement() {
+    // "<statement>. What do people think about that?": the ask only points back, so the
+    // message gets what the statement alone gets, however the view is asked for.
+    for statement in [
+        "Our PO never talks to customers, only the PM does.",
+        "We have one person doing both PM and PO on our train.",
+    ] {
+        let plain = ask(statement);
+        assert!(plain.answered, "{statement}: {plain:?}");
+        for view in [
+            "Curious what people think about that?",
+            "What do you all make of this?",
+            "Thoughts?",
+        ] {
+            let r = ask(&format!("{statement} {view}"));
+            assert!(r.answered, "{statement} {view}: {r:?}");
+            assert_eq!(r.entry, plain.entry, "{statement} {view}");
+        }
+    }
+    // A statement about something else stays unanswered.
+    let other = ask("Our office is moving next month. Curious what people think about that?");
+    assert!(!other.answered, "{other:?}");
+}
+
+#[test]
 fn two_questions_in_one_sentence_are_two_asks_but_alternatives_are_one() {
     // Joined by a comma instead of a question mark, two questions still get both answers.
     let both = ask("who owns the roadmap, and can one person be both PM and PO?");

@@ -72,10 +72,17 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
                     }
                     ask = words[e..].join(" ");
                 }
+                // "Curious | what people think of that?": a single word before the ask in
+                // its sentence says nothing "that" could point to; the sentence before
+                // does.
                 let before = if i > 0 {
                     let lead = clauses_from_to(&part, 0, i);
                     out.context.push(lead.clone());
-                    Some(lead)
+                    if lead.split_whitespace().nth(1).is_some() {
+                        Some(lead)
+                    } else {
+                        last.take().or(Some(lead))
+                    }
                 } else {
                     last.take()
                 };
@@ -99,7 +106,11 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
                 if !kept.is_empty() {
                     statements.push(kept.clone());
                     out.context.push(kept.clone());
-                    last = Some(kept);
+                    // A single word ("(PM)", "curious") is not what a later "that" points
+                    // back to when a sentence came before it.
+                    if kept.split_whitespace().nth(1).is_some() || last.is_none() {
+                        last = Some(kept);
+                    }
                 }
             }
         }

@@ -7,6 +7,9 @@ use crate::knowledge::{Entry, Knowledge};
 /// Most asks of one message matched.
 const MAX_ASKS: usize = 4;
 
+/// Most words of an ask that points back and only asks for a view on what was said.
+const VIEW_REFERRING_WORDS: usize = 8;
+
 /// Most words of a sentence that only names what the ask after it points back at
 /// ("Product Owner or project manager: how do the two differ?").
 const HEADING_WORDS: usize = 8;
@@ -161,14 +164,23 @@ impl Matcher {
                 }
             }
         }
-        // "… to cover both PM and PO. Thoughts?", "any advice?": a few words that are no
-        // question of their own and match nothing ask for a view on what was said.
+        // "… to cover both PM and PO. Thoughts?", "any advice?", "what do people think of
+        // that?": an ask that names and matches nothing and is no question of its own, or
+        // only points back, asks for a view on what was said: the question is that,
+        // read with the ask or, when the ask's own words dilute it, alone.
         if let Some(before) =
             before.filter(|_| m.rejection.is_none() && asks_for_view(k, &m, &words))
         {
             let w = self.with_before(k, before, ask, cfg);
             if w.rejection.is_none() && w.band == Band::Answer {
                 return w;
+            }
+            let covered = w.reading.out_of_scope.is_empty() && w.reading.unknown_roles.is_empty();
+            if w.rejection.is_none() && w.band == Band::Suggest && covered {
+                let said = self.find_read(k, before, cfg, false);
+                if said.rejection.is_none() && said.band == Band::Answer {
+                    return said;
+                }
             }
         }
         if m.rejection.is_some() || !m.reading.roles.is_empty() {
@@ -281,10 +293,13 @@ impl Matcher {
 }
 
 /// True when an ask of `words`, matched as `m`, only asks for a view on what was said
-/// before it: at most [`VIEW_WORDS`] words, no question word first, nothing named or matched.
+/// before it: nothing named or matched, and at most [`VIEW_WORDS`] words with no question
+/// word first, or at most [`VIEW_REFERRING_WORDS`] that point back ("what do people think
+/// of that?").
 fn asks_for_view(k: &Knowledge, m: &Match, words: &[&str]) -> bool {
-    words.len() <= VIEW_WORDS
-        && !k.language.opened_by_question(words)
+    let short = words.len() <= VIEW_WORDS && !k.language.opened_by_question(words);
+    let points_back = words.len() <= VIEW_REFERRING_WORDS && k.language.refers_back(words);
+    (short || points_back)
         && m.band == Band::Decline
         && m.reading.roles.is_empty()
         && !m.reading.names_topic()
