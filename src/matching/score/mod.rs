@@ -2,11 +2,14 @@
 //! comparison, "who does X" fact) is scored by one weighted Dice formula,
 //! `2·matched / (matched + λ·unexplained + required)`, scaled down when the evidence is thin.
 
-use super::index::{Index, BLOCK, NOT_FAQ};
+mod top;
+mod walk;
+
+use super::index::Index;
 use super::interpret::{Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
 use crate::knowledge::{Entry, Kind, Knowledge, RoleSet};
-use std::cell::RefCell;
+pub(crate) use top::Top;
 
 /// Matched weight below which a match is too thin to trust fully (one common word).
 const MIN_EVIDENCE: f32 = 1.5;
@@ -23,43 +26,6 @@ const WHO_COMPARE: f32 = 0.7;
 /// Share of a "who does X" score kept when another role's facts explain the question too.
 const REVERSE_SHARED: f32 = 0.6;
 
-thread_local! {
-    /// Which documents this question has scored (a bit each), and their ids to clear after.
-    static SCRATCH: RefCell<(Vec<u64>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
-}
-
-#[cfg(test)]
-thread_local! {
-    /// In tests, makes [`Query::docs`] score every document, to check that what it skips
-    /// never changes an answer.
-    pub(crate) static EXHAUSTIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// True when [`Query::docs`] must skip nothing (only ever in tests).
-fn exhaustive() -> bool {
-    #[cfg(test)]
-    return EXHAUSTIVE.get();
-    #[cfg(not(test))]
-    false
-}
-
-/// Weight of the tokens two sorted token lists share.
-fn shared_weight(a: &[u32], b: &[u32], weights: &[f32]) -> f32 {
-    let (mut i, mut j, mut m) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                m += weights[a[i] as usize];
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    m
-}
-
 /// Scales down matches resting on too little: a lone "manager" must not decide an answer.
 fn evidence(matched: f32) -> f32 {
     (matched / MIN_EVIDENCE).min(1.0)
@@ -71,84 +37,6 @@ fn unexplained_factor(words: usize) -> f32 {
     (SHORT_QUESTION_WORDS / words.max(1) as f32)
         .sqrt()
         .clamp(0.5, 1.0)
-}
-
-/// The best few distinct entries, highest score first.
-#[derive(Debug, Default)]
-pub(crate) struct Top {
-    /// Entries and scores, best first.
-    pub items: Vec<(Entry, f32)>,
-    /// Score below which an entry is never offered to the asker ("did you mean" starts
-    /// there): lower ones matter only as the best or beside it.
-    floor: f32,
-}
-
-/// How far below the best score an entry may still change the answer: a FAQ close to a
-/// role card takes its place (`prefer_specific`), with a margin.
-const BESIDE_BEST: f32 = 0.1;
-
-impl Top {
-    const SIZE: usize = 4;
-
-    /// An empty top whose entries below `floor` are never shown.
-    pub fn new(floor: f32) -> Top {
-        Top {
-            items: Vec::new(),
-            floor,
-        }
-    }
-
-    /// False when no entry scoring at most `bound` could change what is shown: it would
-    /// not enter, or it is below the floor and well below the best.
-    fn worth(&self, bound: f32) -> bool {
-        let shown = bound >= self.floor - 0.001
-            || self
-                .items
-                .first()
-                .is_none_or(|&(_, best)| bound >= best - BESIDE_BEST);
-        shown && self.may_take(bound)
-    }
-
-    /// False when `score` surely cannot enter (the top is full of better scores): most
-    /// documents of a question with common words stop here, unrounded and unsearched.
-    fn may_take(&self, score: f32) -> bool {
-        self.items.len() < Self::SIZE || self.items.last().is_none_or(|&(_, s)| score >= s - 0.001)
-    }
-
-    fn offer(&mut self, entry: Entry, score: f32) {
-        // Scores within float noise of each other tie, so the more specific entry wins.
-        let score = (score * 1000.0).round() / 1000.0;
-        if let Some(i) = self.items.iter().position(|&(e, _)| e == entry) {
-            if self.items[i].1 >= score {
-                return;
-            }
-            self.items.remove(i);
-        }
-        let pos = self
-            .items
-            .iter()
-            .position(|&(e, s)| score > s || (score == s && (rank(entry), entry) < (rank(e), e)))
-            .unwrap_or(self.items.len());
-        if pos < Self::SIZE {
-            self.items.insert(pos, (entry, score));
-            self.items.truncate(Self::SIZE);
-        }
-    }
-}
-
-/// Preference among equally scored entries: the most specific answer first (then the
-/// one written first, so a tie never depends on the order entries are scored in).
-fn rank(e: Entry) -> u8 {
-    match e {
-        Entry::Fact { .. } => 0,
-        Entry::Compare {
-            aspect: Some(_), ..
-        } => 1,
-        Entry::Faq(_) => 2,
-        Entry::Compare { .. } => 3,
-        Entry::Term(_) => 4,
-        Entry::Role(_) => 5,
-    }
 }
 
 /// Which unexplained words a candidate does not hold against the question.
@@ -300,111 +188,6 @@ impl<'a> Query<'a> {
                 matches!(self.lx.kinds[t as usize], Tok::Word { .. } | Tok::Term(_))
                     && !self.structured_optional.contains(&t)
             })
-    }
-
-    /// The highest score a FAQ phrasing weighing at least `need` can reach when the
-    /// question tokens it holds weigh `m` at most (its weight is also at least `m`).
-    fn faq_bound(&self, m: f32, need: f32) -> f32 {
-        let denom = m + self.lambda * (self.total - m).max(0.0) + need.max(m);
-        if denom <= 0.0 {
-            0.0
-        } else {
-            (2.0 * m / denom).min(1.0) * evidence(m)
-        }
-    }
-
-    /// Scores every FAQ phrasing and term sharing a token with the question that could
-    /// change what `top` shows (MaxScore with block bounds). Terms are few and always
-    /// scored, first. Then the question's tokens are taken heaviest first, and each FAQ
-    /// phrasing is scored whole the first time one of its tokens comes up, unless a bound
-    /// shows it could not count (see [`Top::worth`]): a phrasing not yet seen holds only
-    /// the tokens still to come, and weighs at least its block's least weight. A question
-    /// with common words thus skips the many phrasings that share one word with it but say
-    /// much more ("who owns the deploy for kalomi?" for "who owns the backlog?").
-    pub fn docs(&self, top: &mut Top) {
-        let ix = self.ix;
-        let mut order: Vec<(u32, f32)> = self.tokens.iter().map(|&t| (t, self.w(t))).collect();
-        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut left: f32 = order.iter().map(|&(_, w)| w).sum();
-        SCRATCH.with(|cell| {
-            let (seen, touched) = &mut *cell.borrow_mut();
-            let words = ix.docs.len().div_ceil(64);
-            if seen.len() < words {
-                seen.resize(words, 0);
-            }
-            let mut first_visit = |d: u32| {
-                let (word, bit) = (d as usize / 64, 1u64 << (d % 64));
-                let new = seen[word] & bit == 0;
-                if new {
-                    seen[word] |= bit;
-                    touched.push(d);
-                }
-                new
-            };
-            for &(t, _) in &order {
-                let list = &ix.postings[t as usize];
-                for &d in &list[list.partition_point(|&d| d < ix.first_term)..] {
-                    if first_visit(d) {
-                        self.score_doc(d, top);
-                    }
-                }
-            }
-            for &(t, w) in &order {
-                let list = &ix.postings[t as usize];
-                let faqs = &list[..list.partition_point(|&d| d < ix.first_term)];
-                for (block, &need) in faqs.chunks(BLOCK).zip(&ix.block_need[t as usize]) {
-                    if !top.worth(self.faq_bound(left, need)) && !exhaustive() {
-                        continue;
-                    }
-                    for &d in block {
-                        let need = ix.doc_weights[d as usize];
-                        let worth = top.worth(self.faq_bound(left, need)) || exhaustive();
-                        if worth && first_visit(d) {
-                            self.score_doc(d, top);
-                        }
-                    }
-                }
-                left -= w;
-            }
-            for &d in touched.iter() {
-                seen[d as usize / 64] = 0;
-            }
-            touched.clear();
-        });
-    }
-
-    /// Scores document `d` and offers its entry.
-    fn score_doc(&self, d: u32, top: &mut Top) {
-        let ix = self.ix;
-        let matched = shared_weight(&self.tokens, ix.tokens_of(d), &ix.weights);
-        let faq = ix.doc_faqs[d as usize];
-        if faq != NOT_FAQ {
-            let s = self.dice(matched, ix.doc_weights[d as usize], 0.0, Forgive::Nothing);
-            if top.may_take(s) {
-                top.offer(Entry::Faq(faq as usize), s);
-            }
-            return;
-        }
-        let doc = &ix.docs[d as usize];
-        let extra = match doc.entry {
-            Entry::Term(_) => self
-                .term_optional
-                .iter()
-                .filter(|t| self.has(**t))
-                .map(|&t| self.w(t))
-                .sum(),
-            _ => 0.0,
-        };
-        let forgive = match doc.entry {
-            Entry::Term(_) if self.it.intent == Intent::WhatIs => Forgive::Framing,
-            _ => Forgive::Nothing,
-        };
-        let mut s = self.dice(matched, doc.weight, extra, forgive);
-        // "Who …?" wants a role, not a definition.
-        if self.it.intent == Intent::WhoDoes && matches!(doc.entry, Entry::Term(_)) {
-            s *= WHO_COMPARE;
-        }
-        top.offer(doc.entry, s);
     }
 
     /// Scores role cards, facts and comparisons for the roles and aspects named.
@@ -595,108 +378,5 @@ impl<'a> Query<'a> {
             s *= REVERSE_SHARED;
         }
         top.offer(entry, s);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::EXHAUSTIVE;
-    use crate::knowledge::{Knowledge, Source};
-    use crate::matching::{MatchConfig, Matcher};
-
-    /// A team FAQ file of `n` entries whose phrasings share words with the shipped
-    /// knowledge and with each other, so that many phrasings tie on a word.
-    fn team_faqs(n: usize) -> String {
-        const SHARED: &[&str] = &[
-            "backlog", "roadmap", "release", "customer", "feedback", "vision", "metrics", "team",
-            "product", "owner", "manager", "stories", "budget", "demo", "salary",
-        ];
-        const VERBS: &[&str] = &["owns", "approves", "reviews", "writes", "plans", "tracks"];
-        const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ren", "tus", "va", "sel", "dri"];
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as usize
-        };
-        let mut out = String::new();
-        for i in 0..n {
-            let mut word = || {
-                (0..3)
-                    .map(|_| SYLLABLES[next() % SYLLABLES.len()])
-                    .collect::<String>()
-            };
-            let (a, b) = (word(), word());
-            let mut phrase = |team: &str| {
-                let (v, s) = (VERBS[next() % VERBS.len()], SHARED[next() % SHARED.len()]);
-                match next() % 3 {
-                    0 => format!("who {v} the {s} for {team}"),
-                    1 => format!("when do we review the {s} of {team}"),
-                    _ => format!("where is the {team} {s}"),
-                }
-            };
-            out.push_str(&format!(
-                "[[faq]]\nid = \"team-{i}\"\nquestion = \"{}?\"\nphrasings = [\"{}\", \"{}\"]\nanswer = \"Ask {a} about {b}.\"\n\n",
-                phrase(&a),
-                phrase(&b),
-                phrase(&a),
-            ));
-        }
-        out
-    }
-
-    /// Skipping phrasings that cannot count never changes what a question gets: the same
-    /// band, best entry and score, and the same entries offered as "did you mean".
-    #[test]
-    fn skipping_changes_no_answer() {
-        let mut sources = Knowledge::shipped_sources();
-        sources.push(Source {
-            path: "team.toml".into(),
-            text: team_faqs(3_000),
-        });
-        let k = Knowledge::from_sources(sources).expect("generated knowledge loads");
-        let (m, _) = Matcher::build(&k);
-        let cfg = MatchConfig::DEFAULT;
-        let questions = [
-            "who owns the backlog?",
-            "who owns the backlog for kalomi?",
-            "when do we review the customer feedback and the metrics?",
-            "where is the roadmap",
-            "who approves the release",
-            "who keeps an eye on churn?",
-            "what does ART stand for",
-            "hey, who writes the stories for the team? thanks",
-            "PM vs PO salary",
-            "what is the vision of the product owner",
-            "when do we review the demo",
-            "where is the team budget",
-            "who tracks the metrics of rentuska",
-            "backlog roadmap release customer feedback vision metrics team product",
-        ];
-        let visible = |q: &str| {
-            let found = m.find(&k, q, &cfg);
-            let offered: Vec<_> = found
-                .ranked
-                .iter()
-                .filter(|&&(_, s)| s >= cfg.suggest)
-                .copied()
-                .collect();
-            (found.band, found.best(), offered)
-        };
-        let mut full = 0;
-        for q in questions {
-            let pruned = visible(q);
-            EXHAUSTIVE.set(true);
-            let all = visible(q);
-            EXHAUSTIVE.set(false);
-            assert_eq!(pruned, all, "{q}");
-            full += usize::from(m.find(&k, q, &cfg).ranked.len() == 4);
-        }
-        // The knowledge is big enough that most questions meet more phrasings than shown.
-        assert!(
-            full * 2 > questions.len(),
-            "only {full} questions met 4 entries or more"
-        );
     }
 }
