@@ -200,7 +200,7 @@ pub struct Language {
     /// Request frames, as words.
     request_frames: Vec<Vec<Box<str>>>,
     /// Embedding phrases, as words.
-    embedders: Vec<Vec<Box<str>>>,
+    embedders: Phrases,
     fillers: FxHashSet<Box<str>>,
     conjunctions: FxHashSet<Box<str>>,
     subordinators: FxHashSet<Box<str>>,
@@ -208,19 +208,19 @@ pub struct Language {
     embedding_verbs: FxHashSet<Box<str>>,
     embedding_particles: FxHashSet<Box<str>>,
     /// Role-pair phrases, as words.
-    role_pairs: Vec<Vec<Box<str>>>,
+    role_pairs: Phrases,
     /// Reference words and phrases, as words.
-    references: Vec<Vec<Box<str>>>,
+    references: Phrases,
     speech_verbs: FxHashSet<Box<str>>,
     second_person: FxHashSet<Box<str>>,
     alternatives: FxHashSet<Box<str>>,
     /// Help phrases, as words.
-    help_phrases: Vec<Vec<Box<str>>>,
+    help_phrases: Phrases,
     help_words: FxHashSet<Box<str>>,
     /// One-person phrases, as words.
-    both_phrases: Vec<Vec<Box<str>>>,
+    both_phrases: Phrases,
     /// Rank phrases, as words.
-    rank_phrases: Vec<Vec<Box<str>>>,
+    rank_phrases: Phrases,
     people_words: FxHashSet<Box<str>>,
     manage_verbs: FxHashSet<Box<str>>,
     determiners: FxHashSet<Box<str>>,
@@ -235,19 +235,19 @@ pub struct Language {
     contact_nouns: FxHashSet<Box<str>>,
     here_words: FxHashSet<Box<str>>,
     /// Here phrases, as words.
-    here_phrases: Vec<Vec<Box<str>>>,
+    here_phrases: Phrases,
     /// Which person, as words.
-    which_person: Vec<Vec<Box<str>>>,
+    which_person: Phrases,
     who_embedders: FxHashSet<Box<str>>,
     clause_fillers: FxHashSet<Box<str>>,
     /// Newcomer phrases, as words.
-    newcomer_phrases: Vec<Vec<Box<str>>>,
+    newcomer_phrases: Phrases,
     self_fillers: FxHashSet<Box<str>>,
     /// Onboarding phrases, as words.
-    onboarding_phrases: Vec<Vec<Box<str>>>,
+    onboarding_phrases: Phrases,
     new_to: FxHashSet<Box<str>>,
     /// Personal-experience phrases, as words.
-    personal_phrases: Vec<Vec<Box<str>>>,
+    personal_phrases: Phrases,
     framing_suffixes: Vec<Box<str>>,
     framing_words: Vec<Box<str>>,
     greetings: FxHashSet<Box<str>>,
@@ -346,7 +346,7 @@ impl Language {
         self.question_words = set(list("question_words", &doc.question_words, false));
         self.request_words = set(list("request_words", &doc.request_words, false));
         self.request_frames = list("request_frames", &doc.request_frames, true);
-        self.embedders = list("embedders", &doc.embedders, true);
+        self.embedders = Phrases::new(list("embedders", &doc.embedders, true));
         self.fillers = set(list("fillers", &doc.fillers, false));
         self.conjunctions = set(list("conjunctions", &doc.conjunctions, false));
         self.subordinators = set(list("subordinators", &doc.subordinators, false));
@@ -354,15 +354,15 @@ impl Language {
         self.embedding_verbs = set(list("embedding_verbs", &doc.embedding_verbs, false));
         self.embedding_particles =
             set(list("embedding_particles", &doc.embedding_particles, false));
-        self.role_pairs = list("role_pairs", &doc.role_pairs, true);
-        self.references = list("references", &doc.references, true);
+        self.role_pairs = Phrases::new(list("role_pairs", &doc.role_pairs, true));
+        self.references = Phrases::new(list("references", &doc.references, true));
         self.speech_verbs = set(list("speech_verbs", &doc.speech_verbs, false));
         self.second_person = set(list("second_person", &doc.second_person, false));
         self.alternatives = set(list("alternatives", &doc.alternatives, false));
-        self.help_phrases = list("help_phrases", &doc.help_phrases, true);
+        self.help_phrases = Phrases::new(list("help_phrases", &doc.help_phrases, true));
         self.help_words = set(list("help_words", &doc.help_words, false));
-        self.both_phrases = list("both_phrases", &doc.both_phrases, true);
-        self.rank_phrases = list("rank_phrases", &doc.rank_phrases, true);
+        self.both_phrases = Phrases::new(list("both_phrases", &doc.both_phrases, true));
+        self.rank_phrases = Phrases::new(list("rank_phrases", &doc.rank_phrases, true));
         self.people_words = set(list("people_words", &doc.people_words, false));
         self.manage_verbs = set(list("manage_verbs", &doc.manage_verbs, false));
         self.determiners = set(list("determiners", &doc.determiners, false));
@@ -377,15 +377,16 @@ impl Language {
         self.contact_fillers = set(list("contact_fillers", &doc.contact_fillers, false));
         self.contact_nouns = set(list("contact_nouns", &doc.contact_nouns, false));
         self.here_words = set(list("here_words", &doc.here_words, false));
-        self.here_phrases = list("here_phrases", &doc.here_phrases, true);
-        self.which_person = list("which_person", &doc.which_person, true);
+        self.here_phrases = Phrases::new(list("here_phrases", &doc.here_phrases, true));
+        self.which_person = Phrases::new(list("which_person", &doc.which_person, true));
         self.who_embedders = set(list("who_embedders", &doc.who_embedders, false));
         self.clause_fillers = set(list("clause_fillers", &doc.clause_fillers, false));
-        self.newcomer_phrases = list("newcomer_phrases", &doc.newcomer_phrases, true);
+        self.newcomer_phrases = Phrases::new(list("newcomer_phrases", &doc.newcomer_phrases, true));
         self.self_fillers = set(list("self_fillers", &doc.self_fillers, false));
-        self.onboarding_phrases = list("onboarding_phrases", &doc.onboarding_phrases, true);
+        self.onboarding_phrases =
+            Phrases::new(list("onboarding_phrases", &doc.onboarding_phrases, true));
         self.new_to = set(list("new_to", &doc.new_to, false));
-        self.personal_phrases = list("personal_phrases", &doc.personal_phrases, true);
+        self.personal_phrases = Phrases::new(list("personal_phrases", &doc.personal_phrases, true));
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
             .collect();
@@ -514,7 +515,7 @@ impl Language {
     /// True when the words point back to what was said before ("are *they* the same?",
     /// "how do *the two* differ?").
     pub fn refers_back<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        holds_any(words, &self.references)
+        self.references.held_in(words)
     }
 
     /// True when `word` reports what someone says or thinks ("says", "told").
@@ -529,7 +530,7 @@ impl Language {
 
     /// True when the words ask what rolecall itself can do ("what can you do").
     pub fn asks_help<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        holds_any(words, &self.help_phrases)
+        self.help_phrases.held_in(words)
     }
 
     /// True when `word` may be part of a request for help ("commands").
@@ -539,12 +540,12 @@ impl Language {
 
     /// True when the words ask whether one person can hold both roles ("same person").
     pub fn asks_one_person<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        holds_any(words, &self.both_phrases)
+        self.both_phrases.held_in(words)
     }
 
     /// True when the words ask who ranks higher ("report to", "boss").
     pub fn asks_rank<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        holds_any(words, &self.rank_phrases)
+        self.rank_phrases.held_in(words)
     }
 
     /// True when `word` names the people a role works with ("team").
@@ -599,12 +600,12 @@ impl Language {
 
     /// True when the words hold a phrase that makes "who" ask for someone here.
     pub fn says_here<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        holds_any(words, &self.here_phrases)
+        self.here_phrases.held_in(words)
     }
 
     /// True when the words ask for a person by themselves ("which person").
     pub fn asks_which_person<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        holds_any(words, &self.which_person)
+        self.which_person.held_in(words)
     }
 
     /// True when `word`, before an embedded "who", still makes it ask ("idea").
@@ -619,7 +620,7 @@ impl Language {
 
     /// True when the words hold a phrase a newcomer says of themselves ("first day").
     pub fn says_newcomer<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        holds_any(words, &self.newcomer_phrases)
+        self.newcomer_phrases.held_in(words)
     }
 
     /// True when `word` may come between "I'm" and "new" ("pretty").
@@ -629,7 +630,7 @@ impl Language {
 
     /// True when the words ask about onboarding itself ("getting started").
     pub fn asks_onboarding<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        holds_any(words, &self.onboarding_phrases)
+        self.onboarding_phrases.held_in(words)
     }
 
     /// True when `word` may follow "new to" for it to be about a newcomer ("team").
@@ -660,7 +661,7 @@ impl Language {
     /// True when the words ask the one answering about their own experience ("what is
     /// your biggest strength as a PO", "have you ever …").
     pub fn asks_personal(&self, words: &[&str]) -> bool {
-        holds_any(words, &self.personal_phrases)
+        self.personal_phrases.held_in(words)
     }
 
     /// True when `word` is a greeting or addresses people ("hey", "team").
@@ -718,7 +719,7 @@ impl Language {
     /// True when the words speak of the roles together without naming them ("how do
     /// these two roles work together").
     pub fn names_role_pair(&self, words: &[&str]) -> bool {
-        holds_any(words, &self.role_pairs)
+        self.role_pairs.held_in(words)
     }
 
     /// Where the question a verb embeds starts: the interrogative after an embedding verb
@@ -739,7 +740,7 @@ impl Language {
     pub fn embedded_start(&self, words: &[&str]) -> Option<usize> {
         let verb = self.verb_embeds_at(words);
         let phrase = (0..words.len()).find_map(|j| {
-            let p = self.embedders.iter().find(|p| {
+            let p = self.embedders.list.iter().find(|p| {
                 words.len() > j + p.len()
                     && words[j..].iter().zip(p.iter()).all(|(a, b)| *a == &**b)
             })?;
@@ -755,17 +756,55 @@ impl Language {
     /// True when the words hold a phrase that embeds a question ("any idea", "wondering"),
     /// or a verb that does with an interrogative after it ("understanding how").
     pub fn embeds(&self, words: &[&str]) -> bool {
-        holds_any(words, &self.embedders) || self.verb_embeds_at(words).is_some()
+        self.embedders.held_in(words) || self.verb_embeds_at(words).is_some()
     }
 }
 
 /// True when `words` hold one of `phrases` (each as words) somewhere.
-fn holds_any<S: AsRef<str>>(words: &[S], phrases: &[Vec<Box<str>>]) -> bool {
-    phrases.iter().any(|p| {
-        words
-            .windows(p.len())
-            .any(|w| w.iter().zip(p).all(|(a, b)| a.as_ref() == &**b))
-    })
+/// Phrases of a cue list, as words, found in a message by their first word: one look-up
+/// per word of the message instead of one comparison per phrase and word.
+#[derive(Debug, Clone, Default)]
+struct Phrases {
+    /// The phrases, in the order the file lists them.
+    list: Vec<Vec<Box<str>>>,
+    /// First word → the phrases (indices into `list`) that start with it.
+    by_first: FxHashMap<Box<str>, Vec<u32>>,
+}
+
+/// Two cue lists are the same when they list the same phrases (the index follows).
+impl PartialEq for Phrases {
+    fn eq(&self, other: &Phrases) -> bool {
+        self.list == other.list
+    }
+}
+
+impl Phrases {
+    /// Indexes `list` by first word.
+    fn new(list: Vec<Vec<Box<str>>>) -> Phrases {
+        let mut by_first: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        for (i, p) in list.iter().enumerate() {
+            if let Some(first) = p.first() {
+                by_first.entry(first.clone()).or_default().push(i as u32);
+            }
+        }
+        Phrases { list, by_first }
+    }
+
+    /// True when one of the phrases occurs in `words`.
+    fn held_in<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        words.iter().enumerate().any(|(i, w)| {
+            self.by_first.get(w.as_ref()).is_some_and(|found| {
+                found.iter().any(|&p| {
+                    let p = &self.list[p as usize];
+                    words.len() >= i + p.len()
+                        && words[i + 1..i + p.len()]
+                            .iter()
+                            .zip(&p[1..])
+                            .all(|(a, b)| a.as_ref() == &**b)
+                })
+            })
+        })
+    }
 }
 
 /// Only the language tables of a shipped file (the rest is read by validation).
