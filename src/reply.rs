@@ -1139,20 +1139,14 @@ fn colour_of_text(k: &Knowledge, text: &str) -> u32 {
     let Some(opening) = opener::split(text).opener else {
         return NEUTRAL_COLOUR;
     };
-    // Lower-case words separated by single spaces, so names match on word boundaries.
-    let words = |t: &str| -> String {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let padded = format!(" {} ", words(opening));
+    // Names match on word boundaries, case aside.
+    let words = crate::knowledge::lower_words(opening);
     let mut named = k.roles.iter().filter(|r| {
-        std::iter::once(&r.name)
-            .chain(&r.aliases)
-            .map(|n| words(n))
-            .any(|n| !n.is_empty() && padded.contains(&format!(" {n} ")))
+        r.name_words.iter().any(|n| {
+            words
+                .windows(n.len())
+                .any(|w| w.iter().zip(n).all(|(a, b)| a == b))
+        })
     });
     match (named.next(), named.next()) {
         (Some(r), None) => r.colour,

@@ -72,6 +72,8 @@ pub struct Role {
     pub short: Option<String>,
     /// Other names and abbreviations.
     pub aliases: Vec<String>,
+    /// The name and each alias as lower-case words, for finding them in a text.
+    pub name_words: Vec<Vec<String>>,
     /// Embed colour as 0xRRGGBB.
     pub colour: u32,
     /// One-line summary.
@@ -533,4 +535,13 @@ impl Knowledge {
             Entry::Term(t) => self.terms[t].origin,
         }
     }
+}
+
+/// `text` as lower-case words (letters and digits), e.g. "Product Owner (PO)" → product,
+/// owner, po.
+pub fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }

@@ -666,11 +666,17 @@ impl Builder {
             let entry = Entry::Role(self.roles.len());
             self.related.push((entry, o, r.related.clone()));
             let short = self.short(o, &label, r.short.as_deref());
+            let name_words = std::iter::once(&r.name)
+                .chain(&r.aliases)
+                .map(|n| super::lower_words(n))
+                .filter(|w| !w.is_empty())
+                .collect();
             self.roles.push(Role {
                 id,
                 name: r.name.trim().to_string(),
                 short,
                 aliases: r.aliases.clone(),
+                name_words,
                 colour,
                 summary: r.summary.trim().to_string(),
                 facts,
