@@ -162,6 +162,46 @@ fn a_view_asked_on_a_statement_answers_the_statement() {
 }
 
 #[test]
+fn an_ask_about_the_asker_is_not_about_the_roles_around_it() {
+    // What the asker does or rolecall earns is not what the role named beside it does or
+    // earns: the message gets what the ask alone gets.
+    for (context, ask_) in [
+        (
+            "The PM here told me to sort it out myself.",
+            "What am I supposed to work on today?",
+        ),
+        ("My PO asked me to find out.", "How much money do you make?"),
+        (
+            "For our team with a PM and a PO:",
+            "my job is so dull lately, any advice?",
+        ),
+    ] {
+        let alone = ask(ask_);
+        let whole = ask(&format!("{context} {ask_}"));
+        assert!(!alone.answered, "{ask_}: {alone:?}");
+        assert!(!whole.answered, "{context} {ask_}: {whole:?}");
+    }
+    // Unless the asker says they hold the role: then "I" is that role.
+    for (context, ask_, plain) in [
+        (
+            "I'm a new PO.",
+            "What should I be measuring?",
+            "How is a PO's success measured?",
+        ),
+        (
+            "Product owner here, just started.",
+            "What does my typical day look like?",
+            "What does a PO do all day?",
+        ),
+    ] {
+        let whole = ask(&format!("{context} {ask_}"));
+        let p = ask(plain);
+        assert!(p.answered, "{plain}: {p:?}");
+        assert_eq!(whole.entry, p.entry, "{context} {ask_}");
+    }
+}
+
+#[test]
 fn two_questions_in_one_sentence_are_two_asks_but_alternatives_are_one() {
     // Joined by a comma instead of a question mark, two questions still get both answers.
     let both = ask("who owns the roadmap, and can one person be both PM and PO?");

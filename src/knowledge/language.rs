@@ -63,6 +63,10 @@ pub struct LanguageDoc {
     /// speaks to rolecall itself.
     #[serde(default)]
     pub second_person: Vec<Spanned<String>>,
+    /// Words by which the asker speaks of themselves ("I", "my"): "what am I supposed to
+    /// work on?" is about the asker, not a role the message names.
+    #[serde(default)]
+    pub first_person: Vec<Spanned<String>>,
     /// Words that join alternatives of one question ("…, or is it the PM's job?").
     #[serde(default)]
     pub alternatives: Vec<Spanned<String>>,
@@ -213,6 +217,7 @@ pub struct Language {
     references: Phrases,
     speech_verbs: FxHashSet<Box<str>>,
     second_person: FxHashSet<Box<str>>,
+    first_person: FxHashSet<Box<str>>,
     alternatives: FxHashSet<Box<str>>,
     /// Help phrases, as words.
     help_phrases: Phrases,
@@ -358,6 +363,7 @@ impl Language {
         self.references = Phrases::new(list("references", &doc.references, true));
         self.speech_verbs = set(list("speech_verbs", &doc.speech_verbs, false));
         self.second_person = set(list("second_person", &doc.second_person, false));
+        self.first_person = set(list("first_person", &doc.first_person, false));
         self.alternatives = set(list("alternatives", &doc.alternatives, false));
         self.help_phrases = Phrases::new(list("help_phrases", &doc.help_phrases, true));
         self.help_words = set(list("help_words", &doc.help_words, false));
@@ -526,6 +532,11 @@ impl Language {
     /// True when `word` speaks to the one answering ("you", "your").
     pub fn is_second_person(&self, word: &str) -> bool {
         self.second_person.contains(word)
+    }
+
+    /// True when `word` is the asker speaking of themselves ("i", "my").
+    pub fn is_first_person(&self, word: &str) -> bool {
+        self.first_person.contains(word)
     }
 
     /// True when the words ask what rolecall itself can do ("what can you do").

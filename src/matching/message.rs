@@ -1,11 +1,25 @@
 //! Matching a whole message: each asking clause on its own, read with what was said before
 //! it and the roles the message names; the surest answer first, a second ask beside it.
 
+use super::lexicon::Tok;
 use super::{ask, interpret, Band, Intent, Interpretation, Match, MatchConfig, Matcher, Rejection};
 use crate::knowledge::{Entry, Knowledge};
 
 /// Most asks of one message matched.
 const MAX_ASKS: usize = 4;
+
+/// What the rest of a message says, for one of its asks.
+struct Said<'a> {
+    /// What was said just before the ask.
+    before: Option<&'a str>,
+    /// The roles the whole context names.
+    roles: &'a [usize],
+    /// True when the context has the asker say they hold a role ("I'm a new PO.").
+    asker_holds_role: bool,
+}
+
+/// How many words before a role a self-description may start ("I'm *pretty new as a* PO").
+const SELF_REACH: usize = 4;
 
 /// Most words of an ask that points back and only asks for a view on what was said.
 const VIEW_REFERRING_WORDS: usize = 8;
@@ -35,18 +49,28 @@ impl Matcher {
         if read.asks.is_empty() {
             return self.find_one(k, question, cfg);
         }
-        // The roles the whole context names, for an ask that leans on it.
+        // The roles the whole context names, for an ask that leans on it, and whether
+        // the asker says they hold one ("I'm a new PO.").
         let context_roles: Vec<usize> = if read.context.is_empty() {
             Vec::new()
         } else {
             self.names(&read.context.join(". ")).0
         };
+        let asker_holds_role =
+            !context_roles.is_empty() && read.context.iter().any(|c| self.speaks_as_role(k, c));
         let mut found: Vec<Match> = read
             .asks
             .iter()
             .zip(&read.before)
             .take(MAX_ASKS)
-            .map(|(a, before)| self.find_with_context(k, a, before.as_deref(), &context_roles, cfg))
+            .map(|(a, before)| {
+                let said = Said {
+                    before: before.as_deref(),
+                    roles: &context_roles,
+                    asker_holds_role,
+                };
+                self.find_with_context(k, a, &said, cfg)
+            })
             .collect();
         // "who runs the standup? the PO?": a role named after a question is a guess at its
         // answer, not a question about the role; it never goes first or beside.
@@ -141,14 +165,8 @@ impl Matcher {
     /// names a role the knowledge lacks or a topic it declines ("PO vs Scrum Master: are
     /// they the same?"), else again with the roles the message names, kept when that
     /// answers from the ask's own words (a fact, a FAQ), not only from the names added.
-    fn find_with_context(
-        &self,
-        k: &Knowledge,
-        ask: &str,
-        before: Option<&str>,
-        context_roles: &[usize],
-        cfg: &MatchConfig,
-    ) -> Match {
+    fn find_with_context(&self, k: &Knowledge, ask: &str, said: &Said, cfg: &MatchConfig) -> Match {
+        let (before, context_roles) = (said.before, said.roles);
         let m = self.find_one(k, ask, cfg);
         let words: Vec<&str> = ask
             .split(|c: char| !c.is_alphanumeric())
@@ -259,6 +277,13 @@ impl Matcher {
         if m.band == Band::Answer || context_roles.is_empty() {
             return m;
         }
+        // "The PM told me to sort it out. What am I supposed to work on?": an ask about the
+        // asker, or about rolecall, is not about the roles the message names, unless the
+        // asker says they hold one ("I'm a new PO. What should I measure?").
+        let about_speaker = m.reading.to_bot || words.iter().any(|w| k.language.is_first_person(w));
+        if about_speaker && !said.asker_holds_role {
+            return m;
+        }
         let w = self.with_roles(k, ask, context_roles, cfg);
         let specific = w.best().is_some_and(|(e, _)| {
             matches!(
@@ -276,6 +301,25 @@ impl Matcher {
         } else {
             m
         }
+    }
+
+    /// True when `text` has the asker say they hold a role: "I'm a new PO", "as a product
+    /// manager", "Product owner here".
+    fn speaks_as_role(&self, k: &Knowledge, text: &str) -> bool {
+        let lang = &k.language;
+        let q = self.read(false, text);
+        let w = &q.words;
+        q.tokens
+            .iter()
+            .filter(|t| matches!(self.lexicon.kinds[t.id as usize], Tok::Role(_)))
+            .any(|t| {
+                let before = &w[t.start.saturating_sub(SELF_REACH)..t.start];
+                let end = t.start + t.len;
+                before
+                    .iter()
+                    .any(|x| x == "as" || (lang.is_first_person(x) && !lang.is_determiner(x)))
+                    || (t.start == 0 && w.get(end).is_some_and(|x| lang.is_here_word(x)))
+            })
     }
 
     /// Matches `ask` read after `before`, what was said just before it. The roles `before`
