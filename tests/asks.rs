@@ -202,6 +202,28 @@ fn an_ask_about_the_asker_is_not_about_the_roles_around_it() {
 }
 
 #[test]
+fn a_topic_the_knowledge_lacks_stays_declined_beside_roles() {
+    // Roles named beside an ask don't make its own topic one the knowledge covers.
+    for (context, ask_) in [
+        (
+            "For our team with a PM and a PO:",
+            "who owns the coffee machine?",
+        ),
+        (
+            "Our PM and PO share a desk.",
+            "Who maintains the parking spreadsheet?",
+        ),
+    ] {
+        assert!(!ask(ask_).answered, "{ask_}");
+        let whole = ask(&format!("{context} {ask_}"));
+        assert!(!whole.answered, "{context} {ask_}: {whole:?}");
+    }
+    // A known topic still takes the roles from beside it.
+    let known = ask("We have a PM and a PO on the train. Who owns the roadmap?");
+    assert_eq!(known.entry, ask("Who owns the roadmap?").entry);
+}
+
+#[test]
 fn two_questions_in_one_sentence_are_two_asks_but_alternatives_are_one() {
     // Joined by a comma instead of a question mark, two questions still get both answers.
     let both = ask("who owns the roadmap, and can one person be both PM and PO?");

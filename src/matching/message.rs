@@ -284,6 +284,17 @@ impl Matcher {
         if about_speaker && !said.asker_holds_role {
             return m;
         }
+        // "We have a PM and a PO. Who owns the coffee machine?": the ask's own topic is
+        // one the knowledge lacks, and the roles beside it don't change that (unless the
+        // ask points back at them: "how do I get them to collaborate?").
+        let lacks_topic = !refers
+            && m.reading
+                .unknown
+                .iter()
+                .any(|w| super::index::unknown_factor(&k.language, w) >= super::TOPICAL_UNKNOWN);
+        if lacks_topic {
+            return m;
+        }
         let w = self.with_roles(k, ask, context_roles, cfg);
         let specific = w.best().is_some_and(|(e, _)| {
             matches!(
