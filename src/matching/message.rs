@@ -14,8 +14,8 @@ struct Said<'a> {
     before: Option<&'a str>,
     /// The roles the whole context names.
     roles: &'a [usize],
-    /// True when the context has the asker say they hold a role ("I'm a new PO.").
-    asker_holds_role: bool,
+    /// The message's context, where the asker may say they hold a role ("I'm a new PO.").
+    context: &'a [String],
 }
 
 /// How many words before a role a self-description may start ("I'm *pretty new as a* PO").
@@ -49,15 +49,12 @@ impl Matcher {
         if read.asks.is_empty() {
             return self.find_one(k, question, cfg);
         }
-        // The roles the whole context names, for an ask that leans on it, and whether
-        // the asker says they hold one ("I'm a new PO.").
+        // The roles the whole context names, for an ask that leans on it.
         let context_roles: Vec<usize> = if read.context.is_empty() {
             Vec::new()
         } else {
             self.names(&read.context.join(". ")).0
         };
-        let asker_holds_role =
-            !context_roles.is_empty() && read.context.iter().any(|c| self.speaks_as_role(k, c));
         let mut found: Vec<Match> = read
             .asks
             .iter()
@@ -67,7 +64,7 @@ impl Matcher {
                 let said = Said {
                     before: before.as_deref(),
                     roles: &context_roles,
-                    asker_holds_role,
+                    context: &read.context,
                 };
                 self.find_with_context(k, a, &said, cfg)
             })
@@ -281,7 +278,7 @@ impl Matcher {
         // asker, or about rolecall, is not about the roles the message names, unless the
         // asker says they hold one ("I'm a new PO. What should I measure?").
         let about_speaker = m.reading.to_bot || words.iter().any(|w| k.language.is_first_person(w));
-        if about_speaker && !said.asker_holds_role {
+        if about_speaker && !said.context.iter().any(|c| self.speaks_as_role(k, c)) {
             return m;
         }
         // "We have a PM and a PO. Who owns the coffee machine?": the ask's own topic is
