@@ -18,6 +18,11 @@ const OUT_OF_SCOPE_FACTOR: f32 = 3.0;
 pub(crate) const LIGHT_WEIGHT: f32 = 0.4;
 /// In [`Index::doc_faqs`], a document that is not a FAQ's (a term's).
 pub(crate) const NOT_FAQ: u32 = u32::MAX;
+/// A token's bit in a document's signature ([`Index::doc_sigs`]).
+pub(crate) fn token_bit(t: u32) -> u64 {
+    1 << (t.wrapping_mul(0x9E37_79B1) >> 26)
+}
+
 /// Postings per block of [`Index::block_need`].
 pub(crate) const BLOCK: usize = 64;
 /// Lower bound on the weight of a concept (role, aspect, term, comparison).
@@ -104,6 +109,9 @@ pub(crate) struct Index {
     pub doc_tokens: Vec<u32>,
     /// See `doc_tokens`.
     pub doc_starts: Vec<u32>,
+    /// Each document's tokens as one bit each of 64 ([`token_bit`]): which of a
+    /// question's tokens a document may hold, read without reaching its token list.
+    pub doc_sigs: Vec<u64>,
     /// The first term document: FAQ documents come first, terms after them.
     pub first_term: u32,
     /// Token id → documents containing it.
@@ -189,6 +197,8 @@ impl Index {
             }
             ix.doc_tokens.extend(&doc.tokens);
             ix.doc_starts.push(ix.doc_tokens.len() as u32);
+            ix.doc_sigs
+                .push(doc.tokens.iter().fold(0, |sig, &t| sig | token_bit(t)));
         }
         ix.block_need = ix
             .postings

@@ -3,7 +3,7 @@
 
 use super::{evidence, Forgive, Query, Top, WHO_COMPARE};
 use crate::knowledge::Entry;
-use crate::matching::index::{BLOCK, NOT_FAQ};
+use crate::matching::index::{token_bit, BLOCK, NOT_FAQ};
 use crate::matching::interpret::Intent;
 use std::cell::RefCell;
 
@@ -26,6 +26,10 @@ fn exhaustive() -> bool {
     #[cfg(not(test))]
     false
 }
+
+/// Postings from which a list's phrasings are sifted by their signatures before being
+/// scored: shorter lists are scored straight away, which is cheaper.
+const SIFT_FROM: usize = 256;
 
 /// Weight of the tokens two sorted token lists share.
 fn shared_weight(a: &[u32], b: &[u32], weights: &[f32]) -> f32 {
@@ -61,7 +65,8 @@ impl Query<'_> {
     /// scored, first. Then the question's tokens are taken heaviest first, and each FAQ
     /// phrasing is scored whole the first time one of its tokens comes up, unless a bound
     /// shows it could not count (see [`Top::worth`]): a phrasing not yet seen holds only
-    /// the tokens still to come, and weighs at least its block's least weight. A question
+    /// the tokens still to come (in a long list, only those its signature allows), and
+    /// weighs at least its block's least weight. A question
     /// with common words thus skips the many phrasings that share one word with it but say
     /// much more ("who owns the deploy for kalomi?" for "who owns the backlog?").
     pub fn docs(&self, top: &mut Top) {
@@ -92,16 +97,29 @@ impl Query<'_> {
                     }
                 }
             }
-            for &(t, w) in &order {
+            for (i, &(t, w)) in order.iter().enumerate() {
                 let list = &ix.postings[t as usize];
                 let faqs = &list[..list.partition_point(|&d| d < ix.first_term)];
+                let rest = &order[i..];
+                let long = faqs.len() > SIFT_FROM;
                 for (block, &need) in faqs.chunks(BLOCK).zip(&ix.block_need[t as usize]) {
                     if !top.worth(self.faq_bound(left, need)) && !exhaustive() {
                         continue;
                     }
                     for &d in block {
+                        // In a long list, the tokens still to come that the phrasing may
+                        // hold (its signature may say yes wrongly, never no wrongly).
+                        let may_hold = if long {
+                            let sig = ix.doc_sigs[d as usize];
+                            rest.iter()
+                                .filter(|&&(r, _)| sig & token_bit(r) != 0)
+                                .map(|&(_, rw)| rw)
+                                .sum()
+                        } else {
+                            left
+                        };
                         let need = ix.doc_weights[d as usize];
-                        let worth = top.worth(self.faq_bound(left, need)) || exhaustive();
+                        let worth = top.worth(self.faq_bound(may_hold, need)) || exhaustive();
                         if worth && first_visit(d) {
                             self.score_doc(d, top);
                         }
