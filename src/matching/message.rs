@@ -8,6 +8,13 @@ use crate::knowledge::{Entry, Knowledge};
 /// Most asks of one message matched.
 const MAX_ASKS: usize = 4;
 
+/// The words of an ask, split at anything but letters and digits.
+fn ask_words(ask: &str) -> Vec<&str> {
+    ask.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// What the rest of a message says, for one of its asks.
 struct Said<'a> {
     /// What was said just before the ask.
@@ -82,13 +89,7 @@ impl Matcher {
         // answer, so when another answered ask relates that role to another one (naming
         // both, or the other and "it" after it), the role card only led in to it and goes
         // beside it.
-        let refers = |j: usize| {
-            let words: Vec<&str> = read.asks[j]
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            k.language.refers_back(&words)
-        };
+        let refers = |j: usize| k.language.refers_back(&ask_words(&read.asks[j]));
         let lead_in: Vec<bool> = (0..found.len())
             .map(|i| match found[i].best() {
                 Some((Entry::Role(r), _)) if found.len() > 1 => {
@@ -165,10 +166,7 @@ impl Matcher {
     fn find_with_context(&self, k: &Knowledge, ask: &str, said: &Said, cfg: &MatchConfig) -> Match {
         let (before, context_roles) = (said.before, said.roles);
         let m = self.find_one(k, ask, cfg);
-        let words: Vec<&str> = ask
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words = ask_words(ask);
         // "PO short term vs PM long term, is that right?": an ask with nothing of its own
         // to match asks about what was said before it.
         if m.rejection == Some(Rejection::Empty) {
