@@ -149,6 +149,9 @@ impl Question {
                 q.parts.clear();
                 q.tokenise(lx);
             }
+            // "how does the PO *contribute* to refinement": the link is not a topic.
+            q.dropped.extend(super::roles::link_frame(lx, &q));
+            q.dropped.sort_unstable();
         }
         q
     }

@@ -2,6 +2,7 @@
 
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
+use crate::normalize::is_stop_key;
 
 /// How many words after a job title its verb of saying may come ("our coach where I work
 /// says"), and after that verb the role the claim is about ("says that the PO").
@@ -39,6 +40,41 @@ pub(crate) fn speaker_frame(lx: &Lexicon, q: &Question) -> Vec<usize> {
             start -= 1;
         }
         out.extend(start..role);
+    }
+    out
+}
+
+/// Most words the knowledge lacks that may link a role to what it does ("how do POs
+/// *actively contribute* to refinement").
+const LINK_WORDS: usize = 2;
+
+/// Words the knowledge lacks that only link a role to a concept it names: "how does the PO
+/// *contribute* to backlog refinement", "how is the PM *involved* with the MVP". Between the
+/// role and the concept stand only stop words and at most [`LINK_WORDS`] unknown words,
+/// with no clause break; such a word says how the two relate, which is what the entry
+/// about the concept answers, so it carries no topic of its own.
+pub(crate) fn link_frame(lx: &Lexicon, q: &Question) -> Vec<usize> {
+    let kind = |t: &super::question::Token| lx.kinds[t.id as usize];
+    let mut out = Vec::new();
+    for pair in q.tokens.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let role = matches!(kind(&a), Tok::Role(_));
+        let concept = matches!(kind(&b), Tok::Term(_) | Tok::Aspect(_));
+        if !role || !concept {
+            continue;
+        }
+        let gap = a.start + a.len..b.start;
+        let unknown: Vec<usize> = gap
+            .clone()
+            .filter(|&i| q.ids[i].is_none() && !q.dropped.contains(&i))
+            .collect();
+        let broken = (gap.start..=b.start).any(|i| q.clauses.contains(&i));
+        let only_stops = gap
+            .clone()
+            .all(|i| unknown.contains(&i) || q.is_stop(lx, i) || is_stop_key(&q.keys[i]));
+        if !unknown.is_empty() && unknown.len() <= LINK_WORDS && only_stops && !broken {
+            out.extend(unknown);
+        }
     }
     out
 }
@@ -112,4 +148,35 @@ pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::knowledge::Knowledge;
+    use crate::matching::Matcher;
+
+    /// The words of `text` read as unknown to the shipped knowledge.
+    fn unknown(text: &str) -> Vec<String> {
+        let k = Knowledge::shipped().expect("shipped knowledge loads");
+        let (m, _) = Matcher::build(&k);
+        m.interpret(&k, text).unknown
+    }
+
+    #[test]
+    fn a_word_linking_a_role_to_a_concept_is_no_topic() {
+        assert!(unknown("how does the PO contribute to backlog refinement?").is_empty());
+        assert!(unknown("how are product managers involved with the MVP?").is_empty());
+        // A topic the knowledge lacks stays one, linked or not.
+        assert_eq!(
+            unknown("how do product owners cope with burnout?"),
+            ["cope", "burnout"]
+        );
+        // A clause break between the role and the concept: no link.
+        assert_eq!(unknown("the PO is swamped. refinement?"), ["swamped"]);
+        // More than two unknown words between them: a topic of its own.
+        assert_eq!(
+            unknown("does the PO secretly despise endless refinement?"),
+            ["secretly", "despise", "endless"]
+        );
+    }
 }
