@@ -478,3 +478,21 @@ fn accents_and_combining_marks_read_as_the_plain_letters() {
         assert!((a.confidence - b.confidence).abs() < 1e-6, "{marked}");
     }
 }
+
+#[test]
+fn a_word_asking_what_something_is_asks_it_of_the_role_after_it() {
+    for q in [
+        "can you describe the product manager role?",
+        "help me understand the PO",
+        "give me an overview of product owners",
+    ] {
+        assert_eq!(k().interpret(q).intent, Intent::WhatIs, "{q}");
+    }
+    // After the role, the role does it: not a question of what the role is.
+    for q in [
+        "should the PO explain each feature to the devs?",
+        "does a product manager describe the market to the team",
+    ] {
+        assert_ne!(k().interpret(q).intent, Intent::WhatIs, "{q}");
+    }
+}

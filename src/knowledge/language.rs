@@ -99,6 +99,11 @@ pub struct LanguageDoc {
     /// rather than a claim ("*tell* me the PO …").
     #[serde(default)]
     pub request_verbs: Vec<Spanned<String>>,
+    /// Words that ask what something is ("explain", "describe", "overview"), when they
+    /// come before the role they are about ("*describe* the PO role", not "should the PO
+    /// *describe* the tests?").
+    #[serde(default)]
+    pub what_is_words: Vec<Spanned<String>>,
     /// Nouns that end a job title ("manager" of "delivery manager"): a title the knowledge
     /// lacks is declined as a role it doesn't cover.
     #[serde(default)]
@@ -231,6 +236,7 @@ pub struct Language {
     determiners: FxHashSet<Box<str>>,
     claim_verbs: FxHashSet<Box<str>>,
     request_verbs: FxHashSet<Box<str>>,
+    what_is_words: FxHashSet<Box<str>>,
     title_heads: FxHashSet<Box<str>>,
     bare_titles: FxHashSet<Box<str>>,
     neutral_modifiers: FxHashSet<Box<str>>,
@@ -374,6 +380,7 @@ impl Language {
         self.determiners = set(list("determiners", &doc.determiners, false));
         self.claim_verbs = set(list("claim_verbs", &doc.claim_verbs, false));
         self.request_verbs = set(list("request_verbs", &doc.request_verbs, false));
+        self.what_is_words = set(list("what_is_words", &doc.what_is_words, false));
         self.title_heads = set(list("title_heads", &doc.title_heads, false));
         self.bare_titles = set(list("bare_titles", &doc.bare_titles, false));
         self.neutral_modifiers = set(list("neutral_modifiers", &doc.neutral_modifiers, false));
@@ -582,6 +589,11 @@ impl Language {
     /// True when `word`, before a role, makes a statement a request ("tell").
     pub fn is_request_verb(&self, word: &str) -> bool {
         self.request_verbs.contains(word)
+    }
+
+    /// True when `word` asks what something is ("explain", "overview").
+    pub fn is_what_is_word(&self, word: &str) -> bool {
+        self.what_is_words.contains(word)
     }
 
     /// True when `word` is a verb of going to someone with a question ("ask").

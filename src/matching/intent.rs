@@ -50,26 +50,19 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     if contains(w, &["how", "much"]) {
         return Intent::HowMuch;
     }
+    // A word asking what something is, before the role it is about (all of the question
+    // when it names no role).
+    let first_role = q
+        .tokens
+        .iter()
+        .find(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
+        .map_or(w.len(), |t| t.start);
     let what_word = |x: &String| matches!(x.as_str(), "what" | "wot" | "wat" | "wut");
     let what_do = what_role_does(lx, q, what_word) || role_play_frame(lx, q).is_some();
     let what = what_do
         || w.windows(2)
             .any(|p| what_word(&p[0]) && matches!(p[1].as_str(), "is" | "are" | "s"))
-        || w.iter().any(|x| {
-            matches!(
-                x.as_str(),
-                "whats"
-                    | "explain"
-                    | "describe"
-                    | "define"
-                    | "about"
-                    | "overview"
-                    | "understand"
-                    | "characterise"
-                    | "characterize"
-                    | "discuss"
-            )
-        });
+        || w[..first_role].iter().any(|x| lang.is_what_is_word(x));
     let bare_role = !it.roles.is_empty()
         && it.aspects.is_empty()
         && it.leftover.is_empty()
