@@ -190,8 +190,15 @@ fn trim_chatter(lang: &Language, text: &str) -> String {
     // "let's talk about the PO role": the frame names nothing to match.
     let bare: Vec<String> = words[start..].iter().map(|w| w.replace('\'', "")).collect();
     let bare: Vec<&str> = bare.iter().map(String::as_str).collect();
+    // Its word that asks what something is stays: "can you *explain* the PO's role in
+    // agile" asks what the role is.
     let start = match lang.request_frame(&bare) {
-        Some(n) if n < bare.len() => start + n,
+        Some(n) if n < bare.len() => {
+            start
+                + (0..n)
+                    .rfind(|&j| lang.is_what_is_word(bare[j]))
+                    .unwrap_or(n)
+        }
         _ => start,
     };
     // From the first sign-off on, when nothing but chatter follows it ("… thanks a lot,
@@ -276,8 +283,17 @@ mod tests {
 
     #[test]
     fn a_request_frame_is_left_out() {
-        assert_eq!(asks("ok let's talk about the PO role"), ["the po role"]);
+        assert_eq!(asks("ok talk me through the PO role"), ["the po role"]);
         assert_eq!(asks("tell me about"), ["tell me about"]);
+        // Its word that asks what something is stays.
+        assert_eq!(
+            asks("ok let's talk about the PO role"),
+            ["about the po role"]
+        );
+        assert_eq!(
+            asks("can you explain the role of a PM in SAFe?"),
+            ["explain the role of a pm in safe?"]
+        );
     }
 
     #[test]
