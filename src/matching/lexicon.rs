@@ -245,6 +245,7 @@ impl Lexicon {
         // Whether each word id is a role title's head ("manager") or a bare title
         // ("tester"): only pairs ending in one are looked up, so only those are kept.
         let mut titles: Vec<bool> = Vec::new();
+        let mut forms: Vec<(Box<str>, u32)> = Vec::new();
         lx.language = k.language.clone();
         let lang = &k.language;
         // Framing words ("important", "main") are read like stop words.
@@ -279,6 +280,12 @@ impl Lexicon {
                     if titles[pair[1] as usize] {
                         lx.bigrams.insert((pair[0], pair[1]));
                     }
+                }
+            }
+            // The forms written, for typos made before stemming ("groomnig").
+            for (form, id) in share.forms.into_iter().zip(ids_of) {
+                if let Some(id) = id.filter(|&id| *lx.texts[id as usize] != *form) {
+                    forms.push((form, id));
                 }
             }
         }
@@ -370,11 +377,21 @@ impl Lexicon {
         lx.zipf.resize(lx.texts.len(), None);
         // Typo targets: content words, not very common ones (a fix to "come" anchors
         // nothing).
-        for (id, key) in lx.texts.iter().enumerate() {
+        let target = |lx: &Lexicon, id: usize| {
             let content = matches!(lx.kinds[id], Tok::Word { stop: false });
             let common = lx.zipf[id].is_some_and(|z| z >= TYPO_TARGET_ZIPF);
-            if content && !key.is_empty() && !common && !key.contains(' ') {
+            content && !common
+        };
+        for (id, key) in lx.texts.iter().enumerate() {
+            if target(&lx, id) && !key.is_empty() && !key.contains(' ') {
                 lx.typo.insert(key, id as u32);
+            }
+        }
+        // Then the forms the knowledge writes them in ("grooming" for "groom"): a typo
+        // is made in a word as written, before stemming.
+        for (form, id) in forms {
+            if target(&lx, id as usize) {
+                lx.typo.insert(&form, id);
             }
         }
         lx
@@ -386,7 +403,9 @@ const TYPO_TARGET_ZIPF: f32 = 5.5;
 
 /// One reader's share of the knowledge's texts, read into words.
 struct Share {
-    /// The key of each distinct word the share uses, in order of first use.
+    /// Each distinct word the share uses as written, in order of first use.
+    forms: Vec<Box<str>>,
+    /// The key of each of those words.
     keys: Vec<Box<str>>,
     /// The Zipf frequency of each key's first form.
     zipf: Vec<Option<f32>>,
@@ -400,6 +419,7 @@ struct Share {
 fn read_words(lang: &Language, texts: &[&str]) -> Vec<Share> {
     let read = |texts: &[&str]| {
         let mut share = Share {
+            forms: Vec::new(),
             keys: Vec::new(),
             zipf: Vec::new(),
             texts: Vec::with_capacity(texts.len()),
@@ -412,6 +432,7 @@ fn read_words(lang: &Language, texts: &[&str]) -> Vec<Share> {
                     None => {
                         let i = share.keys.len() as u32;
                         share.keys.push(word_key(&w).into());
+                        share.forms.push(w.as_ref().into());
                         share.zipf.push(lang.zipf(&w));
                         seen.insert(w.as_ref().into(), i);
                         i

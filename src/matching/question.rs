@@ -110,11 +110,13 @@ impl Question {
                 if !correct || is_stop_key(key) || real {
                     return None;
                 }
-                let fixed = lx.typo.closest(
-                    key,
-                    |id| &lx.texts[id as usize],
-                    |id| -weights.get(id as usize).copied().unwrap_or(0.0),
-                )?;
+                // The word as written first ("groomnig" is a swap from "grooming"), then
+                // its key.
+                let rank = |id: u32| -weights.get(id as usize).copied().unwrap_or(0.0);
+                let fixed = lx
+                    .typo
+                    .closest(&raw[i], rank)
+                    .or_else(|| lx.typo.closest(key, rank))?;
                 corrected.push((i, fixed));
                 Some(fixed)
             });

@@ -6,9 +6,14 @@
 
 use rustc_hash::FxHashMap;
 
-/// Index from deletion variants to the ids of the words they come from.
+/// Index from deletion variants to the written forms they come from, each with the id of
+/// the word it reads as.
 #[derive(Debug, Default)]
 pub struct TypoIndex {
+    /// Every form indexed ("grooming", "groom") and the id it reads as.
+    forms: Vec<(Box<str>, u32)>,
+    /// Each form's place in `forms`, so a form is indexed once.
+    form_at: FxHashMap<Box<str>, u32>,
     variants: FxHashMap<Box<str>, Vec<u32>>,
     /// Length in characters of the longest word indexed: a longer word, past its edit
     /// budget, can match nothing, so it is never expanded into deletions.
@@ -52,27 +57,29 @@ fn delete_from(word: &str, from: usize, edits: usize, buf: &mut String, f: &mut 
 }
 
 impl TypoIndex {
-    /// Adds `word` (known as `id`) to the index.
+    /// Adds `word`, a form that reads as the word `id`, to the index; a form already
+    /// indexed keeps the id it was first given.
     pub fn insert(&mut self, word: &str, id: u32) {
+        if self.form_at.contains_key(word) {
+            return;
+        }
+        let at = self.forms.len() as u32;
+        self.forms.push((word.into(), id));
+        self.form_at.insert(word.into(), at);
         let len = word.chars().count();
         self.longest = self.longest.max(len);
         let edits = max_edits(len);
         for_each_deletion(word, edits, &mut |v| {
-            let ids = self.variants.entry(v.into()).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+            let forms = self.variants.entry(v.into()).or_default();
+            if !forms.contains(&at) {
+                forms.push(at);
             }
         });
     }
 
-    /// Returns the id of the closest known word to `word` within its edit budget,
+    /// Returns the id of the word whose form is closest to `word` within its edit budget,
     /// preferring fewer edits, then the word `rank` scores highest, then the lowest id.
-    pub fn closest<'a>(
-        &self,
-        word: &str,
-        text_of: impl Fn(u32) -> &'a str,
-        rank: impl Fn(u32) -> f32,
-    ) -> Option<u32> {
+    pub fn closest(&self, word: &str, rank: impl Fn(u32) -> f32) -> Option<u32> {
         let len = word.chars().count();
         let edits = max_edits(len);
         // A 600-letter word would make ~180,000 deletions; nothing that long is known.
@@ -82,27 +89,27 @@ impl TypoIndex {
         let mut best: Option<(usize, f32, u32)> = None;
         let mut seen: Vec<u32> = Vec::new();
         for_each_deletion(word, edits, &mut |v| {
-            let Some(ids) = self.variants.get(v) else {
+            let Some(forms) = self.variants.get(v) else {
                 return;
             };
-            for &id in ids {
-                if seen.contains(&id) {
+            for &at in forms {
+                if seen.contains(&at) {
                     continue;
                 }
-                seen.push(id);
-                let known = text_of(id);
+                seen.push(at);
+                let (known, id) = &self.forms[at as usize];
                 let allowed = edits.min(max_edits(known.chars().count()));
                 let d = strsim::osa_distance(word, known);
                 if d == 0 || d > allowed {
                     continue;
                 }
-                let r = rank(id);
+                let r = rank(*id);
                 let better = match best {
                     None => true,
-                    Some((bd, br, bid)) => (d, -r, id) < (bd, -br, bid),
+                    Some((bd, br, bid)) => (d, -r, *id) < (bd, -br, bid),
                 };
                 if better {
-                    best = Some((d, r, id));
+                    best = Some((d, r, *id));
                 }
             }
         });
@@ -137,8 +144,7 @@ mod tests {
         for (i, w) in words.iter().enumerate() {
             ix.insert(w, i as u32);
         }
-        let text = |id: u32| words[id as usize];
-        let fix = |w: &str| ix.closest(w, text, |_| 0.0).map(|id| words[id as usize]);
+        let fix = |w: &str| ix.closest(w, |_| 0.0).map(|id| words[id as usize]);
         assert_eq!(fix("diffrence"), Some("difference"));
         assert_eq!(fix("diffferrence"), Some("difference"));
         assert_eq!(fix("prodct"), Some("product"));
@@ -148,5 +154,16 @@ mod tests {
         assert_eq!(fix("xyzzy"), None);
         assert_eq!(fix("differencesss"), None, "three past the longest word");
         assert_eq!(fix("differences"), Some("difference"));
+    }
+
+    #[test]
+    fn a_written_form_reads_as_its_word() {
+        let mut ix = TypoIndex::default();
+        ix.insert("groom", 7);
+        ix.insert("grooming", 7);
+        ix.insert("grooming", 9);
+        // Two edits from the stem, one (a swap) from the form written.
+        assert_eq!(ix.closest("groomnig", |_| 0.0), Some(7));
+        assert_eq!(ix.closest("grooming", |_| 0.0), None, "no typo");
     }
 }
