@@ -115,6 +115,7 @@ fn who_made_a_claim_is_not_what_the_question_is_about() {
             [
                 "our release manager says",
                 "my QA lead keeps telling everyone",
+                "a coworker of mine thinks",
             ],
         ),
         (
@@ -122,6 +123,7 @@ fn who_made_a_claim_is_not_what_the_question_is_about() {
             [
                 "the finance director reckons",
                 "a data analyst at work claimed",
+                "an article I read says",
             ],
         ),
     ] {
@@ -134,6 +136,11 @@ fn who_made_a_claim_is_not_what_the_question_is_about() {
             assert!(r.answered, "{q}: {r:?}");
         }
     }
+    // "Say" as a noun is no one saying anything.
+    assert_eq!(
+        ask("who gets the final say on scope, pm or po").entry,
+        ask("who decides on scope, pm or po").entry
+    );
     // A title with a verb of saying but no claim about a role is still what is asked.
     for q in [
         "does the scrum master say when the sprint ends?",

@@ -59,6 +59,10 @@ pub struct LanguageDoc {
     /// …"): the one who says it is not what is asked about.
     #[serde(default)]
     pub speech_verbs: Vec<Spanned<String>>,
+    /// Who may make a claim besides a job title ("colleague", "article"): "my *colleague*
+    /// says the PO …" asks about the claim.
+    #[serde(default)]
+    pub speakers: Vec<Spanned<String>>,
     /// Words that speak to the one answering ("you", "your"): a question holding one
     /// speaks to rolecall itself.
     #[serde(default)]
@@ -237,6 +241,7 @@ pub struct Language {
     claim_verbs: FxHashSet<Box<str>>,
     request_verbs: FxHashSet<Box<str>>,
     what_is_words: FxHashSet<Box<str>>,
+    speakers: FxHashSet<Box<str>>,
     title_heads: FxHashSet<Box<str>>,
     bare_titles: FxHashSet<Box<str>>,
     neutral_modifiers: FxHashSet<Box<str>>,
@@ -381,6 +386,7 @@ impl Language {
         self.claim_verbs = set(list("claim_verbs", &doc.claim_verbs, false));
         self.request_verbs = set(list("request_verbs", &doc.request_verbs, false));
         self.what_is_words = set(list("what_is_words", &doc.what_is_words, false));
+        self.speakers = set(list("speakers", &doc.speakers, false));
         self.title_heads = set(list("title_heads", &doc.title_heads, false));
         self.bare_titles = set(list("bare_titles", &doc.bare_titles, false));
         self.neutral_modifiers = set(list("neutral_modifiers", &doc.neutral_modifiers, false));
@@ -589,6 +595,11 @@ impl Language {
     /// True when `word`, before a role, makes a statement a request ("tell").
     pub fn is_request_verb(&self, word: &str) -> bool {
         self.request_verbs.contains(word)
+    }
+
+    /// True when `word` names someone who may make a claim ("colleague", "article").
+    pub fn is_speaker(&self, word: &str) -> bool {
+        self.speakers.contains(word)
     }
 
     /// True when `word` asks what something is ("explain", "overview").

@@ -9,9 +9,10 @@ use crate::normalize::is_stop_key;
 const SPEAKER_REACH: usize = 4;
 
 /// The words that say who made a claim about a role ("our *delivery manager says* the PO
-/// owns the roadmap", "why does my *coach where I work say* the PO is the boss"): a job
-/// title the knowledge lacks (with up to two words naming it), then within
-/// [`SPEAKER_REACH`] words a verb of saying, then within reach a role the knowledge has.
+/// owns the roadmap", "why does my *coach where I work say* the PO is the boss", "my
+/// *colleague thinks* the PO …"): a job title the knowledge lacks or another speaker of
+/// the language file ("colleague", "article"), with up to two words naming it, then within [`SPEAKER_REACH`] words a verb of saying, then
+/// within reach a role the knowledge has.
 /// The question is about the claim, so the words up to that role are left out of matching.
 pub(crate) fn speaker_frame(lx: &Lexicon, q: &Question) -> Vec<usize> {
     let w = &q.words;
@@ -19,10 +20,15 @@ pub(crate) fn speaker_frame(lx: &Lexicon, q: &Question) -> Vec<usize> {
         q.token_at(k)
             .is_some_and(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
     };
-    let title = |k: &str| lx.role_heads.contains(k) || lx.bare_roles.contains(k);
+    let speaker = |i: usize| {
+        let key = q.keys[i].as_str();
+        lx.role_heads.contains(key)
+            || lx.bare_roles.contains(key)
+            || lx.language.is_speaker(&q.words[i])
+    };
     let mut out = Vec::new();
-    for (i, key) in q.keys.iter().enumerate() {
-        if !title(key) || role_at(i) || out.contains(&i) {
+    for i in 0..q.keys.len() {
+        if !speaker(i) || role_at(i) || out.contains(&i) {
             continue;
         }
         let Some(verb) = (i + 1..w.len().min(i + 1 + SPEAKER_REACH))
