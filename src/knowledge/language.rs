@@ -63,6 +63,10 @@ pub struct LanguageDoc {
     /// says the PO …" asks about the claim.
     #[serde(default)]
     pub speakers: Vec<Spanned<String>>,
+    /// Words that ask for a view on what was said ("agree", "opinion"): "… do you agree?"
+    /// asks about the sentence before.
+    #[serde(default)]
+    pub view_words: Vec<Spanned<String>>,
     /// Words that speak to the one answering ("you", "your"): a question holding one
     /// speaks to rolecall itself.
     #[serde(default)]
@@ -242,6 +246,7 @@ pub struct Language {
     request_verbs: FxHashSet<Box<str>>,
     what_is_words: FxHashSet<Box<str>>,
     speakers: FxHashSet<Box<str>>,
+    view_words: FxHashSet<Box<str>>,
     title_heads: FxHashSet<Box<str>>,
     bare_titles: FxHashSet<Box<str>>,
     neutral_modifiers: FxHashSet<Box<str>>,
@@ -387,6 +392,7 @@ impl Language {
         self.request_verbs = set(list("request_verbs", &doc.request_verbs, false));
         self.what_is_words = set(list("what_is_words", &doc.what_is_words, false));
         self.speakers = set(list("speakers", &doc.speakers, false));
+        self.view_words = set(list("view_words", &doc.view_words, false));
         self.title_heads = set(list("title_heads", &doc.title_heads, false));
         self.bare_titles = set(list("bare_titles", &doc.bare_titles, false));
         self.neutral_modifiers = set(list("neutral_modifiers", &doc.neutral_modifiers, false));
@@ -595,6 +601,11 @@ impl Language {
     /// True when `word`, before a role, makes a statement a request ("tell").
     pub fn is_request_verb(&self, word: &str) -> bool {
         self.request_verbs.contains(word)
+    }
+
+    /// True when `word` asks for a view on what was said ("agree", "opinion").
+    pub fn is_view_word(&self, word: &str) -> bool {
+        self.view_words.contains(word)
     }
 
     /// True when `word` names someone who may make a claim ("colleague", "article").

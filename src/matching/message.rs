@@ -345,11 +345,14 @@ impl Matcher {
 /// True when an ask of `words`, matched as `m`, only asks for a view on what was said
 /// before it: nothing named or matched, and at most [`VIEW_WORDS`] words with no question
 /// word first, or at most [`VIEW_REFERRING_WORDS`] that point back ("what do people think
-/// of that?").
+/// of that?") or ask for a view ("what do you think?", "do you agree?").
 fn asks_for_view(k: &Knowledge, m: &Match, words: &[&str]) -> bool {
-    let short = words.len() <= VIEW_WORDS && !k.language.opened_by_question(words);
-    let points_back = words.len() <= VIEW_REFERRING_WORDS && k.language.refers_back(words);
-    (short || points_back)
+    let lang = &k.language;
+    let short = words.len() <= VIEW_WORDS && !lang.opened_by_question(words);
+    let points_back = words.len() <= VIEW_REFERRING_WORDS && lang.refers_back(words);
+    let for_view =
+        words.len() <= VIEW_REFERRING_WORDS && words.iter().any(|w| lang.is_view_word(w));
+    (short || points_back || for_view)
         && m.band == Band::Decline
         && m.reading.roles.is_empty()
         && !m.reading.names_topic()
