@@ -123,6 +123,10 @@ pub struct LanguageDoc {
     /// Words before a job title that do not make it another role ("a *senior* manager").
     #[serde(default)]
     pub neutral_modifiers: Vec<Spanned<String>>,
+    /// Words before a role the knowledge has that make it another job title ("a
+    /// *technical* product manager", "*Chief* Product Owner").
+    #[serde(default)]
+    pub title_modifiers: Vec<Spanned<String>>,
     /// Verbs of going to someone with a question ("ask", "ping").
     #[serde(default)]
     pub contact_verbs: Vec<Spanned<String>>,
@@ -247,6 +251,7 @@ pub struct Language {
     what_is_words: FxHashSet<Box<str>>,
     speakers: FxHashSet<Box<str>>,
     view_words: FxHashSet<Box<str>>,
+    title_modifiers: FxHashSet<Box<str>>,
     title_heads: FxHashSet<Box<str>>,
     bare_titles: FxHashSet<Box<str>>,
     neutral_modifiers: FxHashSet<Box<str>>,
@@ -393,6 +398,7 @@ impl Language {
         self.what_is_words = set(list("what_is_words", &doc.what_is_words, false));
         self.speakers = set(list("speakers", &doc.speakers, false));
         self.view_words = set(list("view_words", &doc.view_words, false));
+        self.title_modifiers = set(list("title_modifiers", &doc.title_modifiers, false));
         self.title_heads = set(list("title_heads", &doc.title_heads, false));
         self.bare_titles = set(list("bare_titles", &doc.bare_titles, false));
         self.neutral_modifiers = set(list("neutral_modifiers", &doc.neutral_modifiers, false));
@@ -601,6 +607,11 @@ impl Language {
     /// True when `word`, before a role, makes a statement a request ("tell").
     pub fn is_request_verb(&self, word: &str) -> bool {
         self.request_verbs.contains(word)
+    }
+
+    /// True when `word`, before a role, makes another job title ("technical", "chief").
+    pub fn is_title_modifier(&self, word: &str) -> bool {
+        self.title_modifiers.contains(word)
     }
 
     /// True when `word` asks for a view on what was said ("agree", "opinion").

@@ -86,7 +86,8 @@ pub(crate) fn link_frame(lx: &Lexicon, q: &Question) -> Vec<usize> {
 }
 
 /// Role-like names the knowledge does not know: "<word> manager/engineer/…" where the pair
-/// never occurs in the knowledge, and bare titles ("tester") the knowledge never uses.
+/// never occurs in the knowledge, bare titles ("tester") the knowledge never uses, and a
+/// role the knowledge has made another title by a word before it ("technical PM").
 pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
     let mut out = Vec::new();
     let w = &q.words;
@@ -118,6 +119,20 @@ pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
         Some(t) => matches!(lx.kinds[t.id as usize], Tok::Word { .. }) && t.len == 1,
         None => true,
     };
+    // "a *technical* product manager", "Chief PO": a word that makes another job title of
+    // a role the knowledge has.
+    for t in &q.tokens {
+        if !matches!(lx.kinds[t.id as usize], Tok::Role(_)) || t.start == 0 {
+            continue;
+        }
+        let m = t.start - 1;
+        let plain = q
+            .token_at(m)
+            .is_none_or(|p| matches!(lx.kinds[p.id as usize], Tok::Word { .. } | Tok::Term(_)));
+        if plain && lx.language.is_title_modifier(&w[m]) && !about_self(m) {
+            out.push(w[m..t.start + t.len].join(" "));
+        }
+    }
     for (i, key) in q.keys.iter().enumerate() {
         let head = lx.role_heads.contains(key.as_str());
         let bare = lx.bare_roles.contains(key.as_str());
