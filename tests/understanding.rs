@@ -333,6 +333,11 @@ fn roles_the_knowledge_lacks_are_declined_by_name() {
         ("do POs earn more than QA engineers", "qa engineers"),
         ("can a PO also be a tester", "tester"),
         ("can a product owner be a developer?", "developer"),
+        (
+            "what does a technical product manager do?",
+            "technical product manager",
+        ),
+        ("Chief PO vs PM, what's the difference", "chief po"),
     ] {
         let r = ask(q);
         assert!(!r.answered, "{q}: answered {:?}", r.entry);
@@ -348,6 +353,7 @@ fn a_role_word_that_is_not_the_subject_does_not_decline() {
     for q in [
         "I am a software engineer, what does a product owner do?",
         "who answers the developers' questions?",
+        "what does a great product manager do?",
     ] {
         assert!(ask(q).answered, "{q}");
     }
