@@ -38,6 +38,21 @@ fn the_interpretation_names_roles_aspects_and_intent() {
     for (q, want) in cases {
         assert_eq!(k().interpret(q).intent, want, "{q}");
     }
+    // "How much" of something else asks no pay.
+    for q in [
+        "how much time does a PO spend in meetings?",
+        "how much experience does a PM need?",
+    ] {
+        let it = k().interpret(q);
+        assert_ne!(it.intent, Intent::HowMuch, "{q}");
+        assert!(it.aspects.is_empty(), "{q}: {:?}", it.aspects);
+    }
+    for q in [
+        "how much money does a PO make?",
+        "PO pay, how much roughly?",
+    ] {
+        assert_eq!(k().interpret(q).intent, Intent::HowMuch, "{q}");
+    }
     let described = k().interpret("wat does a prodct ownr do lol").describe(k());
     assert!(described.contains("roles=[po]"), "{described}");
     assert!(described.contains("typo:"), "{described}");

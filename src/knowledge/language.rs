@@ -127,6 +127,10 @@ pub struct LanguageDoc {
     /// *technical* product manager", "*Chief* Product Owner").
     #[serde(default)]
     pub title_modifiers: Vec<Spanned<String>>,
+    /// Phrases that ask a quantity ("how much"): of pay, unless a word follows that says of
+    /// what ("how much *time*").
+    #[serde(default)]
+    pub quantity_phrases: Vec<Spanned<String>>,
     /// Verbs of going to someone with a question ("ask", "ping").
     #[serde(default)]
     pub contact_verbs: Vec<Spanned<String>>,
@@ -252,6 +256,7 @@ pub struct Language {
     speakers: FxHashSet<Box<str>>,
     view_words: FxHashSet<Box<str>>,
     title_modifiers: FxHashSet<Box<str>>,
+    quantity_phrases: Vec<Vec<Box<str>>>,
     title_heads: FxHashSet<Box<str>>,
     bare_titles: FxHashSet<Box<str>>,
     neutral_modifiers: FxHashSet<Box<str>>,
@@ -399,6 +404,7 @@ impl Language {
         self.speakers = set(list("speakers", &doc.speakers, false));
         self.view_words = set(list("view_words", &doc.view_words, false));
         self.title_modifiers = set(list("title_modifiers", &doc.title_modifiers, false));
+        self.quantity_phrases = list("quantity_phrases", &doc.quantity_phrases, true);
         self.title_heads = set(list("title_heads", &doc.title_heads, false));
         self.bare_titles = set(list("bare_titles", &doc.bare_titles, false));
         self.neutral_modifiers = set(list("neutral_modifiers", &doc.neutral_modifiers, false));
@@ -607,6 +613,13 @@ impl Language {
     /// True when `word`, before a role, makes a statement a request ("tell").
     pub fn is_request_verb(&self, word: &str) -> bool {
         self.request_verbs.contains(word)
+    }
+
+    /// True when `words` are a phrase asking a quantity ("how much").
+    pub fn is_quantity_phrase<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        self.quantity_phrases
+            .iter()
+            .any(|p| p.len() == words.len() && p.iter().zip(words).all(|(a, b)| **a == *b.as_ref()))
     }
 
     /// True when `word`, before a role, makes another job title ("technical", "chief").

@@ -47,7 +47,12 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     if who {
         return Intent::WhoDoes;
     }
-    if contains(w, &["how", "much"]) {
+    // "How much does a PO make", not "how much *time* does a PO spend".
+    let how_much = w
+        .windows(2)
+        .position(|p| lang.is_quantity_phrase(p))
+        .is_some_and(|i| !q.quantity_noun(lx, i + 2));
+    if how_much {
         return Intent::HowMuch;
     }
     // A word asking what something is, before the role it is about (all of the question

@@ -154,6 +154,17 @@ impl Question {
             // "how does the PO *contribute* to refinement": the link is not a topic.
             q.dropped.extend(super::roles::link_frame(lx, &q));
             q.dropped.sort_unstable();
+            // "how much *time* does a PO spend": the quantity of something else, not pay.
+            let quantity: Vec<usize> = q
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| q.quantity_of_noun(lx, t))
+                .map(|(n, _)| n)
+                .collect();
+            for n in quantity.into_iter().rev() {
+                q.tokens.remove(n);
+            }
         }
         q
     }
@@ -236,6 +247,27 @@ impl Question {
             .find(|t| t.start <= i && i < t.start + t.len)
     }
 
+    /// True when `t` is an aspect named by a quantity phrase ("how much") that a content
+    /// word naming no aspect follows: "how much *experience*" asks how much of that.
+    pub fn quantity_of_noun(&self, lx: &Lexicon, t: &Token) -> bool {
+        let end = t.start + t.len;
+        matches!(lx.kinds[t.id as usize], Tok::Aspect(_))
+            && lx.language.is_quantity_phrase(&self.words[t.start..end])
+            && self.quantity_noun(lx, end)
+    }
+
+    /// True when word `i` is a content word naming no aspect, nor framing ("roughly"):
+    /// after "how much", what is counted.
+    pub fn quantity_noun(&self, lx: &Lexicon, i: usize) -> bool {
+        i < self.words.len()
+            && !self.is_stop(lx, i)
+            && !is_stop_key(&self.keys[i])
+            && !lx.language.is_framing(&self.words[i])
+            && !self
+                .token_at(i)
+                .is_some_and(|n| matches!(lx.kinds[n.id as usize], Tok::Aspect(_)))
+    }
+
     /// True when word `i` is a stop word.
     pub fn is_stop(&self, lx: &Lexicon, i: usize) -> bool {
         match self.ids[i] {
@@ -275,7 +307,7 @@ fn take(
 /// it, or two when one is a stop word ("work *closely* together", "break *the epics*
 /// down"): its concept, the words it spans and where the words in between are, which are
 /// still read on their own. Names never stretch: not a role's or term's ("product *data*
-/// owner" is not the PO), nor a job title's.
+/// owner" is not the PO), nor a job title's, nor a phrase opened by a question word.
 fn gapped(
     lx: &Lexicon,
     seq: &[Option<u32>],
@@ -285,6 +317,11 @@ fn gapped(
 ) -> Option<(u32, usize, std::ops::Range<usize>)> {
     let stop =
         |w: &Option<u32>| w.is_some_and(|w| lx.kinds[w as usize] == (Tok::Word { stop: true }));
+    // A phrase opened by a question word is an idiom that holds nothing inside: "how much
+    // *experience* does" is not "how much does".
+    if seq[i].is_some_and(|w| lx.language.is_question_word(&lx.texts[w as usize])) {
+        return None;
+    }
     for gap in 1..=2 {
         for len in (2..=longest).rev() {
             let Some(span) = seq.get(i..i + len + gap) else {
