@@ -207,6 +207,12 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
         it.personal = lx.language.asks_personal(&words) && !lx.language.embeds(&words);
     }
     it.intent = intent(lx, q, &it);
+    // "PO vs developers: who's the boss?": set against a role on rank, the people it works
+    // with are its team, not a role the knowledge lacks.
+    if it.intent == Intent::Manages {
+        it.unknown_roles
+            .retain(|name| !name.split(' ').all(|w| lx.language.is_people_word(w)));
+    }
     it.team = q.team;
     it.person = asks_person(lx, q, &it);
     it.newcomer = newcomer(&lx.language, q, &it);

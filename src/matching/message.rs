@@ -226,6 +226,21 @@ impl Matcher {
             && r.aspects.is_empty()
             && r.unknown.is_empty()
             && r.leftover.is_empty();
+        // "PO vs developer: who's the boss?": an ask that names no role and doesn't point
+        // back, after a short heading that sets a role beside more than the knowledge's
+        // roles, asks about that ("PM vs PO: who owns the roadmap?" asks its own question).
+        if let Some(before) =
+            before.filter(|b| !refers && b.split_whitespace().count() <= HEADING_WORDS)
+        {
+            let it = interpret::interpret(&self.lexicon, &self.read(false, before));
+            let beyond_roles = !it.leftover.is_empty() || !it.unknown.is_empty();
+            if it.compare && !it.roles.is_empty() && beyond_roles {
+                let w = self.with_before(k, before, ask, cfg);
+                if w.rejection.is_none() && w.band == Band::Answer {
+                    return w;
+                }
+            }
+        }
         if m.band == Band::Answer && !refers && !bare {
             return m;
         }
@@ -260,6 +275,7 @@ impl Matcher {
                     return w;
                 }
             }
+
             // "I was asked to be PM and PO at once. Is that a good idea?": what "that"
             // points to is the question.
             if refers && m.band != Band::Answer {
