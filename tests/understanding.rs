@@ -524,3 +524,15 @@ fn a_word_asking_what_something_is_asks_it_of_the_role_after_it() {
         assert_ne!(k().interpret(q).intent, Intent::WhatIs, "{q}");
     }
 }
+
+#[test]
+fn asking_what_something_is_is_not_asking_who_does_it() {
+    // The FAQ that says who builds the vision answers "who", not "what".
+    assert_eq!(
+        ask("who builds the product vision?").entry.as_deref(),
+        Some("who-owns-roadmap")
+    );
+    assert!(!ask("what is the product vision?").answered);
+    // Named with a role, it is the role's part in it.
+    assert!(ask("what is the PM's part in the product vision?").answered);
+}

@@ -136,6 +136,8 @@ pub struct Matcher {
     optional: Optional,
     /// The teams' names as word keys, which questions are read for.
     teams: TeamNames,
+    /// Whether each FAQ's question asks who does something ("Who owns the backlog?").
+    faq_who: Vec<bool>,
 }
 
 impl Matcher {
@@ -149,12 +151,21 @@ impl Matcher {
             term: lexicon.ids_of(TERM_OPTIONAL),
         };
         let lints = index.lint(&lexicon, k);
+        let faq_who = k
+            .faqs
+            .iter()
+            .map(|f| {
+                let q = Question::read(&lexicon, &index.weights, &f.question, false);
+                interpret::intent_of(&lexicon, &q) == Intent::WhoDoes
+            })
+            .collect();
         (
             Matcher {
                 lexicon,
                 index,
                 optional,
                 teams: TeamNames::of(k),
+                faq_who,
             },
             lints,
         )
@@ -302,6 +313,18 @@ impl Matcher {
         query.reverse(&mut top);
         query.docs(&mut top);
         let mut ranked = top.items;
+        // "What is product vision?" asks what something is; a FAQ that says who does it
+        // ("Who owns the product roadmap?") answers another question, unless the question
+        // names a role or a term it could be about.
+        if reading.intent == Intent::WhatIs && reading.roles.is_empty() && reading.terms.is_empty()
+        {
+            for (e, s) in ranked.iter_mut() {
+                if matches!(*e, Entry::Faq(f) if self.faq_who[f]) {
+                    *s *= WHO_FOR_WHAT;
+                }
+            }
+            ranked.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+        }
         prefer_specific(
             &mut ranked,
             reading.intent == Intent::WhoDoes && reading.roles.is_empty(),
@@ -425,3 +448,7 @@ fn prefer_specific(ranked: &mut [(Entry, f32)], who_unnamed: bool, bar: f32) {
 
 /// Share of the unknown-word weight from which an unknown word counts as carrying a topic.
 const TOPICAL_UNKNOWN: f32 = 0.5;
+
+/// Share of its score a FAQ asking who does something keeps for a question asking what
+/// something is.
+const WHO_FOR_WHAT: f32 = 0.6;
