@@ -131,6 +131,10 @@ pub struct LanguageDoc {
     /// what ("how much *time*").
     #[serde(default)]
     pub quantity_phrases: Vec<Spanned<String>>,
+    /// Phrases opening a question of how to do something ("how do you", "how to"), not
+    /// of who does it.
+    #[serde(default)]
+    pub method_phrases: Vec<Spanned<String>>,
     /// Verbs of going to someone with a question ("ask", "ping").
     #[serde(default)]
     pub contact_verbs: Vec<Spanned<String>>,
@@ -257,6 +261,7 @@ pub struct Language {
     view_words: FxHashSet<Box<str>>,
     title_modifiers: FxHashSet<Box<str>>,
     quantity_phrases: Vec<Vec<Box<str>>>,
+    method_phrases: Vec<Vec<Box<str>>>,
     title_heads: FxHashSet<Box<str>>,
     bare_titles: FxHashSet<Box<str>>,
     neutral_modifiers: FxHashSet<Box<str>>,
@@ -405,6 +410,7 @@ impl Language {
         self.view_words = set(list("view_words", &doc.view_words, false));
         self.title_modifiers = set(list("title_modifiers", &doc.title_modifiers, false));
         self.quantity_phrases = list("quantity_phrases", &doc.quantity_phrases, true);
+        self.method_phrases = list("method_phrases", &doc.method_phrases, true);
         self.title_heads = set(list("title_heads", &doc.title_heads, false));
         self.bare_titles = set(list("bare_titles", &doc.bare_titles, false));
         self.neutral_modifiers = set(list("neutral_modifiers", &doc.neutral_modifiers, false));
@@ -613,6 +619,13 @@ impl Language {
     /// True when `word`, before a role, makes a statement a request ("tell").
     pub fn is_request_verb(&self, word: &str) -> bool {
         self.request_verbs.contains(word)
+    }
+
+    /// True when `words` open with a phrase asking how to do something ("how do you").
+    pub fn asks_method<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        self.method_phrases
+            .iter()
+            .any(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| **a == *b.as_ref()))
     }
 
     /// True when `words` are a phrase asking a quantity ("how much").

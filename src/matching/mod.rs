@@ -313,11 +313,13 @@ impl Matcher {
         query.reverse(&mut top);
         query.docs(&mut top);
         let mut ranked = top.items;
-        // "What is product vision?" asks what something is; a FAQ that says who does it
-        // ("Who owns the product roadmap?") answers another question, unless the question
-        // names a role or a term it could be about.
-        if reading.intent == Intent::WhatIs && reading.roles.is_empty() && reading.terms.is_empty()
-        {
+        // "What is product vision?" asks what something is, "how do you prioritise
+        // features?" how to do it; a FAQ that says who does it ("Who owns the product
+        // roadmap?") answers another question, unless the question names a role (or, for
+        // what something is, a term) it could be about.
+        let what = reading.intent == Intent::WhatIs && reading.terms.is_empty();
+        let how = reading.intent == Intent::Other && k.language.asks_method(&q.words);
+        if (what || how) && reading.roles.is_empty() {
             for (e, s) in ranked.iter_mut() {
                 if matches!(*e, Entry::Faq(f) if self.faq_who[f]) {
                     *s *= WHO_FOR_WHAT;
