@@ -271,7 +271,10 @@ impl Matcher {
                 !it.leftover.is_empty() || !it.unknown.is_empty() || !it.terms.is_empty();
             if refers && (it.compare || heading) && beyond_roles {
                 let w = self.with_before(k, before, ask, cfg);
-                if w.rejection.is_none() {
+                // A long sentence that only compares ("two roles … yet different") doesn't
+                // take an answer away from an ask that has one ("can one person do both?").
+                let kept = m.band == Band::Answer && w.band != Band::Answer && !heading;
+                if w.rejection.is_none() && !kept {
                     return w;
                 }
             }
