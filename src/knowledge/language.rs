@@ -135,6 +135,21 @@ pub struct LanguageDoc {
     /// of who does it.
     #[serde(default)]
     pub method_phrases: Vec<Spanned<String>>,
+    /// Words and phrases that set things side by side ("vs", "difference", "compare").
+    #[serde(default)]
+    pub compare_words: Vec<Spanned<String>>,
+    /// Words a question for a role card, fact or comparison may hold without counting
+    /// against it ("who").
+    #[serde(default)]
+    pub structured_optional: Vec<Spanned<String>>,
+    /// Words a question for a role card may hold without counting against it
+    /// ("overview", "describe").
+    #[serde(default)]
+    pub role_optional: Vec<Spanned<String>>,
+    /// Words a question for a glossary term may hold without counting against it
+    /// ("stand", "acronym").
+    #[serde(default)]
+    pub term_optional: Vec<Spanned<String>>,
     /// Verbs of going to someone with a question ("ask", "ping").
     #[serde(default)]
     pub contact_verbs: Vec<Spanned<String>>,
@@ -262,6 +277,10 @@ pub struct Language {
     title_modifiers: FxHashSet<Box<str>>,
     quantity_phrases: Vec<Vec<Box<str>>>,
     method_phrases: Vec<Vec<Box<str>>>,
+    compare_words: Vec<Box<str>>,
+    structured_optional: Vec<Box<str>>,
+    role_optional: Vec<Box<str>>,
+    term_optional: Vec<Box<str>>,
     title_heads: FxHashSet<Box<str>>,
     bare_titles: FxHashSet<Box<str>>,
     neutral_modifiers: FxHashSet<Box<str>>,
@@ -411,6 +430,15 @@ impl Language {
         self.title_modifiers = set(list("title_modifiers", &doc.title_modifiers, false));
         self.quantity_phrases = list("quantity_phrases", &doc.quantity_phrases, true);
         self.method_phrases = list("method_phrases", &doc.method_phrases, true);
+        let flat = |v: Vec<Vec<Box<str>>>| v.into_iter().flatten().collect::<Vec<_>>();
+        self.compare_words = list("compare_words", &doc.compare_words, true)
+            .into_iter()
+            .map(|p| p.join(" ").into())
+            .collect();
+        self.structured_optional =
+            flat(list("structured_optional", &doc.structured_optional, false));
+        self.role_optional = flat(list("role_optional", &doc.role_optional, false));
+        self.term_optional = flat(list("term_optional", &doc.term_optional, false));
         self.title_heads = set(list("title_heads", &doc.title_heads, false));
         self.bare_titles = set(list("bare_titles", &doc.bare_titles, false));
         self.neutral_modifiers = set(list("neutral_modifiers", &doc.neutral_modifiers, false));
@@ -723,6 +751,26 @@ impl Language {
     /// The nouns that end a job title ("manager", "engineer").
     pub fn title_heads(&self) -> impl Iterator<Item = &str> {
         self.title_heads.iter().map(|w| &**w)
+    }
+
+    /// The words and phrases that set things side by side ("vs", "difference").
+    pub fn compare_words(&self) -> impl Iterator<Item = &str> {
+        self.compare_words.iter().map(|w| &**w)
+    }
+
+    /// The words any structured answer (role card, fact, comparison) accepts ("who").
+    pub fn structured_optional(&self) -> impl Iterator<Item = &str> {
+        self.structured_optional.iter().map(|w| &**w)
+    }
+
+    /// The words a role card accepts ("overview").
+    pub fn role_optional(&self) -> impl Iterator<Item = &str> {
+        self.role_optional.iter().map(|w| &**w)
+    }
+
+    /// The words a glossary term accepts ("acronym").
+    pub fn term_optional(&self) -> impl Iterator<Item = &str> {
+        self.term_optional.iter().map(|w| &**w)
     }
 
     /// The job titles that stand alone ("tester", "cto").

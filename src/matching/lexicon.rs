@@ -9,56 +9,6 @@ use crate::knowledge::{Knowledge, Language};
 use crate::normalize::{self, clean, is_stop_key, name_phrases, word_key, word_slices, words};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Words that signal a comparison.
-pub(crate) const COMPARE_WORDS: &[&str] = &[
-    "vs",
-    "versus",
-    "between",
-    "difference",
-    "different",
-    "differ",
-    "differentiate",
-    "compare",
-    "comparison",
-    "contrast",
-    "distinguish",
-    "distinction",
-    "diff",
-];
-/// Words a question for a role card, fact or comparison may carry without penalty.
-pub(crate) const STRUCTURED_OPTIONAL: &[&str] = &["who", "whose"];
-/// Words a question for a role card may carry without penalty.
-pub(crate) const ROLE_OPTIONAL: &[&str] = &[
-    "definition",
-    "define",
-    "description",
-    "describe",
-    "overview",
-    "intro",
-    "introduction",
-    "summary",
-    "purpose",
-    "point",
-    "understand",
-    "learn",
-    "help",
-    "basics",
-];
-/// Words a question for a glossary term may carry without penalty.
-pub(crate) const TERM_OPTIONAL: &[&str] = &[
-    "stand",
-    "definition",
-    "define",
-    "meaning",
-    "acronym",
-    "abbreviation",
-    "term",
-    "glossary",
-    "short",
-    "abbreviate",
-    "abbreviated",
-];
-
 /// What a token id stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Tok {
@@ -163,11 +113,8 @@ impl Lexicon {
     }
 
     /// Ids of the known words in a list (sorted), for quick membership tests.
-    pub fn ids_of(&self, list: &[&str]) -> Vec<u32> {
-        let mut v: Vec<u32> = list
-            .iter()
-            .filter_map(|w| self.lookup(&word_key(w)))
-            .collect();
+    pub fn ids_of<'a>(&self, list: impl Iterator<Item = &'a str>) -> Vec<u32> {
+        let mut v: Vec<u32> = list.filter_map(|w| self.lookup(&word_key(w))).collect();
         v.sort_unstable();
         v
     }
@@ -230,17 +177,21 @@ impl Lexicon {
             bare_roles: keys(&mut k.language.bare_titles()),
             ..Lexicon::default()
         };
-        // 1. vocabulary: every word the knowledge uses, plus the words code relies on.
-        for list in [
-            normalize::STOP_WORDS,
-            COMPARE_WORDS,
-            STRUCTURED_OPTIONAL,
-            ROLE_OPTIONAL,
-            TERM_OPTIONAL,
-        ] {
-            for w in list {
-                lx.phrase_ids(w);
-            }
+        // 1. vocabulary: every word the knowledge uses, plus the words matching relies on.
+        let lang = &k.language;
+        for w in normalize::STOP_WORDS
+            .iter()
+            .copied()
+            .chain(lang.compare_words())
+        {
+            lx.phrase_ids(w);
+        }
+        for w in lang
+            .structured_optional()
+            .chain(lang.role_optional())
+            .chain(lang.term_optional())
+        {
+            lx.phrase_ids(w);
         }
         // Whether each word id is a role title's head ("manager") or a bare title
         // ("tester"): only pairs ending in one are looked up, so only those are kept.
@@ -316,7 +267,7 @@ impl Lexicon {
         // beside the intent's.
         lx.why = lx.concept("?why".into(), Tok::Intent(Intent::Other));
         let cmp = lx.concept("~vs".into(), Tok::Compare);
-        for w in COMPARE_WORDS {
+        for w in k.language.compare_words() {
             lx.add_phrase(w, cmp);
         }
         lx.ambient = vec![false; lx.texts.len()];

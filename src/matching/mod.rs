@@ -28,7 +28,7 @@ pub use interpret::{Intent, Interpretation};
 use crate::knowledge::{Entry, Knowledge, Language, Problem};
 use crate::people::TeamNames;
 use index::Index;
-use lexicon::{Lexicon, Tok, ROLE_OPTIONAL, STRUCTURED_OPTIONAL, TERM_OPTIONAL};
+use lexicon::{Lexicon, Tok};
 use question::Question;
 use score::{Optional, Query, Top};
 
@@ -146,9 +146,9 @@ impl Matcher {
         let lexicon = Lexicon::build(k);
         let index = Index::build(&lexicon, k);
         let optional = Optional {
-            structured: lexicon.ids_of(STRUCTURED_OPTIONAL),
-            role: lexicon.ids_of(ROLE_OPTIONAL),
-            term: lexicon.ids_of(TERM_OPTIONAL),
+            structured: lexicon.ids_of(k.language.structured_optional()),
+            role: lexicon.ids_of(k.language.role_optional()),
+            term: lexicon.ids_of(k.language.term_optional()),
         };
         let lints = index.lint(&lexicon, k);
         let faq_who = k
