@@ -200,61 +200,6 @@ pub const STOP_WORDS: &[&str] = &[
     "yours",
 ];
 
-/// Words that open a question ("who …", "anyone know …"), sorted.
-pub const QUESTION_WORDS: &[&str] = &[
-    "any",
-    "anyone",
-    "are",
-    "can",
-    "could",
-    "did",
-    "difference",
-    "do",
-    "does",
-    "has",
-    "have",
-    "how",
-    "is",
-    "isnt",
-    "should",
-    "was",
-    "wat",
-    "were",
-    "what",
-    "whats",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whos",
-    "whose",
-    "why",
-    "will",
-    "wot",
-    "would",
-    "wut",
-];
-
-/// Words people put before a question ("hey, who …", "quick question: what …"), sorted.
-pub const OPENERS: &[&str] = &[
-    "all", "folks", "guys", "hello", "hey", "hi", "hiya", "lol", "ok", "okay", "question", "quick",
-    "so", "team", "um", "well", "yo",
-];
-
-/// The first word of `words` that is not an opener ("hey", "ok so"), if any.
-pub fn first_real_word<S: AsRef<str>>(words: &[S]) -> Option<&str> {
-    words
-        .iter()
-        .map(AsRef::as_ref)
-        .find(|w| OPENERS.binary_search(w).is_err())
-}
-
-/// True when `word` opens a question.
-pub fn is_question_word(word: &str) -> bool {
-    QUESTION_WORDS.binary_search(&word).is_ok()
-}
-
 /// Returns true when `word` (already lower-cased) is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
@@ -573,8 +518,6 @@ mod tests {
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(QUESTION_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

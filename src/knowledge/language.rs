@@ -138,6 +138,13 @@ pub struct LanguageDoc {
     /// Words and phrases that set things side by side ("vs", "difference", "compare").
     #[serde(default)]
     pub compare_words: Vec<Spanned<String>>,
+    /// Words people put before a question ("hey", "ok", "quick question: …").
+    #[serde(default)]
+    pub openers: Vec<Spanned<String>>,
+    /// Words besides the question words that may open a question ("anyone know …",
+    /// "difference between …").
+    #[serde(default)]
+    pub question_openers: Vec<Spanned<String>>,
     /// Words a question for a role card, fact or comparison may hold without counting
     /// against it ("who").
     #[serde(default)]
@@ -278,6 +285,8 @@ pub struct Language {
     quantity_phrases: Vec<Vec<Box<str>>>,
     method_phrases: Vec<Vec<Box<str>>>,
     compare_words: Vec<Box<str>>,
+    openers: FxHashSet<Box<str>>,
+    question_openers: FxHashSet<Box<str>>,
     structured_optional: Vec<Box<str>>,
     role_optional: Vec<Box<str>>,
     term_optional: Vec<Box<str>>,
@@ -435,6 +444,8 @@ impl Language {
             .into_iter()
             .map(|p| p.join(" ").into())
             .collect();
+        self.openers = set(list("openers", &doc.openers, false));
+        self.question_openers = set(list("question_openers", &doc.question_openers, false));
         self.structured_optional =
             flat(list("structured_optional", &doc.structured_optional, false));
         self.role_optional = flat(list("role_optional", &doc.role_optional, false));
@@ -751,6 +762,22 @@ impl Language {
     /// The nouns that end a job title ("manager", "engineer").
     pub fn title_heads(&self) -> impl Iterator<Item = &str> {
         self.title_heads.iter().map(|w| &**w)
+    }
+
+    /// True when `word` may come before a question ("hey", "ok").
+    pub fn is_opener(&self, word: &str) -> bool {
+        self.openers.contains(word)
+    }
+
+    /// True when `word` may open a question: a question word, or another word that can
+    /// ("anyone", "difference").
+    pub fn opens_question(&self, word: &str) -> bool {
+        self.is_question_word(word) || self.question_openers.contains(word)
+    }
+
+    /// The first of `words` that is not an opener ("hey", "ok so"), if any.
+    pub fn first_real_word<'a, S: AsRef<str>>(&self, words: &'a [S]) -> Option<&'a str> {
+        words.iter().map(AsRef::as_ref).find(|w| !self.is_opener(w))
     }
 
     /// The words and phrases that set things side by side ("vs", "difference").

@@ -1,10 +1,10 @@
 //! What kind of question it is (what-is, compare, who-does, can-one-person, hierarchy,
 //! how-much, claim, help), read from its wording and what it names.
 
-use super::interpret::{contains, in_list, Intent, Interpretation};
+use super::interpret::{contains, Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
-use crate::normalize::{is_question_word, is_stop_word, word_key, OPENERS};
+use crate::normalize::{is_stop_word, word_key};
 
 /// The intent, from the question's wording and what it names.
 pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent {
@@ -24,10 +24,7 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         let on_rank = it.aspects.is_empty().then(|| rank(lx, q, it)).flatten();
         return on_rank.unwrap_or(Intent::Compare);
     }
-    let first = w
-        .iter()
-        .position(|x| !in_list(OPENERS, x))
-        .unwrap_or(w.len());
+    let first = w.iter().position(|x| !lang.is_opener(x)).unwrap_or(w.len());
     let opener = w.get(first).map_or("", String::as_str);
     let can = matches!(opener, "can" | "could" | "should" | "may" | "is" | "are");
     let hold = w
@@ -221,7 +218,7 @@ fn is_claim(lx: &Lexicon, q: &Question, it: &Interpretation) -> bool {
     let before = &q.words[..role.start];
     let asks = before
         .iter()
-        .any(|x| is_question_word(x) || lx.language.is_request_verb(x));
+        .any(|x| lx.language.opens_question(x) || lx.language.is_request_verb(x));
     let verb_after = q.words[role.start + role.len..]
         .iter()
         .any(|x| lx.language.is_claim_verb(x));

@@ -7,7 +7,6 @@ use super::person::{asks_person, newcomer};
 use super::question::Question;
 use super::roles::unknown_roles;
 use crate::knowledge::Knowledge;
-use crate::normalize::{is_question_word, OPENERS};
 use std::fmt::{self, Write};
 
 /// What kind of question it is, read from its wording.
@@ -187,10 +186,6 @@ pub(super) fn contains(words: &[String], phrase: &[&str]) -> bool {
         .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
 }
 
-pub(super) fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
-
 /// Reads what a question asks.
 pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
     let mut it = concepts(lx, q);
@@ -247,8 +242,8 @@ fn concepts(lx: &Lexicon, q: &Question) -> Interpretation {
     it.asks = q.asks
         || q.words
             .iter()
-            .find(|x| !in_list(OPENERS, x))
-            .is_some_and(|x| is_question_word(x));
+            .find(|x| !lx.language.is_opener(x))
+            .is_some_and(|x| lx.language.opens_question(x));
     it
 }
 

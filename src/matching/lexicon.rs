@@ -103,7 +103,7 @@ impl Lexicon {
     /// The token of a question that asks why, when `words` open with "why" (after
     /// openers and fillers such as "ok so").
     pub fn why_token<S: AsRef<str>>(&self, words: &[S]) -> Option<u32> {
-        (crate::normalize::first_real_word(words) == Some("why")).then_some(self.why)
+        (self.language.first_real_word(words) == Some("why")).then_some(self.why)
     }
 
     /// The token standing for `intent`, if it is one of the [`TOKEN_INTENTS`].

@@ -1,11 +1,10 @@
 //! Questions for a person here ("who is our PO?", "who do I ask about the roadmap?") and
 //! newcomers who ask where to start.
 
-use super::interpret::{in_list, Intent, Interpretation};
+use super::interpret::{Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
 use super::question::{is_who, Question};
 use crate::knowledge::Language;
-use crate::normalize::{is_question_word, OPENERS};
 
 /// Indices of the words that frame a "who do I ask" question, to leave out of matching: the
 /// verb of "who do/should/can I (need to) ask/talk to/go to …" or "who to ask …", and both
@@ -111,7 +110,7 @@ fn asking_word(lang: &Language, q: &Question, i: usize) -> bool {
     let (start, _) = clause_of(q, i);
     match q.words[start..i]
         .iter()
-        .rposition(|x| !in_list(OPENERS, x) && !lang.is_clause_filler(x))
+        .rposition(|x| !lang.is_opener(x) && !lang.is_clause_filler(x))
     {
         None => true,
         Some(j) => lang.is_who_embedder(&q.words[start + j]),
@@ -138,8 +137,8 @@ pub(crate) fn newcomer(lang: &Language, q: &Question, it: &Interpretation) -> bo
         || q.clauses.iter().any(|&c| {
             w[c..]
                 .iter()
-                .find(|x| !in_list(OPENERS, x) && !lang.is_clause_filler(x))
-                .is_some_and(|x| is_question_word(x))
+                .find(|x| !lang.is_opener(x) && !lang.is_clause_filler(x))
+                .is_some_and(|x| lang.opens_question(x))
         });
     asks && (new_self || lang.says_newcomer(w) || lang.asks_onboarding(w))
 }
@@ -151,7 +150,7 @@ fn said_of_self(lang: &Language, q: &Question, i: usize) -> bool {
     let last = q.words[start..i]
         .iter()
         .rev()
-        .find(|x| !in_list(OPENERS, x) && !lang.is_clause_filler(x) && !lang.is_self_filler(x));
+        .find(|x| !lang.is_opener(x) && !lang.is_clause_filler(x) && !lang.is_self_filler(x));
     // "… as a new joiner": the asker.
     let as_new = q.words[start..i].iter().rev().take(2).any(|x| x == "as");
     as_new || last.is_none_or(|x| matches!(x.as_str(), "im" | "am" | "were" | "i"))
