@@ -214,6 +214,8 @@ fn fold_char(c: char, out: &mut String) {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => out.push('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
         '&' => out.push_str(" and "),
+        // Trademark and copyright signs decorate a name ("SAFe®"): not a word, nor a break.
+        '\u{00A9}' | '\u{00AE}' | '\u{2120}' | '\u{2122}' => {}
         c if c.is_ascii() || is_hangul(c) => out.extend(c.to_lowercase()),
         // Accents and other combining marks go: "whó", "backlo\u{301}g" and zalgo text
         // read as the plain letters people meant.
@@ -512,6 +514,7 @@ mod tests {
         assert_eq!(plain("backlo\u{301}g"), "backlog", "decomposed accent");
         assert_eq!(plain("ǫ̶͉͝w̷̞͐n̵̰͒ë̸̠r̶̬͝"), "owner", "zalgo");
         assert_eq!(plain("Straße café"), "straße cafe");
+        assert_eq!(plain("SAFe® Product Owner™"), "safe product owner");
         assert_eq!(plain("제품 책임자"), "제품 책임자", "Hangul stays whole");
     }
 
