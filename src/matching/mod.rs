@@ -319,7 +319,12 @@ impl Matcher {
         // what something is, a term) it could be about.
         let what = reading.intent == Intent::WhatIs && reading.terms.is_empty();
         let how = reading.intent == Intent::Other && k.language.asks_method(&q.words);
-        if (what || how) && reading.roles.is_empty() {
+        let how_much = (0..q.words.len()).any(|i| {
+            k.language
+                .is_quantity_phrase(&q.words[i..(i + 2).min(q.words.len())])
+                && q.quantity_noun(lx, i + 2)
+        });
+        if (what || how || how_much) && reading.roles.is_empty() {
             for (e, s) in ranked.iter_mut() {
                 if matches!(*e, Entry::Faq(f) if self.faq_who[f]) {
                     *s *= WHO_FOR_WHAT;

@@ -282,7 +282,9 @@ impl<'a> Query<'a> {
                 },
                 self.score(&req, &[so, &cmp], Forgive::Nothing),
             );
-        } else if roles.is_empty() {
+        } else if roles.is_empty() && self.it.terms.is_empty() {
+            // An aspect word with no role, beside a term ("a story vs a *task*"), is a
+            // plain word: the question is about the term, not the roles' jobs.
             for &(a, at) in &aspects {
                 let with = k.roles_with(a);
                 let entry = match (with.len(), with.iter().next()) {
