@@ -535,4 +535,17 @@ fn asking_what_something_is_is_not_asking_who_does_it() {
     assert!(!ask("what is the product vision?").answered);
     // Named with a role, it is the role's part in it.
     assert!(ask("what is the PM's part in the product vision?").answered);
+    // How much of it is not who does it either.
+    assert!(!ask("how much time should go into customer discovery each month?").answered);
+}
+
+#[test]
+fn an_aspect_word_beside_a_term_with_no_role_is_a_plain_word() {
+    // "Task" is a word for a role's typical jobs, but set beside a story it is a task.
+    let r = ask("what's the difference between a user story and a task?");
+    assert_ne!(r.kind, Kind::Compare, "{r:?}");
+    assert_eq!(
+        ask("what are the typical tasks, PM vs PO?").kind,
+        Kind::Compare
+    );
 }
