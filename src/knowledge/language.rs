@@ -141,6 +141,10 @@ pub struct LanguageDoc {
     /// Words people put before a question ("hey", "ok", "quick question: …").
     #[serde(default)]
     pub openers: Vec<Spanned<String>>,
+    /// Words that judge a value ("a *good* churn rate", "an *ideal* MVP"): right before a
+    /// term, they ask for a benchmark, not what the term is.
+    #[serde(default)]
+    pub judgement_words: Vec<Spanned<String>>,
     /// Words besides the question words that may open a question ("anyone know …",
     /// "difference between …").
     #[serde(default)]
@@ -286,6 +290,7 @@ pub struct Language {
     method_phrases: Vec<Vec<Box<str>>>,
     compare_words: Vec<Box<str>>,
     openers: FxHashSet<Box<str>>,
+    judgement_words: FxHashSet<Box<str>>,
     question_openers: FxHashSet<Box<str>>,
     structured_optional: Vec<Box<str>>,
     role_optional: Vec<Box<str>>,
@@ -445,6 +450,7 @@ impl Language {
             .map(|p| p.join(" ").into())
             .collect();
         self.openers = set(list("openers", &doc.openers, false));
+        self.judgement_words = set(list("judgement_words", &doc.judgement_words, false));
         self.question_openers = set(list("question_openers", &doc.question_openers, false));
         self.structured_optional =
             flat(list("structured_optional", &doc.structured_optional, false));
@@ -762,6 +768,11 @@ impl Language {
     /// The nouns that end a job title ("manager", "engineer").
     pub fn title_heads(&self) -> impl Iterator<Item = &str> {
         self.title_heads.iter().map(|w| &**w)
+    }
+
+    /// True when `word` judges a value ("good", "ideal").
+    pub fn is_judgement_word(&self, word: &str) -> bool {
+        self.judgement_words.contains(word)
     }
 
     /// True when `word` may come before a question ("hey", "ok").

@@ -327,7 +327,26 @@ impl Matcher {
         if (what || how || how_much) && reading.roles.is_empty() {
             for (e, s) in ranked.iter_mut() {
                 if matches!(*e, Entry::Faq(f) if self.faq_who[f]) {
-                    *s *= WHO_FOR_WHAT;
+                    *s *= OTHER_QUESTION;
+                }
+            }
+            ranked.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+        }
+        // "What is a *good* churn rate?" asks for a judgement of a value, which a term's
+        // definition doesn't give.
+        let judged: Vec<usize> = q
+            .tokens
+            .iter()
+            .filter(|t| t.start > 0 && k.language.is_judgement_word(&q.words[t.start - 1]))
+            .filter_map(|t| match lx.kinds[t.id as usize] {
+                Tok::Term(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        if !judged.is_empty() && reading.roles.is_empty() {
+            for (e, s) in ranked.iter_mut() {
+                if matches!(*e, Entry::Term(i) if judged.contains(&i)) {
+                    *s *= OTHER_QUESTION;
                 }
             }
             ranked.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
@@ -456,6 +475,7 @@ fn prefer_specific(ranked: &mut [(Entry, f32)], who_unnamed: bool, bar: f32) {
 /// Share of the unknown-word weight from which an unknown word counts as carrying a topic.
 const TOPICAL_UNKNOWN: f32 = 0.5;
 
-/// Share of its score a FAQ asking who does something keeps for a question asking what
-/// something is.
-const WHO_FOR_WHAT: f32 = 0.6;
+/// Share of its score an entry keeps when it answers another kind of question than the
+/// one asked: a FAQ saying who does something, asked what it is or how to do it; a
+/// term's definition, asked for a judgement of its value.
+const OTHER_QUESTION: f32 = 0.6;
