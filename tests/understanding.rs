@@ -549,3 +549,14 @@ fn an_aspect_word_beside_a_term_with_no_role_is_a_plain_word() {
         Kind::Compare
     );
 }
+
+#[test]
+fn two_terms_compared_get_both_definitions() {
+    // No entry compares two terms: each one's definition answers, the other beside it,
+    // and not a FAQ that says who writes them.
+    let r = ask("user story vs epic?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.kind, Kind::Term);
+    let also = r.fields.iter().find(|f| f.name.starts_with("Also asked"));
+    assert!(also.is_some(), "{:?}", r.fields);
+}

@@ -132,12 +132,14 @@ impl Matcher {
         guess.swap_remove(best);
         if m.band == Band::Answer {
             let first = m.best().map(|(e, _)| e);
-            m.also = found
+            let second = found
                 .iter()
                 .zip(&guess)
                 .filter(|&(o, &g)| !g && o.band == Band::Answer && o.rejection.is_none())
                 .filter_map(|(o, _)| o.best())
                 .find(|&(e, _)| Some(e) != first);
+            // Another ask answered goes beside the first before anything the first found.
+            m.also = second.or(m.also);
         }
         // What the whole message says of the asker (new here, which team) holds for the
         // ask too; it is read again when the ask left words or clause marks out.

@@ -312,12 +312,14 @@ impl Matcher {
         query.structured(k, &mut top);
         query.reverse(&mut top);
         query.docs(&mut top);
+        let terms_named = query.terms_named();
         let mut ranked = top.items;
-        // "What is product vision?" asks what something is, "how do you prioritise
-        // features?" how to do it; a FAQ that says who does it ("Who owns the product
+        // "What is product vision?" asks what something is ("user story vs epic?" what
+        // two things are), "how do you prioritise features?" how to do it; a FAQ that says who does it ("Who owns the product
         // roadmap?") answers another question, unless the question names a role (or, for
         // what something is, a term) it could be about.
-        let what = reading.intent == Intent::WhatIs && reading.terms.is_empty();
+        let what = (reading.intent == Intent::WhatIs && reading.terms.is_empty())
+            || (reading.intent == Intent::Compare && reading.terms.len() >= 2);
         let how = reading.intent == Intent::Other && k.language.asks_method(&q.words);
         let how_much = (0..q.words.len()).any(|i| {
             k.language
@@ -376,12 +378,21 @@ impl Matcher {
         } else {
             Band::Decline
         };
+        // "User story vs epic?": no entry compares two terms, so each one's definition
+        // answers, the other beside it.
+        let also = (band == Band::Answer && reading.intent == Intent::Compare && terms_named >= 2)
+            .then(|| {
+                ranked.iter().skip(1).copied().find(|&(e, s)| {
+                    matches!(e, Entry::Term(i) if reading.terms.contains(&i)) && s >= cfg.answer
+                })
+            })
+            .flatten();
         Match {
             ranked,
             band,
             rejection: None,
             reading,
-            also: None,
+            also,
         }
     }
 }

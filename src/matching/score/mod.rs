@@ -133,6 +133,14 @@ impl<'a> Query<'a> {
         }
     }
 
+    /// How many terms the question names, besides its setting ("SAFe").
+    pub fn terms_named(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|&&t| matches!(self.lx.kinds[t as usize], Tok::Term(_)))
+            .count()
+    }
+
     fn has(&self, t: u32) -> bool {
         self.tokens.contains(&t)
     }

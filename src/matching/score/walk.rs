@@ -5,6 +5,7 @@ use super::{evidence, Forgive, Query, Top, WHO_COMPARE};
 use crate::knowledge::Entry;
 use crate::matching::index::{token_bit, BLOCK, NOT_FAQ};
 use crate::matching::interpret::Intent;
+use crate::matching::lexicon::Tok;
 use std::cell::RefCell;
 
 thread_local! {
@@ -134,6 +135,21 @@ impl Query<'_> {
         });
     }
 
+    /// Weight of what a term is set beside in a comparison of terms ("an epic vs a user
+    /// story", for the epic: the other term and the comparison cue), which its definition
+    /// answers as much as the other's does: accepted without penalty.
+    fn set_beside(&self, doc: &crate::matching::index::Doc) -> f32 {
+        if self.it.intent != Intent::Compare || self.terms_named() < 2 {
+            return 0.0;
+        }
+        self.tokens
+            .iter()
+            .filter(|&&t| !doc.tokens.contains(&t))
+            .filter(|&&t| matches!(self.lx.kinds[t as usize], Tok::Term(_) | Tok::Compare))
+            .map(|&t| self.w(t))
+            .sum()
+    }
+
     /// Scores document `d` and offers its entry.
     fn score_doc(&self, d: u32, top: &mut Top) {
         let ix = self.ix;
@@ -148,12 +164,14 @@ impl Query<'_> {
         }
         let doc = &ix.docs[d as usize];
         let extra = match doc.entry {
-            Entry::Term(_) => self
-                .term_optional
-                .iter()
-                .filter(|t| self.has(**t))
-                .map(|&t| self.w(t))
-                .sum(),
+            Entry::Term(_) => {
+                self.term_optional
+                    .iter()
+                    .filter(|t| self.has(**t))
+                    .map(|&t| self.w(t))
+                    .sum::<f32>()
+                    + self.set_beside(doc)
+            }
             _ => 0.0,
         };
         let forgive = match doc.entry {
