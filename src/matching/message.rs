@@ -219,6 +219,20 @@ impl Matcher {
             }
         }
         let refers = k.language.refers_back(&words);
+        // "Who owns it?" with nothing said before: no telling what "it" is.
+        let r = &m.reading;
+        if refers
+            && before.is_none()
+            && said.context.is_empty()
+            && m.band == Band::Answer
+            && r.roles.is_empty()
+            && r.terms.is_empty()
+            && r.leftover.iter().all(|w| self.light(w))
+        {
+            let mut m = m;
+            m.band = Band::Suggest;
+            return m;
+        }
         // "What's the difference?" compares nothing of its own: when what was said just
         // before names a role the knowledge lacks ("RTE vs project manager: what's the
         // difference?"), the question is about that.
@@ -328,6 +342,14 @@ impl Matcher {
         } else {
             m
         }
+    }
+
+    /// True when `word` weighs little in the knowledge ("who"): it tells nothing of what
+    /// an ask is about.
+    fn light(&self, word: &str) -> bool {
+        self.lexicon
+            .lookup(&crate::normalize::word_key(word))
+            .is_none_or(|id| self.index.weights[id as usize] <= super::index::LIGHT_WEIGHT)
     }
 
     /// True when `text` has the asker say they hold a role: "I'm a new PO", "as a product
