@@ -560,3 +560,17 @@ fn two_terms_compared_get_both_definitions() {
     let also = r.fields.iter().find(|f| f.name.starts_with("Also asked"));
     assert!(also.is_some(), "{:?}", r.fields);
 }
+
+#[test]
+fn the_two_roles_compared_with_chatter_are_still_the_comparison() {
+    // Set side by side and asked how they differ, with words that point to no other
+    // entry: the comparison, sure enough for a channel.
+    let plain = ask("what's the difference between a product owner and a product manager?");
+    let chatty =
+        ask("what is the true difference between a product owner and a product manager anyway?");
+    assert_eq!(plain.entry, chatty.entry);
+    assert!(
+        chatty.confidence >= rolecall::config::DEFAULT_CHANNEL_THRESHOLD,
+        "{chatty:?}"
+    );
+}

@@ -246,12 +246,32 @@ impl<'a> Query<'a> {
             }
         }
         if roles.len() >= 2 {
+            // "PO vs PM – what's the *real* difference?": set side by side and asked how
+            // they differ, on no aspect, the roles are read as a role card is.
+            // Only when nothing else it says points to another entry.
+            let nothing_else = self
+                .tokens
+                .iter()
+                .all(|&t| match self.lx.kinds[t as usize] {
+                    Tok::Role(_) | Tok::Compare => true,
+                    Tok::Word { .. } => self.ix.postings[t as usize].is_empty(),
+                    _ => false,
+                });
+            let forgive = if compare.is_some()
+                && aspects.is_empty()
+                && self.it.intent == Intent::Compare
+                && nothing_else
+            {
+                Forgive::Chat
+            } else {
+                Forgive::Nothing
+            };
             top.offer(
                 Entry::Compare {
                     roles: mask,
                     aspect: None,
                 },
-                self.score(&role_tokens, &[so, &cmp], Forgive::Nothing) * who,
+                self.score(&role_tokens, &[so, &cmp], forgive) * who,
             );
             for &(a, at) in &aspects {
                 if k.all_have(mask, a) {
