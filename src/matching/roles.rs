@@ -55,7 +55,8 @@ pub(crate) fn speaker_frame(lx: &Lexicon, q: &Question) -> Vec<usize> {
 const LINK_WORDS: usize = 2;
 
 /// Words the knowledge lacks that only link a role to a concept it names: "how does the PO
-/// *contribute* to backlog refinement", "how is the PM *involved* with the MVP". Between the
+/// *contribute* to backlog refinement", "how is the PM *involved* with the MVP", "what
+/// skills does a PO *require*". Between the
 /// role and the concept stand only stop words and at most [`LINK_WORDS`] unknown words,
 /// with no clause break; such a word says how the two relate, which is what the entry
 /// about the concept answers, so it carries no topic of its own.
@@ -79,6 +80,32 @@ pub(crate) fn link_frame(lx: &Lexicon, q: &Question) -> Vec<usize> {
             .clone()
             .all(|i| unknown.contains(&i) || q.is_stop(lx, i) || is_stop_key(&q.keys[i]));
         if !unknown.is_empty() && unknown.len() <= LINK_WORDS && only_stops && !broken {
+            out.extend(unknown);
+        }
+    }
+    // "What skills does a PO *require*?": the concept asked first, then the role, then
+    // the one word that links them, with nothing but stop words after the role to the
+    // clause's end.
+    for pair in q.tokens.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let concept = matches!(kind(&a), Tok::Term(_) | Tok::Aspect(_));
+        if !concept || !matches!(kind(&b), Tok::Role(_)) {
+            continue;
+        }
+        let from = b.start + b.len;
+        let end = (from..q.words.len())
+            .find(|&i| q.clauses.contains(&i))
+            .unwrap_or(q.words.len());
+        let tail = from..end;
+        let unknown: Vec<usize> = tail
+            .clone()
+            .filter(|&i| q.ids[i].is_none() && !q.dropped.contains(&i))
+            .collect();
+        let only_stops = tail
+            .clone()
+            .all(|i| unknown.contains(&i) || q.is_stop(lx, i) || is_stop_key(&q.keys[i]));
+        let after_next = q.tokens.iter().any(|t| t.start >= from && t.start < end);
+        if unknown.len() == 1 && only_stops && !after_next {
             out.extend(unknown);
         }
     }
@@ -187,6 +214,13 @@ mod tests {
     fn a_word_linking_a_role_to_a_concept_is_no_topic() {
         assert!(unknown("how does the PO contribute to backlog refinement?").is_empty());
         assert!(unknown("how are product managers involved with the MVP?").is_empty());
+        assert!(unknown("what skills does a product owner require?").is_empty());
+        // After the role, only up to the end of the clause, and only when nothing follows.
+        assert_eq!(unknown("what skills does a PO require? no clue"), ["clue"]);
+        assert_eq!(
+            unknown("what skills does a PO require for kayaking?"),
+            ["require", "kayaking"]
+        );
         // A topic the knowledge lacks stays one, linked or not.
         assert_eq!(
             unknown("how do product owners cope with burnout?"),
