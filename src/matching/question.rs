@@ -113,10 +113,11 @@ impl Question {
                 // The word as written first ("groomnig" is a swap from "grooming"), then
                 // its key.
                 let rank = |id: u32| -weights.get(id as usize).copied().unwrap_or(0.0);
-                let fixed = lx
-                    .typo
-                    .closest(&raw[i], rank)
-                    .or_else(|| lx.typo.closest(key, rank))?;
+                let fixed = lx.typo.closest(&raw[i], rank).or_else(|| {
+                    (*key != raw[i])
+                        .then(|| lx.typo.closest(key, rank))
+                        .flatten()
+                })?;
                 corrected.push((i, fixed));
                 Some(fixed)
             });
