@@ -668,16 +668,12 @@ impl Language {
 
     /// True when `words` open with a phrase asking how to do something ("how do you").
     pub fn asks_method<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        self.method_phrases
-            .iter()
-            .any(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| **a == *b.as_ref()))
+        opening(&self.method_phrases, words).is_some()
     }
 
     /// True when `words` are a phrase asking a quantity ("how much").
     pub fn is_quantity_phrase<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        self.quantity_phrases
-            .iter()
-            .any(|p| p.len() == words.len() && p.iter().zip(words).all(|(a, b)| **a == *b.as_ref()))
+        opening(&self.quantity_phrases, words) == Some(words.len())
     }
 
     /// True when `word`, before a role, makes another job title ("technical", "chief").
@@ -875,13 +871,7 @@ impl Language {
 
     /// How many of the first words make a request frame ("tell me about"), if they do.
     pub fn request_frame(&self, words: &[&str]) -> Option<usize> {
-        self.request_frames
-            .iter()
-            .filter(|p| {
-                p.len() <= words.len() && words.iter().zip(p.iter()).all(|(a, b)| *a == &**b)
-            })
-            .map(Vec::len)
-            .max()
+        opening(&self.request_frames, words)
     }
 
     /// True when the words speak of the roles together without naming them ("how do
@@ -928,7 +918,15 @@ impl Language {
     }
 }
 
-/// True when `words` hold one of `phrases` (each as words) somewhere.
+/// How many words the longest of `phrases` that opens `words` has, if one does.
+fn opening<S: AsRef<str>>(phrases: &[Vec<Box<str>>], words: &[S]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| **a == *b.as_ref()))
+        .map(Vec::len)
+        .max()
+}
+
 /// Phrases of a cue list, as words, found in a message by their first word: one look-up
 /// per word of the message instead of one comparison per phrase and word.
 #[derive(Debug, Clone, Default)]
