@@ -30,7 +30,10 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     let hold = w
         .iter()
         .any(|x| matches!(x.as_str(), "be" | "both" | "hold" | "play"));
-    if lang.asks_one_person(w) || (can && hold && it.roles.len() >= 2) {
+    // "Can the same person be PO for two teams?": one role named, and nothing that says
+    // both, is one role held several times, not the two roles held by one person.
+    let one_role_only = it.roles.len() == 1 && !w.iter().any(|x| x == "both");
+    if (lang.asks_one_person(w) && !one_role_only) || (can && hold && it.roles.len() >= 2) {
         return Intent::CanOnePerson;
     }
     if let Some(intent) = rank(lx, q, it) {
