@@ -38,6 +38,16 @@ fn the_interpretation_names_roles_aspects_and_intent() {
     for (q, want) in cases {
         assert_eq!(k().interpret(q).intent, want, "{q}");
     }
+    // One role held several times is not both roles held by one person.
+    assert_ne!(
+        k().interpret("can the same person be PO for two teams?")
+            .intent,
+        Intent::CanOnePerson
+    );
+    assert_eq!(
+        k().interpret("can the same person be PM and PO?").intent,
+        Intent::CanOnePerson
+    );
     // "How much" of something else asks no pay.
     for q in [
         "how much time does a PO spend in meetings?",
