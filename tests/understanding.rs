@@ -48,6 +48,15 @@ fn the_interpretation_names_roles_aspects_and_intent() {
         k().interpret("can the same person be PM and PO?").intent,
         Intent::CanOnePerson
     );
+    // An aspect word made a verb by a particle names no aspect.
+    assert!(k()
+        .interpret("the PO figures out the details, right?")
+        .aspects
+        .is_empty());
+    assert!(!k()
+        .interpret("what figures does a PM track?")
+        .aspects
+        .is_empty());
     // "How much" of something else asks no pay.
     for q in [
         "how much time does a PO spend in meetings?",

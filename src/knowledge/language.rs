@@ -145,6 +145,10 @@ pub struct LanguageDoc {
     /// term, they ask for a benchmark, not what the term is.
     #[serde(default)]
     pub judgement_words: Vec<Spanned<String>>,
+    /// Particles that make the word before them a verb ("figures *out*"): an aspect
+    /// word with one after it names no aspect.
+    #[serde(default)]
+    pub particles: Vec<Spanned<String>>,
     /// Words besides the question words that may open a question ("anyone know …",
     /// "difference between …").
     #[serde(default)]
@@ -291,6 +295,7 @@ pub struct Language {
     compare_words: Vec<Box<str>>,
     openers: FxHashSet<Box<str>>,
     judgement_words: FxHashSet<Box<str>>,
+    particles: FxHashSet<Box<str>>,
     question_openers: FxHashSet<Box<str>>,
     structured_optional: Vec<Box<str>>,
     role_optional: Vec<Box<str>>,
@@ -451,6 +456,7 @@ impl Language {
             .collect();
         self.openers = set(list("openers", &doc.openers, false));
         self.judgement_words = set(list("judgement_words", &doc.judgement_words, false));
+        self.particles = set(list("particles", &doc.particles, false));
         self.question_openers = set(list("question_openers", &doc.question_openers, false));
         self.structured_optional =
             flat(list("structured_optional", &doc.structured_optional, false));
@@ -764,6 +770,11 @@ impl Language {
     /// The nouns that end a job title ("manager", "engineer").
     pub fn title_heads(&self) -> impl Iterator<Item = &str> {
         self.title_heads.iter().map(|w| &**w)
+    }
+
+    /// True when `word` is a particle that makes the word before it a verb ("out").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
     }
 
     /// True when `word` judges a value ("good", "ideal").

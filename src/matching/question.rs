@@ -155,12 +155,13 @@ impl Question {
             // "how does the PO *contribute* to refinement": the link is not a topic.
             q.dropped.extend(super::roles::link_frame(lx, &q));
             q.dropped.sort_unstable();
-            // "how much *time* does a PO spend": the quantity of something else, not pay.
+            // "how much *time* does a PO spend": the quantity of something else, not pay;
+            // "the PO *figures out* the details": a verb, not the metrics' "figures".
             let quantity: Vec<usize> = q
                 .tokens
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| q.quantity_of_noun(lx, t))
+                .filter(|(_, t)| q.quantity_of_noun(lx, t) || q.verb_with_particle(lx, t))
                 .map(|(n, _)| n)
                 .collect();
             for n in quantity.into_iter().rev() {
@@ -255,6 +256,17 @@ impl Question {
         matches!(lx.kinds[t.id as usize], Tok::Aspect(_))
             && lx.language.is_quantity_phrase(&self.words[t.start..end])
             && self.quantity_noun(lx, end)
+    }
+
+    /// True when `t` is an aspect named by one word that a particle follows, which makes
+    /// it a verb: "figures *out*", "measure *up*".
+    pub fn verb_with_particle(&self, lx: &Lexicon, t: &Token) -> bool {
+        t.len == 1
+            && matches!(lx.kinds[t.id as usize], Tok::Aspect(_))
+            && self
+                .words
+                .get(t.start + 1)
+                .is_some_and(|w| lx.language.is_particle(w))
     }
 
     /// True when word `i` is a content word naming no aspect, nor framing ("roughly"):
