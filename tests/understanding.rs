@@ -593,3 +593,35 @@ fn the_two_roles_compared_with_chatter_are_still_the_comparison() {
         "{chatty:?}"
     );
 }
+
+#[test]
+fn asking_whether_two_roles_are_one_reads_the_same_in_any_words() {
+    // Whatever the words for "one and the same", said of the two roles named or pointed
+    // back at, it asks whether they are one; "job" there names no aspect.
+    let asks = [
+        "are the PM and the PO one job or two?",
+        "product manager and product owner, same role?",
+        "is the product owner role interchangeable with the product manager role?",
+        "PO and PM are just synonyms, right?",
+        "are a PM and a PO the same?",
+        "is it the same as a product owner?",
+    ];
+    for q in asks {
+        let it = k().interpret(q);
+        assert_eq!(it.intent, Intent::SameRole, "{q}: {it:?}");
+        assert!(it.aspects.is_empty(), "{q}: {it:?}");
+    }
+    let one = ask("are PM and PO one and the same job?");
+    let other = ask("is product owner basically the same role as product manager?");
+    assert!(one.answered && other.answered, "{one:?} {other:?}");
+    assert_eq!(one.entry, other.entry);
+    // Other sameness is not that: the same person, the same team, a role the knowledge
+    // lacks.
+    for q in [
+        "can the same person be PM and PO?",
+        "do PMs and POs sit on the same team?",
+        "is a scrum master the same as a PO?",
+    ] {
+        assert_ne!(k().interpret(q).intent, Intent::SameRole, "{q}");
+    }
+}

@@ -90,6 +90,13 @@ pub struct LanguageDoc {
     /// Phrases that ask who ranks higher ("above", "report to", "boss").
     #[serde(default)]
     pub rank_phrases: Vec<Spanned<String>>,
+    /// Phrases that ask whether two roles are one ("same job", "interchangeable").
+    #[serde(default)]
+    pub same_phrases: Vec<Spanned<String>>,
+    /// Words that ask it when they close the question or come before "as" or an
+    /// alternative ("are they the *same*?", "*identical* or not?").
+    #[serde(default)]
+    pub same_words: Vec<Spanned<String>>,
     /// Words for the people a role works with ("team", "developers"): a rank over them is
     /// managing, not a rank between roles.
     #[serde(default)]
@@ -281,6 +288,9 @@ pub struct Language {
     both_phrases: Phrases,
     /// Rank phrases, as words.
     rank_phrases: Phrases,
+    /// Same-role phrases, as words.
+    same_phrases: Phrases,
+    same_words: FxHashSet<Box<str>>,
     people_words: FxHashSet<Box<str>>,
     manage_verbs: FxHashSet<Box<str>>,
     determiners: FxHashSet<Box<str>>,
@@ -438,6 +448,8 @@ impl Language {
         self.help_words = set(list("help_words", &doc.help_words, false));
         self.both_phrases = Phrases::new(list("both_phrases", &doc.both_phrases, true));
         self.rank_phrases = Phrases::new(list("rank_phrases", &doc.rank_phrases, true));
+        self.same_phrases = Phrases::new(list("same_phrases", &doc.same_phrases, true));
+        self.same_words = set(list("same_words", &doc.same_words, false));
         self.people_words = set(list("people_words", &doc.people_words, false));
         self.manage_verbs = set(list("manage_verbs", &doc.manage_verbs, false));
         self.determiners = set(list("determiners", &doc.determiners, false));
@@ -645,6 +657,21 @@ impl Language {
     /// True when the words ask who ranks higher ("report to", "boss").
     pub fn asks_rank<S: AsRef<str>>(&self, words: &[S]) -> bool {
         self.rank_phrases.held_in(words)
+    }
+
+    /// Where the words ask whether two roles are one ("one job or two", "the same
+    /// role"): the start and length of the first such phrase.
+    pub fn same_role_span<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
+        self.same_phrases.span_in(words).or_else(|| {
+            let closes = |i: usize| {
+                words
+                    .get(i + 1)
+                    .is_none_or(|n| n.as_ref() == "as" || self.is_alternative(n.as_ref()))
+            };
+            (0..words.len())
+                .find(|&i| self.same_words.contains(words[i].as_ref()) && closes(i))
+                .map(|i| (i, 1))
+        })
     }
 
     /// True when `word` names the people a role works with ("team").
@@ -969,16 +996,21 @@ impl Phrases {
 
     /// True when one of the phrases occurs in `words`.
     fn held_in<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        words.iter().enumerate().any(|(i, w)| {
-            self.by_first.get(w.as_ref()).is_some_and(|found| {
-                found.iter().any(|&p| {
-                    let p = &self.list[p as usize];
-                    words.len() >= i + p.len()
-                        && words[i + 1..i + p.len()]
-                            .iter()
-                            .zip(&p[1..])
-                            .all(|(a, b)| a.as_ref() == &**b)
-                })
+        self.span_in(words).is_some()
+    }
+
+    /// The start and length (in words) of the first phrase that occurs in `words`.
+    fn span_in<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
+        words.iter().enumerate().find_map(|(i, w)| {
+            let found = self.by_first.get(w.as_ref())?;
+            found.iter().find_map(|&p| {
+                let p = &self.list[p as usize];
+                let held = words.len() >= i + p.len()
+                    && words[i + 1..i + p.len()]
+                        .iter()
+                        .zip(&p[1..])
+                        .all(|(a, b)| a.as_ref() == &**b);
+                held.then_some((i, p.len()))
             })
         })
     }

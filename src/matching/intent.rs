@@ -18,6 +18,9 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     if is_claim(lx, q, it) {
         return Intent::Claim;
     }
+    if same_role_frame(lx, q, it).is_some() {
+        return Intent::SameRole;
+    }
     if it.compare {
         // "Between the PM and the PO, who's in charge?", "PO vs developer: who's the boss?":
         // set side by side on rank, not on an aspect, they ask who ranks higher.
@@ -76,6 +79,28 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         return Intent::WhatIs;
     }
     Intent::Other
+}
+
+/// "Are PM and PO the same job?", "PM vs PO: one role or two?", "are the two titles
+/// interchangeable?": whether two roles (named, or "the two") are one. The start and
+/// length of the phrase that asks it, which frames the question ("job" there is not the
+/// typical-jobs aspect).
+pub(crate) fn same_role_frame(
+    lx: &Lexicon,
+    q: &Question,
+    it: &Interpretation,
+) -> Option<(usize, usize)> {
+    let w = &q.words;
+    let lang = &lx.language;
+    let (at, len) = lang.same_role_span(w)?;
+    // "Is *it* the same as a PM?": a word pointing back, before the phrase, stands for the
+    // other role.
+    let two = match it.roles.len() {
+        0 => lang.refers_back(w) || w.iter().any(|x| x == "two"),
+        1 => lang.refers_back(&w[..at]),
+        _ => true,
+    };
+    (two && it.unknown_roles.is_empty() && it.out_of_scope.is_empty()).then_some((at, len))
 }
 
 /// A question of rank: over another role (hierarchy: "is the PM above the PO", "to whom

@@ -20,6 +20,8 @@ pub enum Intent {
     WhoDoes,
     /// "Can one person be both …".
     CanOnePerson,
+    /// "Are PM and PO the same job", "one role or two?": whether two roles are one.
+    SameRole,
     /// "Is the PM above the PO", "who is the boss".
     Hierarchy,
     /// "Is the PO the developers' boss", "does the team report to the PO": one role over
@@ -44,6 +46,7 @@ impl Intent {
             Intent::Compare => "compare",
             Intent::WhoDoes => "who-does",
             Intent::CanOnePerson => "can-one-person",
+            Intent::SameRole => "same-role",
             Intent::Hierarchy => "hierarchy",
             Intent::Manages => "manages",
             Intent::HowMuch => "how-much",
@@ -202,6 +205,19 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
         it.personal = lx.language.asks_personal(&words) && !lx.language.embeds(&words);
     }
     it.intent = intent(lx, q, &it);
+    // "PM vs PO, one *job* or two?": the words asking whether two roles are one name no
+    // aspect.
+    if let Some((at, len)) = (it.intent == Intent::SameRole)
+        .then(|| super::intent::same_role_frame(lx, q, &it))
+        .flatten()
+    {
+        let framed = |t: &super::question::Token| (at..at + len).contains(&t.start);
+        it.aspects.retain(|&a| {
+            q.tokens
+                .iter()
+                .any(|t| lx.kinds[t.id as usize] == Tok::Aspect(a) && !framed(t))
+        });
+    }
     // "PO vs developers: who's the boss?": set against a role on rank, the people it works
     // with are its team, not a role the knowledge lacks.
     if it.intent == Intent::Manages {

@@ -32,8 +32,12 @@ pub(crate) enum Tok {
 
 /// Intents that become tokens, so FAQ phrasings and questions that ask the same kind of
 /// thing in different words share one.
-pub(crate) const TOKEN_INTENTS: &[Intent] =
-    &[Intent::CanOnePerson, Intent::Hierarchy, Intent::Manages];
+pub(crate) const TOKEN_INTENTS: &[Intent] = &[
+    Intent::CanOnePerson,
+    Intent::SameRole,
+    Intent::Hierarchy,
+    Intent::Manages,
+];
 
 /// Vocabulary and phrase table, built once from the knowledge.
 #[derive(Debug, Default)]

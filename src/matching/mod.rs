@@ -250,11 +250,19 @@ impl Matcher {
         let manage = (reading.intent == Intent::Hierarchy)
             .then(|| intent::manage_frame(lx, &q))
             .flatten();
+        // "PM vs PO, one *job* or two?": the words asking whether two roles are one name
+        // no aspect.
+        let same = (reading.intent == Intent::SameRole)
+            .then(|| intent::same_role_frame(lx, &q, &reading))
+            .flatten()
+            .map(|(at, len)| at..at + len);
+        let in_same = |t: &&question::Token| same.as_ref().is_some_and(|r| r.contains(&t.start));
         let mut tokens: Vec<u32> = q
             .tokens
             .iter()
             .filter(|t| frame.is_none_or(|(a, b)| t.start != a && t.start != b))
             .filter(|t| manage.is_none_or(|m| !(t.start..t.start + t.len).contains(&m)))
+            .filter(|t| !in_same(t))
             .map(|t| t.id)
             .chain(lx.intent_token(reading.intent))
             .chain(lx.why_token(&q.words))
