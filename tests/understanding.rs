@@ -625,3 +625,17 @@ fn asking_whether_two_roles_are_one_reads_the_same_in_any_words() {
         assert_ne!(k().interpret(q).intent, Intent::SameRole, "{q}");
     }
 }
+
+#[test]
+fn idioms_name_nothing_the_knowledge_speaks_of() {
+    // "Of course" is no certification course and "one day" no day at work: a message
+    // pointing back at them reads the same as one pointing back at nothing.
+    for q in ["of course not", "one day, maybe", "these days, at least"] {
+        let it = k().interpret(q);
+        assert!(it.terms.is_empty() && it.aspects.is_empty(), "{q}: {it:?}");
+    }
+    let plain = ask("so what do we do with them?");
+    let idiom = ask("Of course not. So what do we do with them?");
+    assert_eq!(plain.answered, idiom.answered, "{idiom:?}");
+    assert_eq!(plain.entry, idiom.entry, "{idiom:?}");
+}

@@ -90,6 +90,10 @@ pub struct LanguageDoc {
     /// Phrases that ask who ranks higher ("above", "report to", "boss").
     #[serde(default)]
     pub rank_phrases: Vec<Spanned<String>>,
+    /// Idioms whose words say nothing of their own ("of course", "one day"): left out of
+    /// matching.
+    #[serde(default)]
+    pub idioms: Vec<Spanned<String>>,
     /// Phrases that ask whether two roles are one ("same job", "interchangeable").
     #[serde(default)]
     pub same_phrases: Vec<Spanned<String>>,
@@ -288,6 +292,8 @@ pub struct Language {
     both_phrases: Phrases,
     /// Rank phrases, as words.
     rank_phrases: Phrases,
+    /// Idioms, as words.
+    idioms: Phrases,
     /// Same-role phrases, as words.
     same_phrases: Phrases,
     same_words: FxHashSet<Box<str>>,
@@ -448,6 +454,7 @@ impl Language {
         self.help_words = set(list("help_words", &doc.help_words, false));
         self.both_phrases = Phrases::new(list("both_phrases", &doc.both_phrases, true));
         self.rank_phrases = Phrases::new(list("rank_phrases", &doc.rank_phrases, true));
+        self.idioms = Phrases::new(list("idioms", &doc.idioms, true));
         self.same_phrases = Phrases::new(list("same_phrases", &doc.same_phrases, true));
         self.same_words = set(list("same_words", &doc.same_words, false));
         self.people_words = set(list("people_words", &doc.people_words, false));
@@ -657,6 +664,18 @@ impl Language {
     /// True when the words ask who ranks higher ("report to", "boss").
     pub fn asks_rank<S: AsRef<str>>(&self, words: &[S]) -> bool {
         self.rank_phrases.held_in(words)
+    }
+
+    /// The positions of the words that make up idioms ("of course", "one day"), which
+    /// say nothing of their own.
+    pub fn idiom_words<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some((at, len)) = self.idioms.span_in(&words[from..]) {
+            out.extend(from + at..from + at + len);
+            from += at + len;
+        }
+        out
     }
 
     /// Where the words ask whether two roles are one ("one job or two", "the same

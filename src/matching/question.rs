@@ -82,6 +82,7 @@ impl Question {
         let raw: Vec<String> = words(&cleaned).take(MAX_WORDS).collect();
         let keys: Vec<String> = raw.iter().map(|w| word_key(w)).collect();
         let mut dropped: Vec<usize> = contact_frame(&lx.language, &raw);
+        dropped.extend(lx.language.idiom_words(&raw));
         let mention = teams.and_then(|t| people::mention_in(t, &keys));
         if let Some(m) = mention {
             dropped.extend(m.start..m.start + m.len);
