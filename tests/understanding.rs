@@ -639,3 +639,26 @@ fn idioms_name_nothing_the_knowledge_speaks_of() {
     assert_eq!(plain.answered, idiom.answered, "{idiom:?}");
     assert_eq!(plain.entry, idiom.entry, "{idiom:?}");
 }
+
+#[test]
+fn who_someone_is_asks_what_they_are() {
+    // "Who is a …?" of a term naming people, and nothing else, is its definition; said
+    // with more ("the go-to person for …"), it asks who does something.
+    for q in [
+        "who is a business owner?",
+        "who exactly are the business owners?",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.kind, Kind::Term, "{q}: {r:?}");
+        assert_eq!(k().interpret(q).intent, Intent::WhatIs, "{q}");
+    }
+    for q in [
+        "who is the go-to person for business owners?",
+        "who talks to business owners?",
+    ] {
+        assert_eq!(k().interpret(q).intent, Intent::WhoDoes, "{q}");
+    }
+    // A person here is still a person here.
+    assert!(k().interpret("who is our PO?").person);
+}

@@ -42,6 +42,9 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     if let Some(intent) = rank(lx, q, it) {
         return intent;
     }
+    if who_is(lx, q) {
+        return Intent::WhatIs;
+    }
     let who = w
         .iter()
         .any(|x| matches!(x.as_str(), "who" | "whos" | "whose" | "whom"))
@@ -101,6 +104,44 @@ pub(crate) fn same_role_frame(
         _ => true,
     };
     (two && it.unknown_roles.is_empty() && it.out_of_scope.is_empty()).then_some((at, len))
+}
+
+/// "Who is a Business Owner?", "who are product owners, exactly?": who someone *is*,
+/// asked of a role or a term that names people and of nothing else, asks what that is,
+/// not who does something (and not which person here: "who is *our* PO?").
+fn who_is(lx: &Lexicon, q: &Question) -> bool {
+    let (w, lang) = (&q.words, &lx.language);
+    let Some(first) = w.iter().position(|x| !lang.is_opener(x)) else {
+        return false;
+    };
+    // "who (exactly) is": framing words may come before the verb.
+    let verb = (first + 1..w.len())
+        .find(|&i| !lang.is_framing(&w[i]))
+        .unwrap_or(w.len());
+    let after = match (w[first].as_str(), w.get(verb).map(String::as_str)) {
+        ("whos", _) => first + 1,
+        ("who", Some("is" | "are" | "s")) => verb + 1,
+        _ => return false,
+    };
+    let mut named = q.tokens.iter().filter(|t| t.start >= after).filter(|t| {
+        let kind = lx.kinds[t.id as usize];
+        !(lx.ambient[t.id as usize] || matches!(kind, Tok::Ambient))
+    });
+    // Right after the verb, but for "a", "the" or framing ("who is the *go-to person*
+    // for business owners?" asks who does something).
+    let one = named.next().is_some_and(|t| {
+        matches!(lx.kinds[t.id as usize], Tok::Role(_) | Tok::Term(_))
+            && w[after..t.start]
+                .iter()
+                .all(|x| lang.is_determiner(x) || lang.is_framing(x))
+    });
+    let here = w[after..].iter().any(|x| lang.is_here_word(x));
+    // Nothing else said of them ("who is the *go-to person* for business owners?").
+    let dropped = q.dropped.iter().any(|&i| i >= after);
+    one && named.next().is_none()
+        && !here
+        && !dropped
+        && q.unknown().all(|i| lang.is_framing(&w[i]))
 }
 
 /// A question of rank: over another role (hierarchy: "is the PM above the PO", "to whom

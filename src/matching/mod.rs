@@ -326,7 +326,7 @@ impl Matcher {
         // two things are), "how do you prioritise features?" how to do it; a FAQ that says who does it ("Who owns the product
         // roadmap?") answers another question, unless the question names a role (or, for
         // what something is, a term) it could be about.
-        let what = (reading.intent == Intent::WhatIs && reading.terms.is_empty())
+        let what = reading.intent == Intent::WhatIs
             || (reading.intent == Intent::Compare && reading.terms.len() >= 2);
         let how = reading.intent == Intent::Other && k.language.asks_method(&q.words);
         let how_much = (0..q.words.len()).any(|i| {
