@@ -662,3 +662,23 @@ fn who_someone_is_asks_what_they_are() {
     // A person here is still a person here.
     assert!(k().interpret("who is our PO?").person);
 }
+
+#[test]
+fn a_topic_the_knowledge_lacks_asked_of_a_role_is_not_its_role_card() {
+    // The setting of a role is forgiven; a thing the knowledge lacks, asked of the role
+    // (owned by it, or said to be about it), is what the question is about.
+    for q in [
+        "can you explain the product owner's parking policy?",
+        "tell me a riddle about product managers",
+    ] {
+        assert!(k().interpret(q).topic_of_role, "{q}");
+        assert!(!ask(q).answered, "{q}");
+    }
+    for q in [
+        "what does a product owner do in a bank?",
+        "explain the role of a product manager in big enterprises",
+    ] {
+        assert!(!k().interpret(q).topic_of_role, "{q}");
+        assert!(ask(q).answered, "{q}");
+    }
+}

@@ -85,6 +85,11 @@ pub struct Interpretation {
     /// True when it asks the one answering about their own experience ("what is your
     /// biggest strength as a PO?"): never answered outright.
     pub personal: bool,
+    /// True when a word the knowledge lacks, and that carries a topic, is what the
+    /// question asks of the role it names: said to be about the role ("a *joke* about
+    /// POs") or right after it ("the PO's *vacation* policy"), not its setting ("… in
+    /// *enterprises*").
+    pub topic_of_role: bool,
     /// True when it reads as a question: a question mark, or a question word first.
     pub asks: bool,
     /// True when it asks for a person here rather than a role in general: a "who" that
@@ -224,10 +229,34 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
         it.unknown_roles
             .retain(|name| !name.split(' ').all(|w| lx.language.is_people_word(w)));
     }
+    it.topic_of_role = topic_of_role(lx, q);
     it.team = q.team;
     it.person = asks_person(lx, q, &it);
     it.newcomer = newcomer(&lx.language, q, &it);
     it
+}
+
+/// See [`Interpretation::topic_of_role`].
+fn topic_of_role(lx: &Lexicon, q: &Question) -> bool {
+    let Some(role) = q
+        .tokens
+        .iter()
+        .find(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
+    else {
+        return false;
+    };
+    let w = &q.words;
+    // "a joke about (the) POs": the word before "about" and the role.
+    let about = |i: usize| {
+        w.get(i + 1).is_some_and(|x| x == "about")
+            && w[i + 2..role.start]
+                .iter()
+                .all(|x| lx.language.is_determiner(x))
+    };
+    q.unknown().any(|i| {
+        (i == role.start + role.len || (i < role.start && about(i)))
+            && super::index::unknown_factor(&lx.language, &w[i]) >= super::TOPICAL_UNKNOWN
+    })
 }
 
 /// Only the intent of a question: what indexing a knowledge text needs, without the rest

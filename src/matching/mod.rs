@@ -492,7 +492,7 @@ fn prefer_specific(ranked: &mut [(Entry, f32)], who_unnamed: bool, bar: f32) {
 }
 
 /// Share of the unknown-word weight from which an unknown word counts as carrying a topic.
-const TOPICAL_UNKNOWN: f32 = 0.5;
+pub(crate) const TOPICAL_UNKNOWN: f32 = 0.5;
 
 /// Share of its score an entry keeps when it answers another kind of question than the
 /// one asked: a FAQ saying who does something, asked what it is or how to do it; a

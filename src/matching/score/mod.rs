@@ -226,7 +226,10 @@ impl<'a> Query<'a> {
             // "What's a PM supposed to do when there's already a PO?": the first role named
             // is the one asked about.
             let subject = self.it.roles.first() == Some(&r);
-            let forgive = if what_is && subject && aspects.is_empty() && compare.is_none() {
+            // Not when a word the knowledge lacks is what is asked of the role ("explain
+            // the PO's *vacation* policy").
+            let chat = what_is && subject && aspects.is_empty() && compare.is_none();
+            let forgive = if chat && !self.it.topic_of_role {
                 Forgive::Chat
             } else {
                 Forgive::Nothing
