@@ -682,3 +682,21 @@ fn a_topic_the_knowledge_lacks_asked_of_a_role_is_not_its_role_card() {
         assert!(ask(q).answered, "{q}");
     }
 }
+
+#[test]
+fn a_fact_named_outright_and_far_ahead_is_sure_enough_for_a_channel() {
+    // The role and the aspect both named, and no other entry near: words beside them
+    // ("track", "needed to become") don't keep it out of a channel.
+    let bar = rolecall::config::DEFAULT_CHANNEL_THRESHOLD;
+    for q in [
+        "which metrics does a product owner keep track of?",
+        "what skills are needed to become a product manager?",
+    ] {
+        let r = ask(q);
+        assert_eq!(r.kind, Kind::Fact, "{q}: {r:?}");
+        assert!(r.confidence >= bar, "{q}: {}", r.confidence);
+    }
+    // Set beside another role, it is a comparison, not a fact that leads on its own.
+    let r = ask("which metrics do product owners track, compared with product managers?");
+    assert_ne!(r.kind, Kind::Fact, "{r:?}");
+}

@@ -366,6 +366,7 @@ impl Matcher {
             reading.intent == Intent::WhoDoes && reading.roles.is_empty(),
             cfg.answer,
         );
+        lead_confidence(&mut ranked, &reading, cfg.answer);
         let best = ranked.first().map_or(0.0, |&(_, s)| s);
         let evidence = self.evidence(&q, &reading, &ranked, topical);
         // Without evidence that it is about this knowledge, a question is never answered;
@@ -487,6 +488,25 @@ fn prefer_specific(ranked: &mut [(Entry, f32)], who_unnamed: bool, bar: f32) {
             // The entry passed over keeps the FAQ's score, so the ranking stays in order.
             *s0 = *s1;
             ranked.swap(0, 1);
+        }
+    }
+}
+
+/// Share of its lead over the next candidate that a role's fact, named outright, gains in
+/// confidence.
+const FACT_LEAD: f32 = 0.5;
+
+/// "What metrics does a PO track?": a role's fact whose role and aspect the question both
+/// names is sure in proportion to how far it leads the next candidate, whatever words
+/// beside them ("track", "needed to become") lower its score. Once it answers (at `bar`),
+/// its score gains [`FACT_LEAD`] of that lead, so a fact nothing else comes near can
+/// speak in a channel; what is not answered stays so.
+fn lead_confidence(ranked: &mut [(Entry, f32)], it: &Interpretation, bar: f32) {
+    let next = ranked.get(1).map_or(0.0, |&(_, s)| s);
+    if let Some((Entry::Fact { role, aspect }, s)) = ranked.first_mut() {
+        let named = it.roles == [*role] && it.aspects.contains(aspect) && !it.compare;
+        if named && *s >= bar && it.out_of_scope.is_empty() && it.unknown_roles.is_empty() {
+            *s = (*s + FACT_LEAD * (*s - next)).min(1.0);
         }
     }
 }
