@@ -581,6 +581,13 @@ impl Language {
         self.question_words.contains(word)
     }
 
+    /// True when the words ask yes or no: they open with a question word that is no
+    /// interrogative ("*does* a PM need …", "*is* the PO …").
+    pub fn asks_yes_no<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        self.first_real_word(words)
+            .is_some_and(|w| self.is_question_word(w) && !self.interrogatives.contains(w))
+    }
+
     /// True when `word` opens a request.
     pub fn is_request_word(&self, word: &str) -> bool {
         self.request_words.contains(word)

@@ -366,7 +366,9 @@ impl Matcher {
             reading.intent == Intent::WhoDoes && reading.roles.is_empty(),
             cfg.answer,
         );
-        lead_confidence(&mut ranked, &reading, cfg.answer);
+        // "Does a PM need to know how to *code*?" checks a topic the fact may not hold.
+        let checks_topic = topical > 0 && k.language.asks_yes_no(&q.words);
+        lead_confidence(&mut ranked, &reading, cfg.answer, checks_topic);
         let best = ranked.first().map_or(0.0, |&(_, s)| s);
         let evidence = self.evidence(&q, &reading, &ranked, topical);
         // Without evidence that it is about this knowledge, a question is never answered;
@@ -500,12 +502,15 @@ const FACT_LEAD: f32 = 0.5;
 /// names is sure in proportion to how far it leads the next candidate, whatever words
 /// beside them ("track", "needed to become") lower its score. Once it answers (at `bar`),
 /// its score gains [`FACT_LEAD`] of that lead, so a fact nothing else comes near can
-/// speak in a channel; what is not answered stays so.
-fn lead_confidence(ranked: &mut [(Entry, f32)], it: &Interpretation, bar: f32) {
+/// speak in a channel; what is not answered stays so. Not when it `checks_topic`, a yes
+/// or no about a word the knowledge lacks ("does a PM need to know how to *code*?"),
+/// which the fact may not say.
+fn lead_confidence(ranked: &mut [(Entry, f32)], it: &Interpretation, bar: f32, checks_topic: bool) {
     let next = ranked.get(1).map_or(0.0, |&(_, s)| s);
     if let Some((Entry::Fact { role, aspect }, s)) = ranked.first_mut() {
         let named = it.roles == [*role] && it.aspects.contains(aspect) && !it.compare;
-        if named && *s >= bar && it.out_of_scope.is_empty() && it.unknown_roles.is_empty() {
+        let plain = !checks_topic && it.out_of_scope.is_empty() && it.unknown_roles.is_empty();
+        if named && plain && *s >= bar {
             *s = (*s + FACT_LEAD * (*s - next)).min(1.0);
         }
     }
