@@ -40,8 +40,13 @@ pub(crate) fn known_factor(zipf: Option<f32>) -> f32 {
 /// How much of the unknown-word weight a word the knowledge has never seen keeps: a rare
 /// word ("jira", "hobbit") or a content word ("access") carries a topic the knowledge lacks
 /// and counts (fully up to Zipf [`TOPIC_BELOW`], then down to half); one of the commonest
-/// words ("now", "too") or a framing word of the language ("exactly") counts little.
+/// words ("now", "too"), a framing word of the language ("exactly") or a number counts
+/// little.
 pub(crate) fn unknown_factor(lang: &Language, word: &str) -> f32 {
+    // "the top *3* skills", "the *#1* KPI": a number counts things, it names no topic.
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return UNKNOWN_FLOOR;
+    }
     match lang.zipf(word) {
         None => 1.0,
         Some(z) if z >= FRAMING_ZIPF || lang.is_framing(word) => UNKNOWN_FLOOR,
