@@ -63,11 +63,7 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     }
     // A word asking what something is, before the role it is about (all of the question
     // when it names no role).
-    let first_role = q
-        .tokens
-        .iter()
-        .find(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
-        .map_or(w.len(), |t| t.start);
+    let first_role = q.first_role(lx).map_or(w.len(), |t| t.start);
     let what_word = |x: &String| matches!(x.as_str(), "what" | "wot" | "wat" | "wut");
     let what_do = what_role_does(lx, q, what_word) || role_play_frame(lx, q).is_some();
     let what = what_do
@@ -277,11 +273,7 @@ fn is_claim(lx: &Lexicon, q: &Question, it: &Interpretation) -> bool {
     if q.asks || it.compare || it.roles.is_empty() || q.words.len() < 3 {
         return false;
     }
-    let Some(role) = q
-        .tokens
-        .iter()
-        .find(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
-    else {
+    let Some(role) = q.first_role(lx) else {
         return false;
     };
     let before = &q.words[..role.start];

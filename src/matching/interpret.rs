@@ -238,11 +238,7 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
 
 /// See [`Interpretation::topic_of_role`].
 fn topic_of_role(lx: &Lexicon, q: &Question) -> bool {
-    let Some(role) = q
-        .tokens
-        .iter()
-        .find(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
-    else {
+    let Some(role) = q.first_role(lx) else {
         return false;
     };
     let w = &q.words;

@@ -243,6 +243,13 @@ impl Question {
             .map(|(i, _)| i)
     }
 
+    /// The first token that names a role, if any.
+    pub fn first_role(&self, lx: &Lexicon) -> Option<&Token> {
+        self.tokens
+            .iter()
+            .find(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
+    }
+
     /// The token that covers word `i`, if any.
     pub fn token_at(&self, i: usize) -> Option<&Token> {
         self.tokens
