@@ -265,29 +265,29 @@ pub struct BandDoc {
 pub struct Language {
     /// Language code ("en").
     pub code: String,
-    question_words: FxHashSet<Box<str>>,
-    request_words: FxHashSet<Box<str>>,
+    question_words: WordSet,
+    request_words: WordSet,
     /// Request frames, as words.
     request_frames: Vec<Vec<Box<str>>>,
     /// Embedding phrases, as words.
     embedders: Phrases,
-    fillers: FxHashSet<Box<str>>,
-    conjunctions: FxHashSet<Box<str>>,
-    subordinators: FxHashSet<Box<str>>,
-    interrogatives: FxHashSet<Box<str>>,
-    embedding_verbs: FxHashSet<Box<str>>,
-    embedding_particles: FxHashSet<Box<str>>,
+    fillers: WordSet,
+    conjunctions: WordSet,
+    subordinators: WordSet,
+    interrogatives: WordSet,
+    embedding_verbs: WordSet,
+    embedding_particles: WordSet,
     /// Role-pair phrases, as words.
     role_pairs: Phrases,
     /// Reference words and phrases, as words.
     references: Phrases,
-    speech_verbs: FxHashSet<Box<str>>,
-    second_person: FxHashSet<Box<str>>,
-    first_person: FxHashSet<Box<str>>,
-    alternatives: FxHashSet<Box<str>>,
+    speech_verbs: WordSet,
+    second_person: WordSet,
+    first_person: WordSet,
+    alternatives: WordSet,
     /// Help phrases, as words.
     help_phrases: Phrases,
-    help_words: FxHashSet<Box<str>>,
+    help_words: WordSet,
     /// One-person phrases, as words.
     both_phrases: Phrases,
     /// Rank phrases, as words.
@@ -296,53 +296,53 @@ pub struct Language {
     idioms: Phrases,
     /// Same-role phrases, as words.
     same_phrases: Phrases,
-    same_words: FxHashSet<Box<str>>,
-    people_words: FxHashSet<Box<str>>,
-    manage_verbs: FxHashSet<Box<str>>,
-    determiners: FxHashSet<Box<str>>,
-    claim_verbs: FxHashSet<Box<str>>,
-    request_verbs: FxHashSet<Box<str>>,
-    what_is_words: FxHashSet<Box<str>>,
-    speakers: FxHashSet<Box<str>>,
-    view_words: FxHashSet<Box<str>>,
-    title_modifiers: FxHashSet<Box<str>>,
+    same_words: WordSet,
+    people_words: WordSet,
+    manage_verbs: WordSet,
+    determiners: WordSet,
+    claim_verbs: WordSet,
+    request_verbs: WordSet,
+    what_is_words: WordSet,
+    speakers: WordSet,
+    view_words: WordSet,
+    title_modifiers: WordSet,
     quantity_phrases: Vec<Vec<Box<str>>>,
     method_phrases: Vec<Vec<Box<str>>>,
     compare_words: Vec<Box<str>>,
-    openers: FxHashSet<Box<str>>,
-    judgement_words: FxHashSet<Box<str>>,
-    particles: FxHashSet<Box<str>>,
-    question_openers: FxHashSet<Box<str>>,
+    openers: WordSet,
+    judgement_words: WordSet,
+    particles: WordSet,
+    question_openers: WordSet,
     structured_optional: Vec<Box<str>>,
     role_optional: Vec<Box<str>>,
     term_optional: Vec<Box<str>>,
-    title_heads: FxHashSet<Box<str>>,
-    bare_titles: FxHashSet<Box<str>>,
-    neutral_modifiers: FxHashSet<Box<str>>,
-    contact_verbs: FxHashSet<Box<str>>,
-    contact_auxiliaries: FxHashSet<Box<str>>,
-    contact_fillers: FxHashSet<Box<str>>,
-    contact_nouns: FxHashSet<Box<str>>,
-    here_words: FxHashSet<Box<str>>,
+    title_heads: WordSet,
+    bare_titles: WordSet,
+    neutral_modifiers: WordSet,
+    contact_verbs: WordSet,
+    contact_auxiliaries: WordSet,
+    contact_fillers: WordSet,
+    contact_nouns: WordSet,
+    here_words: WordSet,
     /// Here phrases, as words.
     here_phrases: Phrases,
     /// Which person, as words.
     which_person: Phrases,
-    who_embedders: FxHashSet<Box<str>>,
-    clause_fillers: FxHashSet<Box<str>>,
+    who_embedders: WordSet,
+    clause_fillers: WordSet,
     /// Newcomer phrases, as words.
     newcomer_phrases: Phrases,
-    self_fillers: FxHashSet<Box<str>>,
+    self_fillers: WordSet,
     /// Onboarding phrases, as words.
     onboarding_phrases: Phrases,
-    new_to: FxHashSet<Box<str>>,
+    new_to: WordSet,
     /// Personal-experience phrases, as words.
     personal_phrases: Phrases,
     framing_suffixes: Vec<Box<str>>,
     framing_words: Vec<Box<str>>,
-    greetings: FxHashSet<Box<str>>,
-    signoffs: FxHashSet<Box<str>>,
-    chatter: FxHashSet<Box<str>>,
+    greetings: WordSet,
+    signoffs: WordSet,
+    chatter: WordSet,
     /// Word → its Zipf frequency.
     zipf: FxHashMap<Box<str>, f32>,
 }
@@ -432,7 +432,7 @@ impl Language {
             }
             out
         };
-        let set = |v: Vec<Vec<Box<str>>>| v.into_iter().flatten().collect::<FxHashSet<_>>();
+        let set = |v: Vec<Vec<Box<str>>>| v.into_iter().flatten().collect::<WordSet>();
         self.question_words = set(list("question_words", &doc.question_words, false));
         self.request_words = set(list("request_words", &doc.request_words, false));
         self.request_frames = list("request_frames", &doc.request_frames, true);
@@ -617,7 +617,7 @@ impl Language {
         self.is_subordinator(words[first])
             && words[first + 1..]
                 .iter()
-                .any(|w| self.interrogatives.contains(*w))
+                .any(|w| self.interrogatives.contains(w))
     }
 
     /// True when `word` ends like a framing word ("exactly", "basically").
@@ -952,7 +952,7 @@ impl Language {
             (self.embedding_verbs.contains(words[j])
                 && words
                     .get(e)
-                    .is_some_and(|w| self.interrogatives.contains(*w)))
+                    .is_some_and(|w| self.interrogatives.contains(w)))
             .then_some(e)
         })
     }
@@ -993,13 +993,67 @@ fn opening<S: AsRef<str>>(phrases: &[Vec<Box<str>>], words: &[S]) -> Option<usiz
 
 /// Phrases of a cue list, as words, found in a message by their first word: one look-up
 /// per word of the message instead of one comparison per phrase and word.
+/// A set of words, with the [`Phrases::prefix`] bit of each: most words looked up are in
+/// no list, and testing a bit spares hashing them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct WordSet {
+    words: FxHashSet<Box<str>>,
+    prefixes: [u64; PREFIX_WORDS],
+}
+
+impl WordSet {
+    /// The words, in no order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Box<str>> {
+        self.words.iter()
+    }
+
+    /// True when the set has no word.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// True when `word` is in the set.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let bit = Phrases::prefix(word);
+        self.prefixes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+    }
+}
+
+impl IntoIterator for WordSet {
+    type Item = Box<str>;
+    type IntoIter = std::collections::hash_set::IntoIter<Box<str>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.into_iter()
+    }
+}
+
+impl FromIterator<Box<str>> for WordSet {
+    fn from_iter<I: IntoIterator<Item = Box<str>>>(iter: I) -> WordSet {
+        let mut set = WordSet::default();
+        for word in iter {
+            let bit = Phrases::prefix(&word);
+            set.prefixes[bit / 64] |= 1 << (bit % 64);
+            set.words.insert(word);
+        }
+        set
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 struct Phrases {
     /// The phrases, in the order the file lists them.
     list: Vec<Vec<Box<str>>>,
     /// First word → the phrases (indices into `list`) that start with it.
     by_first: FxHashMap<Box<str>, Vec<u32>>,
+    /// The first two letters of each first word, one bit each ([`Phrases::prefix`]):
+    /// most words of a question start no phrase, and testing a bit spares hashing them.
+    prefixes: [u64; PREFIX_WORDS],
 }
+
+/// Letters of a word's prefix in [`Phrases::prefixes`]: `a`–`z`, and one for the rest.
+const PREFIX_LETTERS: usize = 27;
+/// `u64`s holding one bit per two-letter prefix.
+const PREFIX_WORDS: usize = (PREFIX_LETTERS * PREFIX_LETTERS).div_ceil(64);
 
 /// Two cue lists are the same when they list the same phrases (the index follows).
 impl PartialEq for Phrases {
@@ -1012,12 +1066,36 @@ impl Phrases {
     /// Indexes `list` by first word.
     fn new(list: Vec<Vec<Box<str>>>) -> Phrases {
         let mut by_first: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        let mut prefixes = [0u64; PREFIX_WORDS];
         for (i, p) in list.iter().enumerate() {
             if let Some(first) = p.first() {
                 by_first.entry(first.clone()).or_default().push(i as u32);
+                let bit = Phrases::prefix(first);
+                prefixes[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Phrases { list, by_first }
+        Phrases {
+            list,
+            by_first,
+            prefixes,
+        }
+    }
+
+    /// The bit of a word's first two letters (`a`–`z`, anything else alike).
+    fn prefix(word: &str) -> usize {
+        let letter = |i: usize| {
+            word.as_bytes()
+                .get(i)
+                .filter(|b| b.is_ascii_lowercase())
+                .map_or(PREFIX_LETTERS - 1, |b| usize::from(b - b'a'))
+        };
+        letter(0) * PREFIX_LETTERS + letter(1)
+    }
+
+    /// False when no phrase can start with `word` (its prefix starts none).
+    fn may_start(&self, word: &str) -> bool {
+        let bit = Phrases::prefix(word);
+        self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// True when one of the phrases occurs in `words`.
@@ -1028,6 +1106,9 @@ impl Phrases {
     /// The start and length (in words) of the first phrase that occurs in `words`.
     fn span_in<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
         words.iter().enumerate().find_map(|(i, w)| {
+            if !self.may_start(w.as_ref()) {
+                return None;
+            }
             let found = self.by_first.get(w.as_ref())?;
             found.iter().find_map(|&p| {
                 let p = &self.list[p as usize];

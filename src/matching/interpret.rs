@@ -232,7 +232,7 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
     it.topic_of_role = topic_of_role(lx, q);
     it.team = q.team;
     it.person = asks_person(lx, q, &it);
-    it.newcomer = newcomer(&lx.language, q, &it);
+    it.newcomer = newcomer(&lx.language, q, it.asks);
     it
 }
 
@@ -280,12 +280,24 @@ fn concepts(lx: &Lexicon, q: &Question) -> Interpretation {
         }
     }
     it.unknown = q.unknown().map(|i| q.words[i].clone()).collect();
-    it.asks = q.asks
+    it.asks = asks(lx, q);
+    it
+}
+
+/// True when it reads as a question: a question mark, or a question word first.
+fn asks(lx: &Lexicon, q: &Question) -> bool {
+    q.asks
         || q.words
             .iter()
             .find(|x| !lx.language.is_opener(x))
-            .is_some_and(|x| lx.language.opens_question(x));
-    it
+            .is_some_and(|x| lx.language.opens_question(x))
+}
+
+/// What a whole message says of the asker, for the ask read inside it: whether they
+/// speak as a newcomer, and the team they name. Lighter than [`interpret`], which reads
+/// what is asked.
+pub(crate) fn asker(lx: &Lexicon, q: &Question) -> (bool, Option<usize>) {
+    (newcomer(&lx.language, q, asks(lx, q)), q.team)
 }
 
 fn push_unique(v: &mut Vec<usize>, x: usize) {

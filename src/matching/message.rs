@@ -149,9 +149,9 @@ impl Matcher {
             || asked_words < question.split_whitespace().count()
             || question.contains([',', ';', ':', '-', '(', '\n'])
         {
-            let whole = interpret::interpret(&self.lexicon, &self.read(true, question));
-            m.reading.newcomer |= whole.newcomer;
-            m.reading.team = m.reading.team.or(whole.team);
+            let (newcomer, team) = interpret::asker(&self.lexicon, &self.read(true, question));
+            m.reading.newcomer |= newcomer;
+            m.reading.team = m.reading.team.or(team);
         }
         m
     }

@@ -118,7 +118,7 @@ fn asking_word(lang: &Language, q: &Question, i: usize) -> bool {
 }
 
 /// True when the question speaks as a newcomer (see [`Interpretation::newcomer`]).
-pub(crate) fn newcomer(lang: &Language, q: &Question, it: &Interpretation) -> bool {
+pub(crate) fn newcomer(lang: &Language, q: &Question, asks: bool) -> bool {
     let w = &q.words;
     // "new here", "new to the team", "I'm new.": said of the asker, not "is the PM new to
     // the ART?".
@@ -133,7 +133,7 @@ pub(crate) fn newcomer(lang: &Language, q: &Question, it: &Interpretation) -> bo
     });
     // Said by someone new who asks (a question, or where to start): talk of a past first
     // day ("on my first day at my last job …") is not.
-    let asks = it.asks
+    let asks = asks
         || q.clauses.iter().any(|&c| {
             w[c..]
                 .iter()
