@@ -1135,6 +1135,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_sets_and_phrases_find_words_of_any_letters() {
+        // The prefix bits must let through every word listed, whatever its first two
+        // characters: one letter, digits, letters beyond a-z.
+        let listed = ["q", "über", "x1", "1on1", "hello", "état"];
+        let set: WordSet = listed.iter().map(|&w| Box::<str>::from(w)).collect();
+        for w in listed {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["qq", "hellp", "", "uber", "2on1"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        let phrases = Phrases::new(vec![
+            vec!["über".into(), "all".into()],
+            vec!["of".into(), "course".into()],
+        ]);
+        assert_eq!(phrases.span_in(&["so", "über", "all"]), Some((1, 2)));
+        assert_eq!(phrases.span_in(&["of", "courses"]), None);
+    }
+
+    #[test]
+    fn idioms_same_role_phrases_and_yes_or_no() {
+        let en = Language::english();
+        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(en.idiom_words(&w("of course one day it is")), [0, 1, 2, 3]);
+        assert!(en.idiom_words(&w("which course")).is_empty());
+        assert_eq!(en.same_role_span(&w("are they the same job")), Some((3, 2)));
+        assert_eq!(en.same_role_span(&w("are they the same")), Some((3, 1)));
+        assert_eq!(
+            en.same_role_span(&w("is the po the same as the pm")),
+            Some((4, 1))
+        );
+        assert_eq!(en.same_role_span(&w("on the same team")), None);
+        assert!(en.asks_yes_no(&w("does a pm need to code")));
+        assert!(!en.asks_yes_no(&w("what does a pm need")));
+    }
+
+    #[test]
     fn the_shipped_english_has_cues_and_frequencies() {
         let en = Language::english();
         assert_eq!(en.code, "en");
