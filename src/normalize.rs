@@ -245,12 +245,15 @@ pub fn clean(text: &str) -> String {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         // Fast path: a run of plain ASCII that starts no markup and only needs lower-casing.
-        let plain = rest
-            .bytes()
-            .position(|b| {
-                !b.is_ascii() || matches!(b, b'<' | b'`' | b'h' | b'H' | b'w' | b'W' | b'@' | b'&')
+        // An `h` or a `w` ends it only where a link starts ("who", "what" don't).
+        let bytes = rest.as_bytes();
+        let plain = (0..bytes.len())
+            .find(|&i| match bytes[i] {
+                b'<' | b'`' | b'@' | b'&' => true,
+                b'h' | b'H' | b'w' | b'W' => markup_len(&rest[i..]).is_some(),
+                b => !b.is_ascii(),
             })
-            .unwrap_or(rest.len());
+            .unwrap_or(bytes.len());
         if plain > 0 {
             let from = out.len();
             out.push_str(&rest[..plain]);
@@ -535,6 +538,13 @@ mod tests {
         assert_eq!(
             words(&c).collect::<Vec<_>>(),
             vec!["see", "and", "at", "ok"]
+        );
+        // Words with an `h` or a `w` stay; a link in capitals, or right after a word,
+        // still goes.
+        let c = clean("Who owns HTTPS://E.COM/X the WWW.X.Y roadmap whathttp://a.b now");
+        assert_eq!(
+            words(&c).collect::<Vec<_>>(),
+            vec!["who", "owns", "the", "roadmap", "what", "now"]
         );
     }
 
