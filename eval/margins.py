@@ -8,7 +8,7 @@ how many answers are right and how many wrong, below and at the channel bar. Thi
 the lead bonus for facts (`matching/rerank.rs`) was fitted on; a change of calibration
 should keep "at the bar" right at least 97% of the time.
 
-usage: eval/margins.py SET.jsonl... [--bin PATH] [--bar 0.75] [--show]
+usage: eval/margins.py SET.jsonl... [--bin PATH] [--channel 0.75] [--show]
   --show  also lists the wrong answers at the bar, with their two best candidates
 Run from the repository root (ask reads knowledge/ there) or pass --bin.
 """
@@ -40,7 +40,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("sets", nargs="+")
     ap.add_argument("--bin", default="target/release/rolecall")
-    ap.add_argument("--bar", type=float, default=0.75)
+    ap.add_argument("--channel", type=float, default=0.75)
     ap.add_argument("--show", action="store_true")
     a = ap.parse_args()
     rows = [json.loads(l) for s in a.sets for l in open(s, encoding="utf-8") if l.strip()]
@@ -61,7 +61,7 @@ def main():
             continue
         lead = cands[0][1] - (cands[1][1] if len(cands) > 1 else 0.0)
         band = next(f"{lo:.1f}-{hi:.1f}" if hi < 2 else f"{lo:.1f}+" for lo, hi in LEADS if lo <= lead < hi)
-        at_bar = (o.get("confidence") or 0) >= a.bar
+        at_bar = (o.get("confidence") or 0) >= a.channel
         table[(kind(cands[0][0], roles), band, at_bar, ok)] += 1
         if at_bar and not ok:
             wrong_at_bar.append((o.get("confidence"), cands[:2], r["q"]))
@@ -74,7 +74,7 @@ def main():
                 print(f"{k:<11} {band:<8} {c[0]:>21} / {c[1]:<7} {c[2]:>19} / {c[3]:<7}")
     at = sum(v for (_, _, b, _), v in table.items() if b)
     ok = sum(v for (_, _, b, good), v in table.items() if b and good)
-    print(f"at the bar {a.bar}: {ok}/{at} right" + (f" = {100 * ok / at:.0f}%" if at else ""))
+    print(f"at the bar {a.channel}: {ok}/{at} right" + (f" = {100 * ok / at:.0f}%" if at else ""))
     if a.show:
         for conf, cands, q in sorted(wrong_at_bar, key=lambda x: -(x[0] or 0)):
             print(f"  {conf} {cands} {q[:100]}")
