@@ -243,7 +243,7 @@ impl<'a> Query<'a> {
                     let forgive = Forgive::Nothing;
                     top.offer(
                         Entry::Fact { role: r, aspect: a },
-                        self.score(&[t, at], &[so], forgive),
+                        self.score(&[t, at], &[so, self.role_optional], forgive),
                     );
                 }
             }
