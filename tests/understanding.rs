@@ -700,3 +700,48 @@ fn a_fact_named_outright_and_far_ahead_is_sure_enough_for_a_channel() {
     let r = ask("which metrics do product owners track, compared with product managers?");
     assert_ne!(r.kind, Kind::Fact, "{r:?}");
 }
+
+#[test]
+fn a_question_put_to_a_role_is_about_that_role() {
+    // Said as one who holds the role, or calling on those who do, "you" is the role: the
+    // same fact answers as when the role is named.
+    let asks = [
+        ("which skills do you rely on?", "skills"),
+        ("how is your success measured?", "metrics"),
+        ("what do you own?", "owns"),
+    ];
+    for (role, one, many) in [
+        ("po", "product owner", "product owners"),
+        ("pm", "product manager", "product managers"),
+    ] {
+        for (q, aspect) in asks {
+            let want = format!("{role}.{aspect}");
+            for message in [
+                format!("As a {one}, {q}"),
+                format!("Hey {many}, {q}"),
+                format!("{many}: {q}"),
+            ] {
+                let r = ask(&message);
+                assert!(r.answered, "{message}: {r:?}");
+                assert_eq!(r.entry.as_deref(), Some(want.as_str()), "{message}");
+            }
+        }
+    }
+    // Calling on a role asks nothing of it the knowledge lacks.
+    assert!(!ask("Hey product owners, what's your favourite pizza topping?").answered);
+}
+
+#[test]
+fn polite_words_before_a_request_change_nothing() {
+    let plain = ask("walk me through the product owner's responsibilities");
+    assert!(plain.answered, "{plain:?}");
+    for q in [
+        "could you walk me through the product owner's responsibilities",
+        "can someone please walk me through the product owner's responsibilities",
+        "would you describe the product owner's responsibilities",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry, plain.entry, "{q}");
+    }
+}

@@ -933,9 +933,22 @@ impl Language {
             .is_some_and(|i| self.is_question_word(words[i]) || self.is_request_word(words[i]))
     }
 
-    /// How many of the first words make a request frame ("tell me about"), if they do.
+    /// How many of the first words make a request frame ("tell me about"), if they do,
+    /// with the polite words that may come before it ("could you *please* walk me
+    /// through"): modal verbs, "you", "someone" and chatter such as "please".
     pub fn request_frame(&self, words: &[&str]) -> Option<usize> {
-        opening(&self.request_frames, words)
+        let polite = |w: &&&str| {
+            self.is_contact_auxiliary(w)
+                || self.is_second_person(w)
+                || self.is_contact_noun(w)
+                || self.is_chatter(w)
+        };
+        let prelude = words
+            .iter()
+            .take(REQUEST_PRELUDE)
+            .take_while(polite)
+            .count();
+        (0..=prelude).find_map(|p| opening(&self.request_frames, &words[p..]).map(|n| p + n))
     }
 
     /// True when the words speak of the roles together without naming them ("how do
@@ -983,6 +996,9 @@ impl Language {
 }
 
 /// How many words the longest of `phrases` that opens `words` has, if one does.
+/// Most polite words before a request frame ("could you please …").
+const REQUEST_PRELUDE: usize = 3;
+
 fn opening<S: AsRef<str>>(phrases: &[Vec<Box<str>>], words: &[S]) -> Option<usize> {
     phrases
         .iter()

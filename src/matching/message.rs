@@ -310,8 +310,11 @@ impl Matcher {
         // "The PM told me to sort it out. What am I supposed to work on?": an ask about the
         // asker, or about rolecall, is not about the roles the message names, unless the
         // asker says they hold one ("I'm a new PO. What should I measure?").
+        // "Hey product owners, how do you measure success?": "you" are the role addressed.
         let about_speaker = m.reading.to_bot || words.iter().any(|w| k.language.is_first_person(w));
-        if about_speaker && !said.context.iter().any(|c| self.speaks_as_role(k, c)) {
+        let as_role = said.context.iter().any(|c| self.speaks_as_role(k, c));
+        let addressed = m.reading.to_bot && said.context.iter().any(|c| self.addresses_role(k, c));
+        if about_speaker && !as_role && !addressed {
             return m;
         }
         // "We have a PM and a PO. Who owns the coffee machine?": the ask's own topic is
@@ -369,6 +372,25 @@ impl Matcher {
                     .any(|x| x == "as" || (lang.is_first_person(x) && !lang.is_determiner(x)))
                     || (t.start == 0 && w.get(end).is_some_and(|x| lang.is_here_word(x)))
             })
+    }
+
+    /// True when `text` only calls on those who hold one role: "Hey product owners", "PMs".
+    fn addresses_role(&self, k: &Knowledge, text: &str) -> bool {
+        let lang = &k.language;
+        let q = self.read(false, text);
+        let mut roles = q
+            .tokens
+            .iter()
+            .filter(|t| matches!(self.lexicon.kinds[t.id as usize], Tok::Role(_)));
+        let Some(role) = roles.next() else {
+            return false;
+        };
+        let calls = |x: &String| lang.is_greeting(x) || lang.is_opener(x) || lang.is_chatter(x);
+        roles.next().is_none()
+            && q.words
+                .iter()
+                .enumerate()
+                .all(|(i, x)| (role.start..role.start + role.len).contains(&i) || calls(x))
     }
 
     /// Matches `ask` read after `before`, what was said just before it. The roles `before`
