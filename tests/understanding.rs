@@ -745,3 +745,35 @@ fn polite_words_before_a_request_change_nothing() {
         assert_eq!(r.entry, plain.entry, "{q}");
     }
 }
+
+#[test]
+fn the_setting_compared_with_itself_is_not_the_roles_compared() {
+    // "Agile" and "SAFe" are the setting of most questions and left out of matching when
+    // something else is asked; set side by side, they are what is asked, which the
+    // knowledge doesn't answer.
+    for q in ["agile vs scrum?", "how is SAFe different from Scrum?"] {
+        let r = ask(q);
+        assert!(!r.answered, "{q}: {r:?}");
+    }
+    let roles =
+        ask("in SAFe, what's the difference between the product manager and the product owner?");
+    assert!(roles.answered, "{roles:?}");
+    assert_eq!(roles.entry, ask("PM vs PO").entry);
+}
+
+#[test]
+fn they_in_an_ask_are_what_was_named_before_it() {
+    // The roles named before "they" make the ask about them: as sure as naming them in it.
+    let named = ask("are the product owner and the product manager the same?");
+    for q in [
+        "There's a PO and a PM on my train. Are they the same thing?",
+        "are they the same, product owner and product manager?",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry, named.entry, "{q}");
+    }
+    // Pointed back at the setting alone, the ask is not about the roles.
+    let r = ask("Is agile a method or a mindset? Are they the same?");
+    assert!(!r.answered, "{r:?}");
+}

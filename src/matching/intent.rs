@@ -91,7 +91,21 @@ pub(crate) fn same_role_frame(
 ) -> Option<(usize, usize)> {
     let w = &q.words;
     let lang = &lx.language;
-    let (at, len) = lang.same_role_span(w)?;
+    // "Are they the same, PO and PM?": roles named after the question close it as well.
+    let mut end = w.len();
+    while let Some(t) = q
+        .tokens
+        .iter()
+        .find(|t| t.start + t.len == end && matches!(lx.kinds[t.id as usize], Tok::Role(_)))
+    {
+        end = t.start;
+        if end > 0 && matches!(w[end - 1].as_str(), "and" | "or") {
+            end -= 1;
+        }
+    }
+    let (at, len) = lang
+        .same_role_span(&w[..end])
+        .or_else(|| lang.same_role_span(w))?;
     // "Is *it* the same as a PM?": a word pointing back, before the phrase, stands for the
     // other role.
     let two = match it.roles.len() {

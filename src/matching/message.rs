@@ -291,7 +291,12 @@ impl Matcher {
                 // take an answer away from an ask that has one ("can one person do both?").
                 let kept = m.band == Band::Answer && w.band != Band::Answer && !heading;
                 if w.rejection.is_none() && !kept {
-                    return w;
+                    // "Our new PO started Monday. What is she judged on?": when the sentence
+                    // dilutes the ask, "she" is the role it names.
+                    let roles = (w.band != Band::Answer)
+                        .then(|| self.back_at_roles(k, ask, &it.roles, &w, cfg))
+                        .flatten();
+                    return roles.unwrap_or(w);
                 }
             }
 
@@ -302,6 +307,24 @@ impl Matcher {
                 if w.rejection.is_none() && w.band == Band::Answer {
                     return w;
                 }
+            }
+            // "There's a PO and a PM on my train. Are they the same?": what the ask points
+            // back at are the roles named just before.
+            if let Some(w) = refers
+                .then(|| self.back_at_roles(k, ask, &it.roles, &m, cfg))
+                .flatten()
+            {
+                return w;
+            }
+            // "Is agile a mindset or a method? Are they the same?": pointed back at the
+            // setting alone ("agile", "SAFe"), which is never matched, the ask's own words
+            // answer another question.
+            if refers && it.roles.is_empty() && it.terms.is_empty() && self.names_ambient(before) {
+                let mut m = m;
+                if m.band == Band::Answer {
+                    m.band = Band::Suggest;
+                }
+                return m;
             }
         }
         if m.band == Band::Answer || context_roles.is_empty() {
@@ -372,6 +395,30 @@ impl Matcher {
                     .any(|x| x == "as" || (lang.is_first_person(x) && !lang.is_determiner(x)))
                     || (t.start == 0 && w.get(end).is_some_and(|x| lang.is_here_word(x)))
             })
+    }
+
+    /// `ask`, which points back, read with `roles`, the roles named before it, when that
+    /// is surer than `m`; an answer `m` gives is only made surer, never changed.
+    fn back_at_roles(
+        &self,
+        k: &Knowledge,
+        ask: &str,
+        roles: &[usize],
+        m: &Match,
+        cfg: &MatchConfig,
+    ) -> Option<Match> {
+        if roles.is_empty() {
+            return None;
+        }
+        let w = self.with_roles(k, ask, roles, cfg);
+        let same = m.band != Band::Answer || w.best().map(|b| b.0) == m.best().map(|b| b.0);
+        (same && surer(&w, m)).then_some(w)
+    }
+
+    /// True when `text` names a concept of the setting ("agile", "SAFe").
+    fn names_ambient(&self, text: &str) -> bool {
+        let q = self.read(false, text);
+        q.tokens.iter().any(|t| self.lexicon.ambient[t.id as usize])
     }
 
     /// True when `text` only calls on those who hold one role: "Hey product owners", "PMs".

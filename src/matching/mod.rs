@@ -286,9 +286,12 @@ impl Matcher {
         // Ambient concepts ("SAFe", "agile") are the setting of most questions, not their
         // topic: left out when something else is asked about, but kept when the rest only
         // asks what they are ("what does SAFe stand for", "what is the purpose of SAFe").
-        let telling = tokens
-            .iter()
-            .any(|&t| !lx.ambient[t as usize] && !self.optional.term.contains(&t));
+        // Setting them side by side ("agile vs scrum?") asks about nothing else.
+        let telling = tokens.iter().any(|&t| {
+            !lx.ambient[t as usize]
+                && !self.optional.term.contains(&t)
+                && !matches!(lx.kinds[t as usize], Tok::Compare | Tok::Intent(_))
+        });
         let about_it = reading.intent == Intent::WhatIs
             && reading.roles.is_empty()
             && tokens
