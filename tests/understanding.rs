@@ -777,3 +777,29 @@ fn they_in_an_ask_are_what_was_named_before_it() {
     let r = ask("Is agile a method or a mindset? Are they the same?");
     assert!(!r.answered, "{r:?}");
 }
+
+#[test]
+fn an_ask_that_names_nothing_is_about_what_was_named_before_it() {
+    // "What does that mean?" after a sentence naming one term asks what the term is.
+    let term = ask("what is an MVP?");
+    assert!(term.answered, "{term:?}");
+    for q in [
+        "Someone mentioned an MVP in today's planning meeting and I just nodded along. What does that mean?",
+        "We talked about the MVP for an hour. What is it, exactly?",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry, term.entry, "{q}");
+    }
+    // "What's the difference?" after a sentence naming the two roles compares them; as
+    // yes or no ("are they different?"), it asks whether they are one.
+    let compared = ask("what's the difference between a PM and a PO?");
+    let r = ask("I can't tell the product owner and the product manager apart. What's the actual difference?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry, compared.entry);
+    let one = ask("are the PM and the PO the same?");
+    let r = ask("Product Manager vs Product Owner: are they different?");
+    assert_eq!(r.entry, one.entry, "{r:?}");
+    // Nothing the knowledge has named before: nothing to answer.
+    assert!(!ask("My lead told me to read up on WSJF before Monday. What is it?").answered);
+}

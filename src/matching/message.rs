@@ -173,6 +173,10 @@ impl Matcher {
         // to match asks about what was said before it.
         if m.rejection == Some(Rejection::Empty) {
             if let Some(before) = before {
+                let it = interpret::interpret(&self.lexicon, &self.read(false, before));
+                if let Some(w) = self.back_at_term(k, ask, &it, &m, cfg) {
+                    return w;
+                }
                 let w = self.with_before(k, before, ask, cfg);
                 if w.rejection.is_none() {
                     return w;
@@ -241,7 +245,8 @@ impl Matcher {
             && r.terms.is_empty()
             && r.aspects.is_empty()
             && r.unknown.is_empty()
-            && r.leftover.is_empty();
+            && r.leftover.is_empty()
+            && !self.names_ambient(ask);
         // "PO vs developer: who's the boss?": an ask that names no role and doesn't point
         // back, after a short heading that sets a role beside more than the knowledge's
         // roles, asks about that ("PM vs PO: who owns the roadmap?" asks its own question).
@@ -277,6 +282,12 @@ impl Matcher {
             }
             if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
                 return self.with_before(k, before, ask, cfg);
+            }
+            if let Some(w) = refers
+                .then(|| self.back_at_term(k, ask, &it, &m, cfg))
+                .flatten()
+            {
+                return w;
             }
             // "Product Owner or project manager: how do the two differ?": what was said
             // before names what the ask points back at, and more than the knowledge's
@@ -327,7 +338,11 @@ impl Matcher {
                 return m;
             }
         }
-        if m.band == Band::Answer || context_roles.is_empty() {
+        // "… can't tell the PO and PM apart. What's the difference?": a bare comparison
+        // asked with a question word compares the roles the message names, even when it
+        // answers alone ("are they different?" asks whether they are one).
+        let compares = bare && !k.language.asks_yes_no(&words);
+        if (m.band == Band::Answer && !compares) || context_roles.is_empty() {
             return m;
         }
         // "The PM told me to sort it out. What am I supposed to work on?": an ask about the
@@ -352,16 +367,10 @@ impl Matcher {
             return m;
         }
         let w = self.with_roles(k, ask, context_roles, cfg);
-        let specific = w.best().is_some_and(|(e, _)| {
-            matches!(
-                e,
-                Entry::Fact { .. }
-                    | Entry::Faq(_)
-                    | Entry::Compare {
-                        aspect: Some(_),
-                        ..
-                    }
-            )
+        let specific = w.best().is_some_and(|(e, _)| match e {
+            Entry::Fact { .. } | Entry::Faq(_) => true,
+            Entry::Compare { aspect, .. } => aspect.is_some() || compares,
+            _ => false,
         });
         if specific && surer(&w, &m) {
             w
@@ -413,6 +422,31 @@ impl Matcher {
         let w = self.with_roles(k, ask, roles, cfg);
         let same = m.band != Band::Answer || w.best().map(|b| b.0) == m.best().map(|b| b.0);
         (same && surer(&w, m)).then_some(w)
+    }
+
+    /// "Someone mentioned an MVP in planning. What does that mean?": `ask`, matched as
+    /// `m` and naming nothing of its own, read with the one term said before it (read as
+    /// `before`) and no role, when that is surer.
+    fn back_at_term(
+        &self,
+        k: &Knowledge,
+        ask: &str,
+        before: &Interpretation,
+        m: &Match,
+        cfg: &MatchConfig,
+    ) -> Option<Match> {
+        let own = &m.reading;
+        let names_nothing = own.roles.is_empty() && own.terms.is_empty() && own.aspects.is_empty();
+        let ([], [term]) = (&before.roles[..], &before.terms[..]) else {
+            return None;
+        };
+        if !names_nothing || !before.unknown_roles.is_empty() || !before.out_of_scope.is_empty() {
+            return None;
+        }
+        let w = self.find_read(k, &format!("{ask} ({})", k.terms[*term].name), cfg, true);
+        (m.rejection.is_some() || surer(&w, m))
+            .then_some(w)
+            .filter(|w| w.rejection.is_none())
     }
 
     /// True when `text` names a concept of the setting ("agile", "SAFe").
