@@ -803,3 +803,31 @@ fn an_ask_that_names_nothing_is_about_what_was_named_before_it() {
     // Nothing the knowledge has named before: nothing to answer.
     assert!(!ask("My lead told me to read up on WSJF before Monday. What is it?").answered);
 }
+
+#[test]
+fn a_sprint_as_the_time_of_a_question_is_not_its_topic() {
+    // After "during" or "in", a span of time the knowledge doesn't cover says when; a
+    // question naming a role and an aspect, or asking who, reads the same without it.
+    for (with, without) in [
+        (
+            "what activities does a product owner typically perform in a sprint?",
+            "what activities does a product owner typically perform?",
+        ),
+        (
+            "Who should the development team go to with questions during the sprint?",
+            "Who should the development team go to with questions?",
+        ),
+    ] {
+        let (a, b) = (ask(with), ask(without));
+        assert!(a.answered && b.answered, "{a:?} {b:?}");
+        assert_eq!(a.entry, b.entry, "{with}");
+    }
+    // The sprint itself, or what happens in it, is still not covered.
+    for q in [
+        "who runs the sprint?",
+        "how long is each sprint?",
+        "What will happen if the product owner is away during a sprint?",
+    ] {
+        assert!(!ask(q).answered, "{q}");
+    }
+}

@@ -34,6 +34,7 @@ const CASES: &[(&str, &str, bool)] = &[
     ("synonym-shape.toml", "synonym-shape.toml:11: synonym `story`: also lists no words", true),
     ("ambiguous.toml", "ambiguous.toml:7: faq `backlog-owner`: warning: \"who owns the backlog\" reads the same as faq `who-owns-backlog`", false),
     ("bad-url.toml", "bad-url.toml:1: meta: url `www.example.com/article` must be a web address starting with https://", true),
+    ("period-not-out-of-scope.toml", "period-not-out-of-scope.toml:1: meta: periods has \"iteration\", which is not in out_of_scope", true),
     ("at-a-glance.toml", "at-a-glance.toml:3: meta: warning: credit is too long for a footer and there is no author or publisher to shorten it from: set `short_credit`", false),
     ("at-a-glance.toml", "at-a-glance.toml:8: aspect `owns`: warning: short “the things they own and look after” has 34 characters; buttons hold about 25", false),
     ("at-a-glance.toml", "at-a-glance.toml:19: role `po`: warning: fact `owns` opens with a bold sentence of 83 characters; keep it under 60", false),

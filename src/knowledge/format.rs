@@ -68,6 +68,10 @@ pub struct MetaDoc {
     /// Topics close to this knowledge that rolecall must decline rather than guess at.
     #[serde(default)]
     pub out_of_scope: Vec<String>,
+    /// Out-of-scope topics that name a span of time ("sprint"): after "during" or "in"
+    /// they only say when something is asked.
+    #[serde(default)]
+    pub periods: Vec<String>,
 }
 
 /// `[[aspect]]`: a kind of fact every role may have.

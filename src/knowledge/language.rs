@@ -41,6 +41,10 @@ pub struct LanguageDoc {
     /// Words that open a condition before a question word ("if" of "if they disagree, who …").
     #[serde(default)]
     pub subordinators: Vec<Spanned<String>>,
+    /// Words before a span of time that make it the setting of a question ("during" of
+    /// "what does a PO do during a sprint?").
+    #[serde(default)]
+    pub setting_words: Vec<Spanned<String>>,
     /// Words that embed a question when an interrogative follows ("understand" of "trying
     /// to understand how …").
     #[serde(default)]
@@ -274,6 +278,7 @@ pub struct Language {
     fillers: WordSet,
     conjunctions: WordSet,
     subordinators: WordSet,
+    setting_words: WordSet,
     interrogatives: WordSet,
     embedding_verbs: WordSet,
     embedding_particles: WordSet,
@@ -440,6 +445,7 @@ impl Language {
         self.fillers = set(list("fillers", &doc.fillers, false));
         self.conjunctions = set(list("conjunctions", &doc.conjunctions, false));
         self.subordinators = set(list("subordinators", &doc.subordinators, false));
+        self.setting_words = set(list("setting_words", &doc.setting_words, false));
         self.interrogatives = set(list("interrogatives", &doc.interrogatives, false));
         self.embedding_verbs = set(list("embedding_verbs", &doc.embedding_verbs, false));
         self.embedding_particles =
@@ -601,6 +607,11 @@ impl Language {
     /// True when `word` opens a new clause inside a sentence ("but").
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.contains(word)
+    }
+
+    /// True when `word`, before a span of time, makes it a question's setting ("during").
+    pub fn is_setting_word(&self, word: &str) -> bool {
+        self.setting_words.contains(word)
     }
 
     /// True when `word` opens a condition before a question ("if", "once").

@@ -382,6 +382,9 @@ pub struct Knowledge {
     pub ambient: Vec<String>,
     /// Topics rolecall declines rather than guesses at (e.g. "sprint backlog").
     pub out_of_scope: Vec<String>,
+    /// Out-of-scope topics that name a span of time ("sprint"): the setting of a question
+    /// after "during" or "in".
+    pub periods: Vec<String>,
     /// Synonyms: other words for the knowledge's own words.
     pub synonyms: Vec<Synonym>,
     /// The onboarding tour, when a file defines `[tour]`.

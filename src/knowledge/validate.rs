@@ -153,6 +153,7 @@ struct Builder {
     title: Option<String>,
     ambient: Vec<String>,
     out_of_scope: Vec<String>,
+    periods: Vec<String>,
     ids: HashMap<String, (String, Origin)>,
     rejected: std::collections::HashSet<(usize, usize)>,
     aliases: HashMap<Vec<String>, (String, Origin, String)>,
@@ -351,6 +352,15 @@ impl Builder {
         for topic in std::mem::take(&mut meta.out_of_scope) {
             self.claim_phrase(&topic, "meta `out_of_scope`", o, "topic");
             self.out_of_scope.push(topic);
+        }
+        for period in std::mem::take(&mut meta.periods) {
+            let same = |t: &String| crate::normalize::clean(t) == crate::normalize::clean(&period);
+            if self.out_of_scope.iter().any(same) {
+                self.periods.push(period);
+            } else {
+                let msg = format!("periods has \"{period}\", which is not in out_of_scope");
+                self.err(o, "meta", msg);
+            }
         }
         let short = match &meta.short_credit {
             Some(c) if c.trim().is_empty() => {
@@ -1273,6 +1283,7 @@ impl Builder {
             terms: std::mem::take(&mut self.terms),
             ambient: std::mem::take(&mut self.ambient),
             out_of_scope: std::mem::take(&mut self.out_of_scope),
+            periods: std::mem::take(&mut self.periods),
             synonyms: std::mem::take(&mut self.synonyms),
             tour: None,
             teams: std::mem::take(&mut self.teams),

@@ -50,6 +50,8 @@ pub(crate) struct Lexicon {
     pub kinds: Vec<Tok>,
     /// True for ambient concepts.
     pub ambient: Vec<bool>,
+    /// Out-of-scope concepts that name a span of time ("sprint"), by token id.
+    pub periods: FxHashSet<u32>,
     /// Word-id sequences that name a concept (or a synonym's word).
     pub phrases: FxHashMap<Box<[u32]>, u32>,
     /// Longest phrase, in words.
@@ -291,6 +293,9 @@ impl Lexicon {
         for topic in &k.out_of_scope {
             let c = lx.concept(format!("!{topic}"), Tok::OutOfScope);
             lx.add_phrase(topic, c);
+            if k.periods.iter().any(|p| clean(p) == clean(topic)) {
+                lx.periods.insert(c);
+            }
         }
         // 3. synonyms: each phrase reads as the knowledge's own word.
         for s in &k.synonyms {

@@ -153,6 +153,18 @@ impl Question {
                 q.parts.clear();
                 q.tokenise(lx);
             }
+            // "what does a PO do *during a sprint*": a span of time the knowledge doesn't
+            // cover, as the setting, is not what is asked, when the rest asks something the
+            // knowledge answers: an aspect of a role, or who does something. Else it still
+            // declines what happens in it ("what if the PO is away during a sprint?").
+            let setting = q.setting_periods(lx);
+            if !setting.is_empty() {
+                q.tokens.retain(|t| !setting.contains(&t.start));
+                for &i in &setting {
+                    q.ids[i] = None;
+                }
+                q.dropped.extend(setting);
+            }
             // "how does the PO *contribute* to refinement": the link is not a topic.
             q.dropped.extend(super::roles::link_frame(lx, &q));
             q.dropped.sort_unstable();
@@ -170,6 +182,39 @@ impl Question {
             }
         }
         q
+    }
+
+    /// The words of each span of time the knowledge doesn't cover ([`Lexicon::periods`])
+    /// that a setting word comes before, but for determiners, with those words: "*during
+    /// the sprint*", "*in each PI*"; only in a question naming a role and an aspect, or
+    /// asking who.
+    fn setting_periods(&self, lx: &Lexicon) -> Vec<usize> {
+        let lang = &lx.language;
+        let mut at = Vec::new();
+        let has = |f: fn(&Tok) -> bool| self.tokens.iter().any(|t| f(&lx.kinds[t.id as usize]));
+        let role_aspect =
+            has(|k| matches!(k, Tok::Role(_))) && has(|k| matches!(k, Tok::Aspect(_)));
+        let who = self
+            .words
+            .iter()
+            .any(|w| matches!(w.as_str(), "who" | "whos" | "whom"));
+        if !role_aspect && !who {
+            return at;
+        }
+        for t in self.tokens.iter().filter(|t| lx.periods.contains(&t.id)) {
+            let lead = |w: &String| lang.is_determiner(w) || lang.is_setting_word(w);
+            let from = self.words[..t.start]
+                .iter()
+                .rposition(|w| !lead(w))
+                .map_or(0, |i| i + 1);
+            if self.words[from..t.start]
+                .iter()
+                .any(|w| lang.is_setting_word(w))
+            {
+                at.extend(from..t.start + t.len);
+            }
+        }
+        at
     }
 
     /// Reads a knowledge text into tokens only: no typo fixes, and no words or keys kept
