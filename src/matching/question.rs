@@ -241,6 +241,7 @@ impl Question {
 
     /// Groups words into tokens, longest known phrase first.
     fn tokenise(&mut self, lx: &Lexicon) {
+        let dangles = self.dangling_ends(lx);
         let seq = &self.ids;
         let (tokens, parts) = (&mut self.tokens, &mut self.parts);
         let mut window: Vec<u32> = Vec::with_capacity(lx.max_phrase);
@@ -253,6 +254,25 @@ impl Question {
                     window.clear();
                     window.extend(span.iter().flatten());
                     if let Some(&c) = lx.phrases.get(window.as_slice()) {
+                        // "what is the PO *responsible for*?": a phrase ending in a small
+                        // word with nothing after it reads as the aspect its other words
+                        // name, when they name one ("responsible"), not as the phrase that
+                        // needs an object ("responsible for the backlog").
+                        let short = (len >= 2 && dangles[i + len])
+                            .then(|| lx.phrases.get(&window[..len - 1]).copied())
+                            .flatten()
+                            .filter(|&s| {
+                                matches!(
+                                    lx.kinds[window[len - 1] as usize],
+                                    Tok::Word { stop: true }
+                                ) && matches!(lx.kinds[s as usize], Tok::Aspect(_))
+                                    && matches!(lx.kinds[c as usize], Tok::Aspect(_))
+                            });
+                        if let Some(s) = short {
+                            take(tokens, parts, lx, s, i..i + len - 1, &window[..len - 1]);
+                            i += len;
+                            continue 'outer;
+                        }
                         take(tokens, parts, lx, c, i..i + len, &window);
                         i += len;
                         continue 'outer;
@@ -276,6 +296,31 @@ impl Question {
             }
             i += 1;
         }
+    }
+
+    /// For each word position (and the end), whether only small words follow it up to the
+    /// end of its clause: a phrase ending there has nothing after it ("responsible for?").
+    fn dangling_ends(&self, lx: &Lexicon) -> Vec<bool> {
+        let n = self.words.len();
+        if n != self.ids.len() || self.keys.len() != n {
+            // A knowledge text, read into tokens only.
+            return vec![false; self.ids.len() + 1];
+        }
+        let mut out = vec![true; n + 1];
+        for j in (0..n).rev() {
+            let clause_ends = self.clauses.contains(&(j + 1));
+            let after = clause_ends || out[j + 1];
+            let lang = &lx.language;
+            let small = is_stop_key(&self.keys[j])
+                || lang.is_framing(&self.words[j])
+                || lang.is_filler(&self.words[j]);
+            out[j] = small && after;
+        }
+        // `out[j]` says whether word j and all after it are small; a phrase ending before
+        // word `p` dangles when `p` starts a clause or what follows is all small.
+        (0..=n)
+            .map(|p| p == n || self.clauses.contains(&p) || out[p])
+            .collect()
     }
 
     /// Indices of the words the lexicon does not know (words left out of matching are
