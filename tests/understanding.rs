@@ -831,3 +831,29 @@ fn a_sprint_as_the_time_of_a_question_is_not_its_topic() {
         assert!(!ask(q).answered, "{q}");
     }
 }
+
+#[test]
+fn a_question_about_oneself_heading_for_a_role_is_about_that_role() {
+    // Becoming, applying for or moving into a role, the asker asks about that role; a role
+    // that only tells the asker something is not what the asker asks about.
+    let salary = ask("how much does a product owner earn?");
+    for q in [
+        "Thinking about becoming a PO in the new year. How much could I earn?",
+        "I'm applying for a product owner job. How much could I earn?",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry, salary.entry, "{q}");
+    }
+    let skills = ask("what skills does a product manager need?");
+    let r = ask("Been a PO for 3 years and thinking of moving into product management. What skills would I need?");
+    assert_eq!(r.entry, skills.entry, "{r:?}");
+    // A phrase that needs an object, with none after it, reads as its aspect word alone.
+    let duties = ask("what are the product owner's responsibilities?");
+    let r = ask("what is the product owner responsible for?");
+    assert_eq!(r.entry, duties.entry, "{r:?}");
+    assert_ne!(
+        ask("who is responsible for the backlog?").entry,
+        duties.entry
+    );
+}

@@ -213,6 +213,10 @@ pub struct LanguageDoc {
     /// Words between "I'm" and "new" ("I'm *pretty* new").
     #[serde(default)]
     pub self_fillers: Vec<Spanned<String>>,
+    /// Phrases before a role the asker is heading for ("*becoming a* PO", "*applying
+    /// for a* PM job").
+    #[serde(default)]
+    pub aspiring_phrases: Vec<Spanned<String>>,
     /// Phrases that ask about onboarding itself ("getting started").
     #[serde(default)]
     pub onboarding_phrases: Vec<Spanned<String>>,
@@ -337,6 +341,7 @@ pub struct Language {
     clause_fillers: WordSet,
     /// Newcomer phrases, as words.
     newcomer_phrases: Phrases,
+    aspiring_phrases: Phrases,
     self_fillers: WordSet,
     /// Onboarding phrases, as words.
     onboarding_phrases: Phrases,
@@ -501,6 +506,7 @@ impl Language {
         self.who_embedders = set(list("who_embedders", &doc.who_embedders, false));
         self.clause_fillers = set(list("clause_fillers", &doc.clause_fillers, false));
         self.newcomer_phrases = Phrases::new(list("newcomer_phrases", &doc.newcomer_phrases, true));
+        self.aspiring_phrases = Phrases::new(list("aspiring_phrases", &doc.aspiring_phrases, true));
         self.self_fillers = set(list("self_fillers", &doc.self_fillers, false));
         self.onboarding_phrases =
             Phrases::new(list("onboarding_phrases", &doc.onboarding_phrases, true));
@@ -814,6 +820,14 @@ impl Language {
     /// True when the words hold a phrase a newcomer says of themselves ("first day").
     pub fn says_newcomer<S: AsRef<str>>(&self, words: &[S]) -> bool {
         self.newcomer_phrases.held_in(words)
+    }
+
+    /// Where the words hold a phrase before a role the asker is heading for ("becoming"):
+    /// the index of the word after it.
+    pub fn aspiring_end<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        self.aspiring_phrases
+            .span_in(words)
+            .map(|(at, len)| at + len)
     }
 
     /// True when `word` may come between "I'm" and "new" ("pretty").

@@ -35,6 +35,10 @@ const VIEW_REFERRING_WORDS: usize = 8;
 /// ("Product Owner or project manager: how do the two differ?").
 const HEADING_WORDS: usize = 8;
 
+/// Most small words between a phrase of heading for a role and the role ("applying for
+/// *a* PM job").
+const ASPIRING_GAP: usize = 2;
+
 /// Most words of an ask that only asks for a view on what was said ("any thoughts on
 /// this?").
 const VIEW_WORDS: usize = 4;
@@ -353,6 +357,18 @@ impl Matcher {
         let as_role = said.context.iter().any(|c| self.speaks_as_role(k, c));
         let addressed = m.reading.to_bot && said.context.iter().any(|c| self.addresses_role(k, c));
         if about_speaker && !as_role && !addressed {
+            // "Thinking about becoming a PO. How much could I earn?": the asker asks about
+            // the role they are heading for.
+            let aim = said.context.iter().find_map(|c| self.aspired_role(k, c));
+            if let Some(role) = aim {
+                let w = self.with_roles(k, ask, &[role], cfg);
+                let fits = w
+                    .best()
+                    .is_some_and(|(e, _)| matches!(e, Entry::Fact { .. } | Entry::Faq(_)));
+                if fits && surer(&w, &m) {
+                    return w;
+                }
+            }
             return m;
         }
         // "We have a PM and a PO. Who owns the coffee machine?": the ask's own topic is
@@ -453,6 +469,20 @@ impl Matcher {
     fn names_ambient(&self, text: &str) -> bool {
         let q = self.read(false, text);
         q.tokens.iter().any(|t| self.lexicon.ambient[t.id as usize])
+    }
+
+    /// The role `text` has the asker heading for: "becoming a PO", "applying for a product
+    /// manager job" (at most [`ASPIRING_GAP`] small words between).
+    fn aspired_role(&self, k: &Knowledge, text: &str) -> Option<usize> {
+        let q = self.read(false, text);
+        let end = k.language.aspiring_end(&q.words)?;
+        let t = q.tokens.iter().find(|t| t.start >= end)?;
+        let gap = &q.words[end..t.start];
+        let small = gap.iter().all(|w| crate::normalize::is_stop_word(w));
+        match self.lexicon.kinds[t.id as usize] {
+            Tok::Role(r) if gap.len() <= ASPIRING_GAP && small => Some(r),
+            _ => None,
+        }
     }
 
     /// True when `text` only calls on those who hold one role: "Hey product owners", "PMs".
