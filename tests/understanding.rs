@@ -857,3 +857,24 @@ fn a_question_about_oneself_heading_for_a_role_is_about_that_role() {
         duties.entry
     );
 }
+
+#[test]
+fn the_auxiliary_do_before_both_asks_about_the_two_roles() {
+    // "How do both roles …" asks about the two roles; "can one person do both?" asks
+    // whether one person may hold them.
+    for q in [
+        "how do both roles work together?",
+        "what do both roles have in common?",
+    ] {
+        assert_ne!(k().interpret(q).intent, Intent::CanOnePerson, "{q}");
+    }
+    for q in ["can one person do both roles?", "who can do both jobs?"] {
+        assert_eq!(k().interpret(q).intent, Intent::CanOnePerson, "{q}");
+    }
+    // "Which of the two roles …" asks who, as "which role" does.
+    assert_eq!(
+        k().interpret("which of the two roles owns the roadmap?")
+            .intent,
+        Intent::WhoDoes
+    );
+}

@@ -681,8 +681,22 @@ impl Language {
     }
 
     /// True when the words ask whether one person can hold both roles ("same person").
+    ///
+    /// "Do" that opens a phrase is the verb ("can one person *do both*"), not the
+    /// auxiliary of a question ("how *do both* roles work together?", "*do both* report to
+    /// the RTE?"), which asks about the two roles.
     pub fn asks_one_person<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        self.both_phrases.held_in(words)
+        let mut from = 0;
+        while let Some((at, len)) = self.both_phrases.span_in(&words[from..]) {
+            let at = from + at;
+            let auxiliary = matches!(words[at].as_ref(), "do" | "does" | "did")
+                && (at == 0 || self.interrogatives.contains(words[at - 1].as_ref()));
+            if !auxiliary {
+                return true;
+            }
+            from = at + len.min(1);
+        }
+        false
     }
 
     /// True when the words ask who ranks higher ("report to", "boss").

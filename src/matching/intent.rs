@@ -45,11 +45,20 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     if who_is(lx, q) {
         return Intent::WhatIs;
     }
+    // "Which of the two roles …", "which of them …": a choice between the roles.
+    let which_of = w.windows(2).enumerate().any(|(i, p)| {
+        p[0] == "which"
+            && p[1] == "of"
+            && w[i + 2..(i + 5).min(w.len())]
+                .iter()
+                .any(|x| matches!(x.as_str(), "role" | "roles" | "them" | "two" | "both"))
+    });
     let who = w
         .iter()
         .any(|x| matches!(x.as_str(), "who" | "whos" | "whose" | "whom"))
         || contains(w, &["which", "role"])
-        || contains(w, &["which", "one"]);
+        || contains(w, &["which", "one"])
+        || which_of;
     if who {
         return Intent::WhoDoes;
     }
