@@ -36,11 +36,15 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     // "Can the same person be PO for two teams?": one role named, and nothing that says
     // both, is one role held several times, not the two roles held by one person.
     let one_role_only = it.roles.len() == 1 && !w.iter().any(|x| x == "both");
-    if (lang.asks_one_person(w) && !one_role_only) || (can && hold && it.roles.len() >= 2) {
+    if lang.asks_one_person(w) && !one_role_only {
         return Intent::CanOnePerson;
     }
+    // "Is the PM supposed to *be above* the PO?": holding a rank, not both roles.
     if let Some(intent) = rank(lx, q, it) {
         return intent;
+    }
+    if can && hold && it.roles.len() >= 2 {
+        return Intent::CanOnePerson;
     }
     if who_is(lx, q) {
         return Intent::WhatIs;
