@@ -878,3 +878,24 @@ fn the_auxiliary_do_before_both_asks_about_the_two_roles() {
         Intent::WhoDoes
     );
 }
+
+#[test]
+fn who_is_right_asks_about_what_everyone_said() {
+    // A view asked after two claims is about what the claims are about.
+    let r = ask("The PM says the PO should own the roadmap. My lead says it belongs to the PM. Who is right?");
+    assert!(r.answered, "{r:?}");
+    let same =
+        ask("Our coach says POs and PMs are the same job; my manager disagrees. Who's right?");
+    assert_eq!(
+        same.entry,
+        ask("are the PO and the PM the same job?").entry,
+        "{same:?}"
+    );
+    assert!(!ask("Half the team says tabs, the other half says spaces. Who is right?").answered);
+    // Being above the other is rank, not one person holding both.
+    assert_eq!(
+        k().interpret("is the PM supposed to be above the PO or are they peers?")
+            .intent,
+        Intent::Hierarchy
+    );
+}

@@ -23,6 +23,8 @@ struct Said<'a> {
     roles: &'a [usize],
     /// The message's context, where the asker may say they hold a role ("I'm a new PO.").
     context: &'a [String],
+    /// True when the ask is the message's only one.
+    alone: bool,
 }
 
 /// How many words before a role a self-description may start ("I'm *pretty new as a* PO").
@@ -76,6 +78,7 @@ impl Matcher {
                     before: before.as_deref(),
                     roles: &context_roles,
                     context: &read.context,
+                    alone: read.asks.len() == 1,
                 };
                 self.find_with_context(k, a, &said, cfg)
             })
@@ -182,6 +185,11 @@ impl Matcher {
                     return w;
                 }
                 let w = self.with_before(k, before, ask, cfg);
+                if w.rejection.is_none() && w.band != Band::Answer {
+                    if let Some(whole) = self.with_all_said(k, said, ask, cfg) {
+                        return whole;
+                    }
+                }
                 if w.rejection.is_none() {
                     return w;
                 }
@@ -200,9 +208,14 @@ impl Matcher {
             }
             let covered = w.reading.out_of_scope.is_empty() && w.reading.unknown_roles.is_empty();
             if w.rejection.is_none() && w.band == Band::Suggest && covered {
-                let said = self.find_read(k, before, cfg, false);
-                if said.rejection.is_none() && said.band == Band::Answer {
-                    return said;
+                let alone = self.find_read(k, before, cfg, false);
+                if alone.rejection.is_none() && alone.band == Band::Answer {
+                    return alone;
+                }
+            }
+            if w.rejection.is_none() && covered {
+                if let Some(whole) = self.with_all_said(k, said, ask, cfg) {
+                    return whole;
                 }
             }
         }
@@ -502,6 +515,30 @@ impl Matcher {
                 .iter()
                 .enumerate()
                 .all(|(i, x)| (role.start..role.start + role.len).contains(&i) || calls(x))
+    }
+
+    /// "The PM says the PO owns the roadmap. My lead says the PM does. Who is right?":
+    /// `ask` read after all that was said before it (or what was said alone), when that
+    /// is more than one sentence, the message asks nothing else, and the reading answers.
+    fn with_all_said(
+        &self,
+        k: &Knowledge,
+        said: &Said,
+        ask: &str,
+        cfg: &MatchConfig,
+    ) -> Option<Match> {
+        if said.context.len() < 2 || !said.alone {
+            return None;
+        }
+        let all = said.context.join(". ");
+        let answers = |w: &Match| w.rejection.is_none() && w.band == Band::Answer;
+        // With the ask, or, when its words pull elsewhere ("who …"), what was said alone.
+        let w = self.find_read(k, &format!("{all}. {ask}"), cfg, true);
+        if answers(&w) {
+            return Some(w);
+        }
+        let w = self.find_read(k, &all, cfg, true);
+        answers(&w).then_some(w)
     }
 
     /// Matches `ask` read after `before`, what was said just before it. The roles `before`
