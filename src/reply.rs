@@ -226,7 +226,10 @@ pub fn from_match_in(
                 ..r
             };
         }
-        if !m.reading.names_topic() {
+        // Nothing the newcomer asked is answered, though it is near what rolecall knows
+        // ("new joiner here, what should I read to understand how roles work?"): the
+        // tour is where to start. What rolecall declines stays declined.
+        if !m.reading.names_topic() || m.band == Band::Suggest {
             return tour_pointer(kb, tour);
         }
     }

@@ -899,3 +899,25 @@ fn who_is_right_asks_about_what_everyone_said() {
         Intent::Hierarchy
     );
 }
+
+#[test]
+fn the_tour_is_for_the_asker_who_is_new_now() {
+    // A newcomer asking where to start, or near something rolecall knows without an
+    // answer, is pointed to the tour.
+    for q in [
+        "hi all, started on the platform team today 👋 where should I begin?",
+        "new joiner here, is there something I should read first to understand how roles work on this team?",
+    ] {
+        assert!(ask(q).tour, "{q}");
+    }
+    // Not talk of past first days, of someone else who is new, of onboarding others, or a
+    // statement that uses onboarding's words.
+    for q in [
+        "remember our first week on this project? good times",
+        "Our PO just joined. Who approves her vacation requests?",
+        "any tips for onboarding new hires to a SAFe train?",
+        "My understanding is that enough detail to get started should be ready. Who writes it?",
+    ] {
+        assert!(!ask(q).tour, "{q}");
+    }
+}

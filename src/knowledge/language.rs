@@ -223,6 +223,17 @@ pub struct LanguageDoc {
     /// What may follow "new to" for it to be about a newcomer ("the", "team").
     #[serde(default)]
     pub new_to: Vec<Spanned<String>>,
+    /// Words that put a newcomer's phrase in the past ("*remember* our first week", "on
+    /// my first day at my *last* job").
+    #[serde(default)]
+    pub past_markers: Vec<Spanned<String>>,
+    /// Verbs of joining, which with a word of recent time speak as a newcomer ("*started*
+    /// on the platform team *today*").
+    #[serde(default)]
+    pub joining_words: Vec<Spanned<String>>,
+    /// Words of recent time ("today", "yesterday").
+    #[serde(default)]
+    pub recent_words: Vec<Spanned<String>>,
     /// Phrases that ask the one answering about their own career ("your biggest", "have
     /// you ever"): a knowledge of roles has no experience to tell.
     #[serde(default)]
@@ -346,6 +357,9 @@ pub struct Language {
     /// Onboarding phrases, as words.
     onboarding_phrases: Phrases,
     new_to: WordSet,
+    past_markers: WordSet,
+    joining_words: WordSet,
+    recent_words: WordSet,
     /// Personal-experience phrases, as words.
     personal_phrases: Phrases,
     framing_suffixes: Vec<Box<str>>,
@@ -511,6 +525,9 @@ impl Language {
         self.onboarding_phrases =
             Phrases::new(list("onboarding_phrases", &doc.onboarding_phrases, true));
         self.new_to = set(list("new_to", &doc.new_to, false));
+        self.past_markers = set(list("past_markers", &doc.past_markers, false));
+        self.joining_words = set(list("joining_words", &doc.joining_words, false));
+        self.recent_words = set(list("recent_words", &doc.recent_words, false));
         self.personal_phrases = Phrases::new(list("personal_phrases", &doc.personal_phrases, true));
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
@@ -831,11 +848,6 @@ impl Language {
         self.clause_fillers.contains(word)
     }
 
-    /// True when the words hold a phrase a newcomer says of themselves ("first day").
-    pub fn says_newcomer<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        self.newcomer_phrases.held_in(words)
-    }
-
     /// Where the words hold a phrase before a role the asker is heading for ("becoming"):
     /// the index of the word after it.
     pub fn aspiring_end<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
@@ -850,8 +862,43 @@ impl Language {
     }
 
     /// True when the words ask about onboarding itself ("getting started").
+    ///
+    /// Not onboarding others: "onboarding *new hires*", "onboarding *devs*".
     pub fn asks_onboarding<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        self.onboarding_phrases.held_in(words)
+        let mut from = 0;
+        while let Some((at, len)) = self.onboarding_phrases.span_in(&words[from..]) {
+            let end = from + at + len;
+            let next = words.get(end).map_or("", AsRef::as_ref);
+            if next != "new" && !self.is_people_word(next) && next != "hires" {
+                return true;
+            }
+            from = end;
+        }
+        false
+    }
+
+    /// The start and length of the first newcomer's phrase in the words ("first day").
+    pub fn newcomer_span<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
+        self.newcomer_phrases.span_in(words)
+    }
+
+    /// True when `word` puts what is said in the past ("remember", "last").
+    pub fn is_past_marker(&self, word: &str) -> bool {
+        self.past_markers.contains(word)
+    }
+
+    /// True when `word` is a verb of joining ("started").
+    pub fn is_joining_word(&self, word: &str) -> bool {
+        self.joining_words.contains(word)
+    }
+
+    /// True when the words hold a verb of joining and a word of recent time ("started …
+    /// today").
+    pub fn says_joined_recently<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        words
+            .iter()
+            .any(|w| self.joining_words.contains(w.as_ref()))
+            && words.iter().any(|w| self.recent_words.contains(w.as_ref()))
     }
 
     /// True when `word` may follow "new to" for it to be about a newcomer ("team").

@@ -232,7 +232,7 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
     it.topic_of_role = topic_of_role(lx, q);
     it.team = q.team;
     it.person = asks_person(lx, q, &it);
-    it.newcomer = newcomer(&lx.language, q, it.asks);
+    it.newcomer = newcomer(lx, q, it.asks);
     it
 }
 
@@ -297,7 +297,7 @@ fn asks(lx: &Lexicon, q: &Question) -> bool {
 /// speak as a newcomer, and the team they name. Lighter than [`interpret`], which reads
 /// what is asked.
 pub(crate) fn asker(lx: &Lexicon, q: &Question) -> (bool, Option<usize>) {
-    (newcomer(&lx.language, q, asks(lx, q)), q.team)
+    (newcomer(lx, q, asks(lx, q)), q.team)
 }
 
 fn push_unique(v: &mut Vec<usize>, x: usize) {

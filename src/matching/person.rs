@@ -118,7 +118,8 @@ fn asking_word(lang: &Language, q: &Question, i: usize) -> bool {
 }
 
 /// True when the question speaks as a newcomer (see [`Interpretation::newcomer`]).
-pub(crate) fn newcomer(lang: &Language, q: &Question, asks: bool) -> bool {
+pub(crate) fn newcomer(lx: &Lexicon, q: &Question, asks: bool) -> bool {
+    let lang = &lx.language;
     let w = &q.words;
     // "new here", "new to the team", "I'm new.": said of the asker, not "is the PM new to
     // the ART?".
@@ -140,7 +141,72 @@ pub(crate) fn newcomer(lang: &Language, q: &Question, asks: bool) -> bool {
                 .find(|x| !lang.is_opener(x) && !lang.is_clause_filler(x))
                 .is_some_and(|x| lang.opens_question(x))
         });
-    asks && (new_self || lang.says_newcomer(w) || lang.asks_onboarding(w))
+    asks && (new_self || says_newcomer(lx, q) || asks_onboarding(lang, q))
+}
+
+/// True when a clause that asks, or that speaks of the asker, is about onboarding ("how do
+/// I get started?"), not a statement that uses its words ("enough detail to get started
+/// should be ready").
+fn asks_onboarding(lang: &Language, q: &Question) -> bool {
+    let w = &q.words;
+    lang.asks_onboarding(w)
+        && clause_starts(q).into_iter().any(|s| {
+            let (start, end) = clause_of(q, s);
+            let c = &w[start..end];
+            let opens = c
+                .iter()
+                .find(|x| !lang.is_opener(x) && !lang.is_clause_filler(x))
+                .is_some_and(|x| lang.opens_question(x));
+            let asker = c
+                .iter()
+                .any(|x| matches!(x.as_str(), "i" | "im" | "me" | "we" | "us"));
+            lang.asks_onboarding(c) && (opens || asker)
+        })
+}
+
+/// Where each clause starts, the first included.
+fn clause_starts(q: &Question) -> Vec<usize> {
+    let mut starts = q.clauses.clone();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    starts
+}
+
+/// True when a clause says the asker is new ("first day", "just joined", "started on the
+/// team today"), and not of the past ("*remember* our first week?", "my first day at my
+/// *last* job").
+fn says_newcomer(lx: &Lexicon, q: &Question) -> bool {
+    let (lang, w) = (&lx.language, &q.words);
+    let present = |i: usize| {
+        let (start, end) = clause_of(q, i);
+        !w[start..end].iter().any(|x| lang.is_past_marker(x))
+    };
+    // "Our PO just joined": someone else is new.
+    let of_self = |i: usize| {
+        let (start, _) = clause_of(q, i);
+        !w[start..i].iter().any(|x| {
+            (lang.is_people_word(x) && !lang.is_first_person(x))
+                || matches!(
+                    x.as_str(),
+                    "our" | "his" | "her" | "their" | "he" | "she" | "they"
+                )
+        }) && !q.tokens.iter().any(|t| {
+            (start..i).contains(&t.start) && matches!(lx.kinds[t.id as usize], Tok::Role(_))
+        })
+    };
+    let mut from = 0;
+    while let Some((at, len)) = lang.newcomer_span(&w[from..]) {
+        if present(from + at) && of_self(from + at) {
+            return true;
+        }
+        from += at + len;
+    }
+    clause_starts(q).into_iter().any(|s| {
+        let (start, end) = clause_of(q, s);
+        let joined = (start..end).find(|&i| lang.is_joining_word(&w[i]));
+        lang.says_joined_recently(&w[start..end]) && present(s) && joined.is_some_and(of_self)
+    })
 }
 
 /// True when word `i` describes the asker: it opens its clause ("new to the team, where…",
