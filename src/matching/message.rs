@@ -431,7 +431,10 @@ impl Matcher {
                 before
                     .iter()
                     .any(|x| x == "as" || (lang.is_first_person(x) && !lang.is_determiner(x)))
-                    || (t.start == 0 && w.get(end).is_some_and(|x| lang.is_here_word(x)))
+                    || (w[..t.start]
+                        .iter()
+                        .all(|x| lang.all_chatter(&[x.as_str()]) && !lang.is_determiner(x))
+                        && w.get(end).is_some_and(|x| lang.is_here_word(x)))
             })
     }
 

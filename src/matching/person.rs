@@ -135,6 +135,7 @@ pub(crate) fn newcomer(lx: &Lexicon, q: &Question, asks: bool) -> bool {
     // Said by someone new who asks (a question, or where to start): talk of a past first
     // day ("on my first day at my last job …") is not.
     let asks = asks
+        || q.question_mark
         || q.clauses.iter().any(|&c| {
             w[c..]
                 .iter()
@@ -213,10 +214,12 @@ fn says_newcomer(lx: &Lexicon, q: &Question) -> bool {
 /// "as a new hire…") or follows "I'm" / "I am" / "we're" ("I'm pretty new here").
 fn said_of_self(lang: &Language, q: &Question, i: usize) -> bool {
     let (start, _) = clause_of(q, i);
-    let last = q.words[start..i]
-        .iter()
-        .rev()
-        .find(|x| !lang.is_opener(x) && !lang.is_clause_filler(x) && !lang.is_self_filler(x));
+    let last = q.words[start..i].iter().rev().find(|x| {
+        !lang.is_opener(x)
+            && !lang.is_greeting(x)
+            && !lang.is_clause_filler(x)
+            && !lang.is_self_filler(x)
+    });
     // "… as a new joiner": the asker.
     let as_new = q.words[start..i].iter().rev().take(2).any(|x| x == "as");
     as_new || last.is_none_or(|x| matches!(x.as_str(), "im" | "am" | "were" | "i"))

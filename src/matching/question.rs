@@ -46,6 +46,8 @@ pub(crate) struct Question {
     pub parts: Vec<u32>,
     /// True when the text ends with a question mark.
     pub asks: bool,
+    /// True when the text holds a question mark anywhere ("where do I begin? cheers").
+    pub question_mark: bool,
     /// Indices of the words that start a clause (after `,` `.` `;` `:` `!` `?` or a dash),
     /// the first word included; only for a question asked ([`Question::read_in`]).
     pub clauses: Vec<usize>,
@@ -79,6 +81,7 @@ impl Question {
     ) -> Question {
         let cleaned = clean(text);
         let asks = cleaned.trim_end().ends_with('?');
+        let question_mark = cleaned.contains('?');
         let raw: Vec<String> = words(&cleaned).take(MAX_WORDS).collect();
         let keys: Vec<String> = raw.iter().map(|w| word_key(w)).collect();
         let mut dropped: Vec<usize> = contact_frame(&lx.language, &raw);
@@ -134,6 +137,7 @@ impl Question {
             ids,
             corrected,
             asks,
+            question_mark,
             dropped,
             team: mention.map(|m| m.team),
             ..Question::default()
