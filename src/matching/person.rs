@@ -203,11 +203,12 @@ fn says_newcomer(lx: &Lexicon, q: &Question) -> bool {
         }
         from += at + len;
     }
-    clause_starts(q).into_iter().any(|s| {
-        let (start, end) = clause_of(q, s);
-        let joined = (start..end).find(|&i| lang.is_joining_word(&w[i]));
-        lang.says_joined_recently(&w[start..end]) && present(s) && joined.is_some_and(of_self)
-    })
+    lang.says_joined_recently(w)
+        && clause_starts(q).into_iter().any(|s| {
+            let (start, end) = clause_of(q, s);
+            let joined = (start..end).find(|&i| lang.is_joining_word(&w[i]));
+            lang.says_joined_recently(&w[start..end]) && present(s) && joined.is_some_and(of_self)
+        })
 }
 
 /// True when word `i` describes the asker: it opens its clause ("new to the team, where…",

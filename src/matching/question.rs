@@ -245,8 +245,9 @@ impl Question {
 
     /// Groups words into tokens, longest known phrase first.
     fn tokenise(&mut self, lx: &Lexicon) {
-        let dangles = self.dangling_ends(lx);
         let seq = &self.ids;
+        let (words, keys, clauses) = (&self.words, &self.keys, &self.clauses);
+        let dangles = |p: usize| dangling_at(lx, words, keys, clauses, p);
         let (tokens, parts) = (&mut self.tokens, &mut self.parts);
         let mut window: Vec<u32> = Vec::with_capacity(lx.max_phrase);
         let mut i = 0;
@@ -262,15 +263,17 @@ impl Question {
                         // word with nothing after it reads as the aspect its other words
                         // name, when they name one ("responsible"), not as the phrase that
                         // needs an object ("responsible for the backlog").
-                        let short = (len >= 2 && dangles[i + len])
+                        let ends_small = len >= 2
+                            && matches!(
+                                lx.kinds[window[len - 1] as usize],
+                                Tok::Word { stop: true }
+                            )
+                            && matches!(lx.kinds[c as usize], Tok::Aspect(_));
+                        let short = ends_small
                             .then(|| lx.phrases.get(&window[..len - 1]).copied())
                             .flatten()
                             .filter(|&s| {
-                                matches!(
-                                    lx.kinds[window[len - 1] as usize],
-                                    Tok::Word { stop: true }
-                                ) && matches!(lx.kinds[s as usize], Tok::Aspect(_))
-                                    && matches!(lx.kinds[c as usize], Tok::Aspect(_))
+                                matches!(lx.kinds[s as usize], Tok::Aspect(_)) && dangles(i + len)
                             });
                         if let Some(s) = short {
                             take(tokens, parts, lx, s, i..i + len - 1, &window[..len - 1]);
@@ -300,31 +303,6 @@ impl Question {
             }
             i += 1;
         }
-    }
-
-    /// For each word position (and the end), whether only small words follow it up to the
-    /// end of its clause: a phrase ending there has nothing after it ("responsible for?").
-    fn dangling_ends(&self, lx: &Lexicon) -> Vec<bool> {
-        let n = self.words.len();
-        if n != self.ids.len() || self.keys.len() != n {
-            // A knowledge text, read into tokens only.
-            return vec![false; self.ids.len() + 1];
-        }
-        let mut out = vec![true; n + 1];
-        for j in (0..n).rev() {
-            let clause_ends = self.clauses.contains(&(j + 1));
-            let after = clause_ends || out[j + 1];
-            let lang = &lx.language;
-            let small = is_stop_key(&self.keys[j])
-                || lang.is_framing(&self.words[j])
-                || lang.is_filler(&self.words[j]);
-            out[j] = small && after;
-        }
-        // `out[j]` says whether word j and all after it are small; a phrase ending before
-        // word `p` dangles when `p` starts a clause or what follows is all small.
-        (0..=n)
-            .map(|p| p == n || self.clauses.contains(&p) || out[p])
-            .collect()
     }
 
     /// Indices of the words the lexicon does not know (words left out of matching are
@@ -416,6 +394,28 @@ fn take(
                 .filter(|&&w| lx.kinds[w as usize] == (Tok::Word { stop: false })),
         );
     }
+}
+
+/// True when only small words (stop words, framing, fillers) come from word `p` to the end
+/// of its clause: a phrase ending before `p` has nothing after it ("responsible for?").
+/// Never for a knowledge text, read without its words.
+fn dangling_at(
+    lx: &Lexicon,
+    words: &[String],
+    keys: &[String],
+    clauses: &[usize],
+    p: usize,
+) -> bool {
+    if words.is_empty() || keys.len() != words.len() {
+        return false;
+    }
+    if clauses.contains(&p) {
+        return true;
+    }
+    let lang = &lx.language;
+    (p..words.len())
+        .take_while(|&j| j == p || !clauses.contains(&j))
+        .all(|j| is_stop_key(&keys[j]) || lang.is_framing(&words[j]) || lang.is_filler(&words[j]))
 }
 
 /// An aspect or synonym phrase of `longest` or fewer words read at `i` with a word inside
