@@ -921,3 +921,25 @@ fn the_tour_is_for_the_asker_who_is_new_now() {
         assert!(!ask(q).tour, "{q}");
     }
 }
+
+#[test]
+fn what_is_asked_of_a_role_is_not_what_the_role_is() {
+    // "What's the career path after a PO?" asks something the knowledge doesn't say of
+    // the role; the role card says what the role is.
+    for q in [
+        "what's the career path after product owner?",
+        "what's the typical team size a product owner supports?",
+    ] {
+        assert!(!ask(q).answered, "{q}");
+    }
+    let card = ask("what is a product owner?");
+    for q in [
+        "what is expected from a product owner?",
+        "what's the deal with product owners?",
+        "what's the point of a product owner?",
+    ] {
+        let r = ask(q);
+        assert!(r.answered, "{q}: {r:?}");
+        assert_eq!(r.entry, card.entry, "{q}");
+    }
+}

@@ -90,6 +90,11 @@ pub struct Interpretation {
     /// POs") or right after it ("the PO's *vacation* policy"), not its setting ("… in
     /// *enterprises*").
     pub topic_of_role: bool,
+    /// The word tokens between the question word and the first role named, but for one
+    /// right before the role ("what's the *career path* after a PO", not "what does a
+    /// *great* PM do"): what a what-is question may ask of the role rather than what the
+    /// role is.
+    pub before_role: Vec<u32>,
     /// True when it reads as a question: a question mark, or a question word first.
     pub asks: bool,
     /// True when it asks for a person here rather than a role in general: a "who" that
@@ -230,6 +235,22 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
             .retain(|name| !name.split(' ').all(|w| lx.language.is_people_word(w)));
     }
     it.topic_of_role = topic_of_role(lx, q);
+    if let Some(role) = q.first_role(lx) {
+        // From the question word that opens the role's clause on ("When working with a
+        // team, *what* is expected from …": the setting before it is not asked).
+        let from = q.words[..role.start]
+            .iter()
+            .rposition(|x| lx.language.is_question_word(x))
+            .unwrap_or(0);
+        it.before_role = q
+            .tokens
+            .iter()
+            // Not right before the role, which it describes ("a *great* PM").
+            .filter(|t| (from..role.start).contains(&t.start) && t.start + t.len < role.start)
+            .filter(|t| matches!(lx.kinds[t.id as usize], Tok::Word { .. }))
+            .map(|t| t.id)
+            .collect();
+    }
     it.team = q.team;
     it.person = asks_person(lx, q, &it);
     it.newcomer = newcomer(lx, q, it.asks);

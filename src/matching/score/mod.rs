@@ -229,7 +229,15 @@ impl<'a> Query<'a> {
             // Not when a word the knowledge lacks is what is asked of the role ("explain
             // the PO's *vacation* policy").
             let chat = what_is && subject && aspects.is_empty() && compare.is_none();
-            let forgive = if chat && !self.it.topic_of_role {
+            // "What's the *career path* after a PO?": a word no FAQ asks about, before the
+            // role, is what is asked of it; the card says what the role is.
+            let asks_of_role = self.it.before_role.iter().any(|&b| {
+                self.ix.postings[b as usize].is_empty()
+                    && !self.role_optional.contains(&b)
+                    && !self.structured_optional.contains(&b)
+                    && !self.lx.language.is_what_is_word(&self.lx.texts[b as usize])
+            });
+            let forgive = if chat && !self.it.topic_of_role && !asks_of_role {
                 Forgive::Chat
             } else {
                 Forgive::Nothing
