@@ -943,3 +943,19 @@ fn what_is_asked_of_a_role_is_not_what_the_role_is() {
         assert_eq!(r.entry, card.entry, "{q}");
     }
 }
+
+#[test]
+fn yes_or_no_about_something_the_knowledge_never_names_is_not_settled_by_a_fact() {
+    // The skills fact says nothing of Python or SQL; it does say "detail-oriented" and
+    // "communicator".
+    for q in [
+        "does a product owner need to know Python?",
+        "does the product manager need to know SQL?",
+    ] {
+        let r = ask(q);
+        assert!(!r.answered, "{q}: {r:?}");
+    }
+    let r = ask("does a PM need to be a good communicator?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry, ask("what skills does a PM need?").entry);
+}

@@ -344,8 +344,14 @@ impl Matcher {
         // A question that names a topic rolecall declines, or asks about the answerer's
         // own experience, is never answered outright: at most, the nearest entries are
         // offered.
+        // "Does a PO need to know *Python*?": yes or no about something the knowledge
+        // never names, which a role's fact can't settle.
+        let unsettled = topical > 0
+            && lx.language.asks_yes_no(&q.words)
+            && matches!(ranked.first(), Some((Entry::Fact { .. }, _)));
         let band = if best >= cfg.answer
             && evidence
+            && !unsettled
             && reading.out_of_scope.is_empty()
             && !reading.personal
         {
