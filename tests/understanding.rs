@@ -959,3 +959,25 @@ fn yes_or_no_about_something_the_knowledge_never_names_is_not_settled_by_a_fact(
     assert!(r.answered, "{r:?}");
     assert_eq!(r.entry, ask("what skills does a PM need?").entry);
 }
+
+#[test]
+fn and_the_other_role_asks_the_same_of_it() {
+    // "And the PO?" after a question on the PM's metrics asks the PO's metrics beside;
+    // after a "who" question it is still a guess at the answer.
+    let also = |r: &rolecall::Reply| {
+        r.fields
+            .iter()
+            .find(|f| f.name.starts_with("Also asked"))
+            .map(|f| f.name.clone())
+    };
+    let r = ask("what does the PM measure success by? and the PO?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry.as_deref(), Some("pm.metrics"));
+    let second = also(&r).unwrap_or_default();
+    assert!(second.contains("Product Owner"), "{second}");
+    let guess = ask("who owns the roadmap? the PO?");
+    assert!(
+        also(&guess).is_none_or(|s| !s.contains("Product Owner:")),
+        "{guess:?}"
+    );
+}

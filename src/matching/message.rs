@@ -147,6 +147,21 @@ impl Matcher {
                 .find(|&(e, _)| Some(e) != first);
             // Another ask answered goes beside the first before anything the first found.
             m.also = second.or(m.also);
+            // "What does the PM measure success by? And the PO?": another role named alone
+            // after a question on a role's aspect asks the same of it.
+            if let Some((Entry::Fact { role, aspect }, s)) = m.best().filter(|_| second.is_none()) {
+                let other =
+                    found
+                        .iter()
+                        .zip(&guess)
+                        .find_map(|(o, &g)| match o.reading.roles[..] {
+                            [r] if g && r != role && k.roles[r].facts[aspect].is_some() => Some(r),
+                            _ => None,
+                        });
+                if let Some(r) = other {
+                    m.also = Some((Entry::Fact { role: r, aspect }, s));
+                }
+            }
         }
         // What the whole message says of the asker (new here, which team) holds for the
         // ask too; it is read again when the ask left words or clause marks out.
