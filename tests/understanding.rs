@@ -981,3 +981,15 @@ fn and_the_other_role_asks_the_same_of_it() {
         "{guess:?}"
     );
 }
+
+#[test]
+fn other_names_of_the_roles_and_the_time_of_day() {
+    // "PdM", "P.O." name the roles; "2 PM" is a time.
+    assert_eq!(role_ids("what does a PdM do all day?"), ["pm"]);
+    assert_eq!(role_ids("P.O. vs P.M.?"), ["po", "pm"]);
+    for q in ["can we meet at 2 PM?", "can we meet at 2 p.m.?"] {
+        assert!(role_ids(q).is_empty(), "{q}");
+        assert!(!ask(q).answered, "{q}");
+    }
+    assert_eq!(role_ids("2 PMs and 3 POs, who decides?"), ["pm", "po"]);
+}

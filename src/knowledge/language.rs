@@ -234,6 +234,9 @@ pub struct LanguageDoc {
     /// Words of recent time ("today", "yesterday").
     #[serde(default)]
     pub recent_words: Vec<Spanned<String>>,
+    /// Words that after a number tell the time of day ("2 *pm*"), whatever else they name.
+    #[serde(default)]
+    pub clock_words: Vec<Spanned<String>>,
     /// Phrases that ask the one answering about their own career ("your biggest", "have
     /// you ever"): a knowledge of roles has no experience to tell.
     #[serde(default)]
@@ -360,6 +363,7 @@ pub struct Language {
     past_markers: WordSet,
     joining_words: WordSet,
     recent_words: WordSet,
+    clock_words: WordSet,
     /// Personal-experience phrases, as words.
     personal_phrases: Phrases,
     framing_suffixes: Vec<Box<str>>,
@@ -528,6 +532,7 @@ impl Language {
         self.past_markers = set(list("past_markers", &doc.past_markers, false));
         self.joining_words = set(list("joining_words", &doc.joining_words, false));
         self.recent_words = set(list("recent_words", &doc.recent_words, false));
+        self.clock_words = set(list("clock_words", &doc.clock_words, false));
         self.personal_phrases = Phrases::new(list("personal_phrases", &doc.personal_phrases, true));
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
@@ -885,6 +890,11 @@ impl Language {
     /// True when `word` puts what is said in the past ("remember", "last").
     pub fn is_past_marker(&self, word: &str) -> bool {
         self.past_markers.contains(word)
+    }
+
+    /// True when `word`, after a number, tells the time of day ("pm").
+    pub fn is_clock_word(&self, word: &str) -> bool {
+        self.clock_words.contains(word)
     }
 
     /// True when `word` is a verb of joining ("started").

@@ -157,6 +157,24 @@ impl Question {
                 q.parts.clear();
                 q.tokenise(lx);
             }
+            // "can we meet at 2 *p.m.*?": the time of day, not the product manager.
+            let words = &q.words;
+            let clock: Vec<usize> = q
+                .tokens
+                .iter()
+                .filter(|t| {
+                    t.start > 0
+                        && words[t.start - 1].chars().all(|c| c.is_ascii_digit())
+                        && lx
+                            .language
+                            .is_clock_word(&words[t.start..t.start + t.len].concat())
+                })
+                .map(|t| t.start)
+                .collect();
+            if !clock.is_empty() {
+                q.tokens.retain(|t| !clock.contains(&t.start));
+                q.dropped.extend(clock);
+            }
             // "what does a PO do *during a sprint*": a span of time the knowledge doesn't
             // cover, as the setting, is not what is asked, when the rest asks something the
             // knowledge answers: an aspect of a role, or who does something. Else it still
