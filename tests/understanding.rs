@@ -993,3 +993,12 @@ fn other_names_of_the_roles_and_the_time_of_day() {
     }
     assert_eq!(role_ids("2 PMs and 3 POs, who decides?"), ["pm", "po"]);
 }
+
+#[test]
+fn a_bare_comparison_after_a_title_without_a_role_compares_that_title() {
+    // "Project manager" has a FAQ but no role: "what's the difference, honestly?" after it
+    // asks about the project manager, not whether PM and PO are one job.
+    let r = ask("Everybody keeps telling me a project manager is not a product owner. What's the difference, honestly?");
+    assert!(r.answered, "{r:?}");
+    assert_eq!(r.entry, ask("is a project manager a product owner?").entry);
+}

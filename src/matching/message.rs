@@ -273,10 +273,12 @@ impl Matcher {
         // before names a role the knowledge lacks ("RTE vs project manager: what's the
         // difference?"), the question is about that.
         let r = &m.reading;
+        let framing =
+            |w: &String| super::index::unknown_factor(&k.language, w) < super::TOPICAL_UNKNOWN;
         let bare = r.compare
             && r.terms.is_empty()
             && r.aspects.is_empty()
-            && r.unknown.is_empty()
+            && r.unknown.iter().all(framing)
             && r.leftover.is_empty()
             && !self.names_ambient(ask);
         // "PO vs developer: who's the boss?": an ask that names no role and doesn't point
@@ -314,6 +316,14 @@ impl Matcher {
             }
             if !it.unknown_roles.is_empty() || !it.out_of_scope.is_empty() {
                 return self.with_before(k, before, ask, cfg);
+            }
+            // "… a project manager is not a product owner. What's the difference?": a
+            // bare comparison after a title the knowledge has only a FAQ for compares that.
+            if bare && self.names_title(before) {
+                let w = self.with_before(k, before, ask, cfg);
+                if w.rejection.is_none() && w.band == Band::Answer {
+                    return w;
+                }
             }
             if let Some(w) = refers
                 .then(|| self.back_at_term(k, ask, &it, &m, cfg))
@@ -494,6 +504,13 @@ impl Matcher {
         (m.rejection.is_some() || surer(&w, m))
             .then_some(w)
             .filter(|w| w.rejection.is_none())
+    }
+
+    /// True when `text` names a job title the knowledge has no role for ("project
+    /// manager").
+    fn names_title(&self, text: &str) -> bool {
+        let q = self.read(false, text);
+        q.tokens.iter().any(|t| self.lexicon.titles.contains(&t.id))
     }
 
     /// True when `text` names a concept of the setting ("agile", "SAFe").
