@@ -708,17 +708,11 @@ impl Language {
     /// auxiliary of a question ("how *do both* roles work together?", "*do both* report to
     /// the RTE?"), which asks about the two roles.
     pub fn asks_one_person<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        let mut from = 0;
-        while let Some((at, len)) = self.both_phrases.span_in(&words[from..]) {
-            let at = from + at;
+        self.both_phrases.spans(words).any(|(at, _)| {
             let auxiliary = matches!(words[at].as_ref(), "do" | "does" | "did")
                 && (at == 0 || self.interrogatives.contains(words[at - 1].as_ref()));
-            if !auxiliary {
-                return true;
-            }
-            from = at + len.min(1);
-        }
-        false
+            !auxiliary
+        })
     }
 
     /// True when the words ask who ranks higher ("report to", "boss").
@@ -730,10 +724,8 @@ impl Language {
     /// say nothing of their own.
     pub fn idiom_words<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
         let mut out = Vec::new();
-        let mut from = 0;
-        while let Some((at, len)) = self.idioms.span_in(&words[from..]) {
-            out.extend(from + at..from + at + len);
-            from += at + len;
+        for (at, len) in self.idioms.spans(words) {
+            out.extend(at..at + len);
         }
         out
     }
@@ -870,21 +862,19 @@ impl Language {
     ///
     /// Not onboarding others: "onboarding *new hires*", "onboarding *devs*".
     pub fn asks_onboarding<S: AsRef<str>>(&self, words: &[S]) -> bool {
-        let mut from = 0;
-        while let Some((at, len)) = self.onboarding_phrases.span_in(&words[from..]) {
-            let end = from + at + len;
-            let next = words.get(end).map_or("", AsRef::as_ref);
-            if next != "new" && !self.is_people_word(next) && next != "hires" {
-                return true;
-            }
-            from = end;
-        }
-        false
+        self.onboarding_phrases.spans(words).any(|(at, len)| {
+            let next = words.get(at + len).map_or("", AsRef::as_ref);
+            next != "new" && !self.is_people_word(next) && next != "hires"
+        })
     }
 
-    /// The start and length of the first newcomer's phrase in the words ("first day").
-    pub fn newcomer_span<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
-        self.newcomer_phrases.span_in(words)
+    /// The start and length of each newcomer's phrase in the words ("first day"), one
+    /// after another.
+    pub fn newcomer_spans<'w, S: AsRef<str>>(
+        &'w self,
+        words: &'w [S],
+    ) -> impl Iterator<Item = (usize, usize)> + 'w {
+        self.newcomer_phrases.spans(words)
     }
 
     /// True when `word` puts what is said in the past ("remember", "last").
@@ -1213,6 +1203,21 @@ impl Phrases {
     /// True when one of the phrases occurs in `words`.
     fn held_in<S: AsRef<str>>(&self, words: &[S]) -> bool {
         self.span_in(words).is_some()
+    }
+
+    /// The start and length of each phrase that occurs in `words`, one after another
+    /// (the search goes on after each).
+    fn spans<'w, S: AsRef<str>>(
+        &'w self,
+        words: &'w [S],
+    ) -> impl Iterator<Item = (usize, usize)> + 'w {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let (at, len) = self.span_in(&words[from..])?;
+            let at = from + at;
+            from = at + len;
+            Some((at, len))
+        })
     }
 
     /// The start and length (in words) of the first phrase that occurs in `words`.

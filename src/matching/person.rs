@@ -196,19 +196,16 @@ fn says_newcomer(lx: &Lexicon, q: &Question) -> bool {
             (start..i).contains(&t.start) && matches!(lx.kinds[t.id as usize], Tok::Role(_))
         })
     };
-    let mut from = 0;
-    while let Some((at, len)) = lang.newcomer_span(&w[from..]) {
-        if present(from + at) && of_self(from + at) {
-            return true;
-        }
-        from += at + len;
-    }
-    lang.says_joined_recently(w)
-        && clause_starts(q).into_iter().any(|s| {
-            let (start, end) = clause_of(q, s);
-            let joined = (start..end).find(|&i| lang.is_joining_word(&w[i]));
-            lang.says_joined_recently(&w[start..end]) && present(s) && joined.is_some_and(of_self)
-        })
+    lang.newcomer_spans(w)
+        .any(|(at, _)| present(at) && of_self(at))
+        || lang.says_joined_recently(w)
+            && clause_starts(q).into_iter().any(|s| {
+                let (start, end) = clause_of(q, s);
+                let joined = (start..end).find(|&i| lang.is_joining_word(&w[i]));
+                lang.says_joined_recently(&w[start..end])
+                    && present(s)
+                    && joined.is_some_and(of_self)
+            })
 }
 
 /// True when word `i` describes the asker: it opens its clause ("new to the team, where…",
