@@ -509,14 +509,17 @@ impl Matcher {
     /// True when `text` names a job title the knowledge has no role for ("project
     /// manager").
     fn names_title(&self, text: &str) -> bool {
-        let q = self.read(false, text);
-        q.tokens.iter().any(|t| self.lexicon.titles.contains(&t.id))
+        self.mentions(text, |t| self.lexicon.titles.contains(&t))
     }
 
     /// True when `text` names a concept of the setting ("agile", "SAFe").
     fn names_ambient(&self, text: &str) -> bool {
-        let q = self.read(false, text);
-        q.tokens.iter().any(|t| self.lexicon.ambient[t.id as usize])
+        self.mentions(text, |t| self.lexicon.ambient[t as usize])
+    }
+
+    /// True when `text`, read as context, holds a token `which` picks.
+    fn mentions(&self, text: &str, which: impl Fn(u32) -> bool) -> bool {
+        self.read(false, text).tokens.iter().any(|t| which(t.id))
     }
 
     /// The role `text` has the asker heading for: "becoming a PO", "applying for a product
