@@ -1,7 +1,7 @@
 //! Matching a whole message: each asking clause on its own, read with what was said before
 //! it and the roles the message names; the surest answer first, a second ask beside it.
 
-use super::lexicon::Tok;
+use super::rereading::surer;
 use super::{ask, interpret, Band, Intent, Interpretation, Match, MatchConfig, Matcher, Rejection};
 use crate::knowledge::{Entry, Knowledge};
 
@@ -16,19 +16,16 @@ fn ask_words(ask: &str) -> Vec<&str> {
 }
 
 /// What the rest of a message says, for one of its asks.
-struct Said<'a> {
+pub(super) struct Said<'a> {
     /// What was said just before the ask.
-    before: Option<&'a str>,
+    pub(super) before: Option<&'a str>,
     /// The roles the whole context names.
-    roles: &'a [usize],
+    pub(super) roles: &'a [usize],
     /// The message's context, where the asker may say they hold a role ("I'm a new PO.").
-    context: &'a [String],
+    pub(super) context: &'a [String],
     /// True when the ask is the message's only one.
-    alone: bool,
+    pub(super) alone: bool,
 }
-
-/// How many words before a role a self-description may start ("I'm *pretty new as a* PO").
-const SELF_REACH: usize = 4;
 
 /// Most words of an ask that points back and only asks for a view on what was said.
 const VIEW_REFERRING_WORDS: usize = 8;
@@ -36,10 +33,6 @@ const VIEW_REFERRING_WORDS: usize = 8;
 /// Most words of a sentence that only names what the ask after it points back at
 /// ("Product Owner or project manager: how do the two differ?").
 const HEADING_WORDS: usize = 8;
-
-/// Most small words between a phrase of heading for a role and the role ("applying for
-/// *a* PM job").
-const ASPIRING_GAP: usize = 2;
 
 /// Most words of an ask that only asks for a view on what was said ("any thoughts on
 /// this?").
@@ -432,165 +425,6 @@ impl Matcher {
             m
         }
     }
-
-    /// True when `word` weighs little in the knowledge ("who"): it tells nothing of what
-    /// an ask is about.
-    fn light(&self, word: &str) -> bool {
-        self.lexicon
-            .lookup(&crate::normalize::word_key(word))
-            .is_none_or(|id| self.index.weights[id as usize] <= super::index::LIGHT_WEIGHT)
-    }
-
-    /// True when `text` has the asker say they hold a role: "I'm a new PO", "as a product
-    /// manager", "Product owner here".
-    fn speaks_as_role(&self, k: &Knowledge, text: &str) -> bool {
-        let lang = &k.language;
-        let q = self.read(false, text);
-        let w = &q.words;
-        q.tokens
-            .iter()
-            .filter(|t| matches!(self.lexicon.kinds[t.id as usize], Tok::Role(_)))
-            .any(|t| {
-                let before = &w[t.start.saturating_sub(SELF_REACH)..t.start];
-                let end = t.start + t.len;
-                before
-                    .iter()
-                    .any(|x| x == "as" || (lang.is_first_person(x) && !lang.is_determiner(x)))
-                    || (w[..t.start]
-                        .iter()
-                        .all(|x| lang.all_chatter(&[x.as_str()]) && !lang.is_determiner(x))
-                        && w.get(end).is_some_and(|x| lang.is_here_word(x)))
-            })
-    }
-
-    /// `ask`, which points back, read with `roles`, the roles named before it, when that
-    /// is surer than `m`; an answer `m` gives is only made surer, never changed.
-    fn back_at_roles(
-        &self,
-        k: &Knowledge,
-        ask: &str,
-        roles: &[usize],
-        m: &Match,
-        cfg: &MatchConfig,
-    ) -> Option<Match> {
-        if roles.is_empty() {
-            return None;
-        }
-        let w = self.with_roles(k, ask, roles, cfg);
-        let same = m.band != Band::Answer || w.best().map(|b| b.0) == m.best().map(|b| b.0);
-        (same && surer(&w, m)).then_some(w)
-    }
-
-    /// "Someone mentioned an MVP in planning. What does that mean?": `ask`, matched as
-    /// `m` and naming nothing of its own, read with the one term said before it (read as
-    /// `before`) and no role, when that is surer.
-    fn back_at_term(
-        &self,
-        k: &Knowledge,
-        ask: &str,
-        before: &Interpretation,
-        m: &Match,
-        cfg: &MatchConfig,
-    ) -> Option<Match> {
-        let own = &m.reading;
-        let names_nothing = own.roles.is_empty() && own.terms.is_empty() && own.aspects.is_empty();
-        let ([], [term]) = (&before.roles[..], &before.terms[..]) else {
-            return None;
-        };
-        if !names_nothing || !before.unknown_roles.is_empty() || !before.out_of_scope.is_empty() {
-            return None;
-        }
-        let w = self.find_read(k, &format!("{ask} ({})", k.terms[*term].name), cfg, true);
-        (m.rejection.is_some() || surer(&w, m))
-            .then_some(w)
-            .filter(|w| w.rejection.is_none())
-    }
-
-    /// True when `text` names a job title the knowledge has no role for ("project
-    /// manager").
-    fn names_title(&self, text: &str) -> bool {
-        self.mentions(text, |t| self.lexicon.titles.contains(&t))
-    }
-
-    /// True when `text` names a concept of the setting ("agile", "SAFe").
-    fn names_ambient(&self, text: &str) -> bool {
-        self.mentions(text, |t| self.lexicon.ambient[t as usize])
-    }
-
-    /// True when `text`, read as context, holds a token `which` picks.
-    fn mentions(&self, text: &str, which: impl Fn(u32) -> bool) -> bool {
-        self.read(false, text).tokens.iter().any(|t| which(t.id))
-    }
-
-    /// The role `text` has the asker heading for: "becoming a PO", "applying for a product
-    /// manager job" (at most [`ASPIRING_GAP`] small words between).
-    fn aspired_role(&self, k: &Knowledge, text: &str) -> Option<usize> {
-        let q = self.read(false, text);
-        let end = k.language.aspiring_end(&q.words)?;
-        let t = q.tokens.iter().find(|t| t.start >= end)?;
-        let gap = &q.words[end..t.start];
-        let small = gap.iter().all(|w| crate::normalize::is_stop_word(w));
-        match self.lexicon.kinds[t.id as usize] {
-            Tok::Role(r) if gap.len() <= ASPIRING_GAP && small => Some(r),
-            _ => None,
-        }
-    }
-
-    /// True when `text` only calls on those who hold one role: "Hey product owners", "PMs".
-    fn addresses_role(&self, k: &Knowledge, text: &str) -> bool {
-        let lang = &k.language;
-        let q = self.read(false, text);
-        let mut roles = q
-            .tokens
-            .iter()
-            .filter(|t| matches!(self.lexicon.kinds[t.id as usize], Tok::Role(_)));
-        let Some(role) = roles.next() else {
-            return false;
-        };
-        let calls = |x: &String| lang.is_greeting(x) || lang.is_opener(x) || lang.is_chatter(x);
-        roles.next().is_none()
-            && q.words
-                .iter()
-                .enumerate()
-                .all(|(i, x)| (role.start..role.start + role.len).contains(&i) || calls(x))
-    }
-
-    /// "The PM says the PO owns the roadmap. My lead says the PM does. Who is right?":
-    /// `ask` read after all that was said before it (or what was said alone), when that
-    /// is more than one sentence, the message asks nothing else, and the reading answers.
-    fn with_all_said(
-        &self,
-        k: &Knowledge,
-        said: &Said,
-        ask: &str,
-        cfg: &MatchConfig,
-    ) -> Option<Match> {
-        if said.context.len() < 2 || !said.alone {
-            return None;
-        }
-        let all = said.context.join(". ");
-        let answers = |w: &Match| w.rejection.is_none() && w.band == Band::Answer;
-        // With the ask, or, when its words pull elsewhere ("who …"), what was said alone.
-        let w = self.find_read(k, &format!("{all}. {ask}"), cfg, true);
-        if answers(&w) {
-            return Some(w);
-        }
-        let w = self.find_read(k, &all, cfg, true);
-        answers(&w).then_some(w)
-    }
-
-    /// Matches `ask` read after `before`, what was said just before it. The roles `before`
-    /// names are what the ask is about, not choices it names.
-    fn with_before(&self, k: &Knowledge, before: &str, ask: &str, cfg: &MatchConfig) -> Match {
-        self.find_read(k, &format!("{before}. {ask}"), cfg, true)
-    }
-
-    /// Matches `ask` with the names of `roles` added: "do we need both roles? (Product
-    /// Manager, Product Owner)".
-    fn with_roles(&self, k: &Knowledge, ask: &str, roles: &[usize], cfg: &MatchConfig) -> Match {
-        let names: Vec<&str> = roles.iter().map(|&r| k.roles[r].name.as_str()).collect();
-        self.find_read(k, &format!("{ask} ({})", names.join(", ")), cfg, true)
-    }
 }
 
 /// True when an ask of `words`, matched as `m`, only asks for a view on what was said
@@ -625,11 +459,3 @@ fn is_guess(ask: &str, m: &Match) -> bool {
 
 /// Most words of a guess at the answer after a question ("the PO maybe?").
 const GUESS_WORDS: usize = 4;
-
-/// True when `w`, a second reading, is a match and surer than `m`: answered where `m` is
-/// not, or in the same band with a higher confidence.
-fn surer(w: &Match, m: &Match) -> bool {
-    w.rejection.is_none()
-        && ((w.band == Band::Answer && m.band != Band::Answer)
-            || (w.band == m.band && w.confidence() > m.confidence()))
-}

@@ -9,6 +9,8 @@
 //! postings of the question's tokens.
 
 mod ask;
+mod clauses;
+mod context;
 mod index;
 mod intent;
 pub mod interpret;
@@ -18,9 +20,11 @@ mod parts;
 mod person;
 mod question;
 mod rerank;
+mod rereading;
 mod roles;
 mod score;
 mod shares;
+mod stretch;
 mod typo;
 
 pub use crate::normalize;

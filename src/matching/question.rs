@@ -1,8 +1,10 @@
 //! A question read against the lexicon: its words, typo fixes, and the tokens (concepts
 //! and content words) it reduces to, longest phrase first.
 
+use super::clauses::{clause_starts, dangling_at};
 use super::lexicon::{Lexicon, Tok};
 use super::person::contact_frame;
+use super::stretch::gapped;
 use crate::normalize::{clean, is_stop_key, word_key, word_slices, words};
 use crate::people::{self, TeamNames};
 use rustc_hash::FxHashMap;
@@ -414,167 +416,7 @@ fn take(
     }
 }
 
-/// True when only small words (stop words, framing, fillers) come from word `p` to the end
-/// of its clause: a phrase ending before `p` has nothing after it ("responsible for?").
-/// Never for a knowledge text, read without its words.
-fn dangling_at(
-    lx: &Lexicon,
-    words: &[String],
-    keys: &[String],
-    clauses: &[usize],
-    p: usize,
-) -> bool {
-    if words.is_empty() || keys.len() != words.len() {
-        return false;
-    }
-    if clauses.contains(&p) {
-        return true;
-    }
-    let lang = &lx.language;
-    (p..words.len())
-        .take_while(|&j| j == p || !clauses.contains(&j))
-        .all(|j| is_stop_key(&keys[j]) || lang.is_framing(&words[j]) || lang.is_filler(&words[j]))
-}
-
-/// An aspect or synonym phrase of `longest` or fewer words read at `i` with a word inside
-/// it, or two when one is a stop word ("work *closely* together", "break *the epics*
-/// down"): its concept, the words it spans and where the words in between are, which are
-/// still read on their own. Names never stretch: not a role's or term's ("product *data*
-/// owner" is not the PO), nor a job title's, nor a phrase opened by a question word.
-fn gapped(
-    lx: &Lexicon,
-    seq: &[Option<u32>],
-    i: usize,
-    longest: usize,
-    window: &mut Vec<u32>,
-) -> Option<(u32, usize, std::ops::Range<usize>)> {
-    let stop =
-        |w: &Option<u32>| w.is_some_and(|w| lx.kinds[w as usize] == (Tok::Word { stop: true }));
-    // A phrase opened by a question word is an idiom that holds nothing inside: "how much
-    // *experience* does" is not "how much does".
-    if seq[i].is_some_and(|w| lx.language.is_question_word(&lx.texts[w as usize])) {
-        return None;
-    }
-    for gap in 1..=2 {
-        for len in (2..=longest).rev() {
-            let Some(span) = seq.get(i..i + len + gap) else {
-                continue;
-            };
-            for g in 1..len {
-                let inside = g..g + gap;
-                if gap == 2 && !span[inside.clone()].iter().any(stop) {
-                    continue;
-                }
-                window.clear();
-                window.extend(
-                    span.iter()
-                        .enumerate()
-                        .filter(|(j, _)| !inside.contains(j))
-                        .map_while(|(_, w)| *w),
-                );
-                if window.len() != len {
-                    continue;
-                }
-                if let Some(&c) = lx.phrases.get(window.as_slice()) {
-                    let stretches = matches!(
-                        lx.kinds[c as usize],
-                        Tok::Aspect(_) | Tok::Word { stop: false }
-                    ) && !lx.titles.contains(&c);
-                    // A phrase of its own inside is read as that ("projects *product
-                    // manager*" is not a stretched "project manager").
-                    let own = (i + g..i + g + gap).any(|j| starts_phrase(lx, seq, j));
-                    if stretches && !own {
-                        return Some((c, len + gap, i + g..i + g + gap));
-                    }
-                }
-            }
-        }
-    }
-    None
-}
-
-/// True when a known phrase of two or more words starts at word `j`.
-fn starts_phrase(lx: &Lexicon, seq: &[Option<u32>], j: usize) -> bool {
-    let longest = seq[j].map_or(0, |w| lx.longest_from.get(&w).copied().unwrap_or(0));
-    (2..=longest.min(seq.len() - j)).any(|len| {
-        let ids: Option<Vec<u32>> = seq[j..j + len].iter().copied().collect();
-        ids.is_some_and(|ids| lx.phrases.contains_key(ids.as_slice()))
-    })
-}
-
-/// Characters that end a clause: what follows them starts a new one.
-const CLAUSE_ENDS: &[char] = &[',', '.', ';', ':', '!', '?', '-', '(', ')', '"', '@'];
-
-/// Indices of the words (of the first `n`) that start a clause of `cleaned`: the first word,
-/// each word after a [`CLAUSE_ENDS`] character, and the word after an `@name` typed as
-/// plain text ("@rolecall who is our PO?").
 /// True for the words that ask for a person: "who", "whom", "who's".
 pub(crate) fn is_who(word: &str) -> bool {
     matches!(word, "who" | "whos" | "whom")
-}
-
-fn clause_starts(cleaned: &str, n: usize) -> Vec<usize> {
-    // One pass over the characters, counting words as `word_slices` splits them (runs of
-    // letters, digits and apostrophes with something besides apostrophes).
-    let mut starts = Vec::new();
-    let (mut at, mut count, mut after_at) = (0, 0, false);
-    let (mut in_word, mut letters) = (false, false);
-    let mut chars = cleaned.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphanumeric() || c == '\'' {
-            in_word = true;
-            letters |= c != '\'';
-            continue;
-        }
-        // A hyphen inside a word ("brand-new", "well-established") ends no clause.
-        let joins = c == '-' && in_word && chars.peek().is_some_and(|n| n.is_alphanumeric());
-        if in_word && letters {
-            count += 1;
-        }
-        (in_word, letters) = (false, false);
-        if CLAUSE_ENDS.contains(&c) && !joins {
-            clause(&mut starts, at, count, after_at, n);
-            (at, count, after_at) = (at + count, 0, c == '@');
-        }
-    }
-    if in_word && letters {
-        count += 1;
-    }
-    clause(&mut starts, at, count, after_at, n);
-    starts
-}
-
-/// Notes the clause of `count` words from word `at`, and the one after its first word
-/// when it follows an `@` (the `@name` typed as text); none past `n` words.
-fn clause(starts: &mut Vec<usize>, at: usize, count: usize, after_at: bool, n: usize) {
-    if count > 0 && at < n {
-        starts.push(at);
-        if after_at && count > 1 && at + 1 < n {
-            starts.push(at + 1);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::clause_starts;
-    use crate::normalize::clean;
-
-    #[test]
-    fn clauses_start_after_punctuation_and_dashes() {
-        let text = clean("Hi! I'm new here, who is our PO? First day - help");
-        assert_eq!(clause_starts(&text, 80), [0, 1, 4, 8, 10]);
-        assert_eq!(clause_starts(&text, 5), [0, 1, 4]);
-        let text = clean("@rolecall who do I ask?");
-        assert_eq!(clause_starts(&text, 80), [0, 1]);
-        assert!(clause_starts("", 80).is_empty());
-    }
-
-    #[test]
-    fn a_hyphen_inside_a_word_ends_no_clause() {
-        let text = clean("when a brand-new member joins a well-established team");
-        assert_eq!(clause_starts(&text, 80), [0]);
-        let text = clean("a new member -- who do they ask");
-        assert_eq!(clause_starts(&text, 80), [0, 3]);
-    }
 }
