@@ -3,6 +3,7 @@
 //! Lower-cases, folds unicode quotes and dashes, removes Discord mentions, URLs and
 //! code, collapses stretched letters, splits into words and folds simple plurals.
 
+use smol_str::SmolStr;
 use std::borrow::Cow;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -413,6 +414,15 @@ fn collapse_stretched(word: &str) -> Cow<'_, str> {
 /// assert_eq!(stem("pos"), "po");
 /// ```
 pub fn stem(word: &str) -> String {
+    stem_cow(word).into_owned()
+}
+
+/// [`stem`], borrowing `word` when no rule can change it: every rule needs a word that
+/// ends in `s`, `e`, `g`, `d` or `n` (most words of a question end otherwise).
+fn stem_cow(word: &str) -> Cow<'_, str> {
+    if !word.ends_with(['s', 'e', 'g', 'd', 'n']) {
+        return Cow::Borrowed(word);
+    }
     let mut w = word.to_string();
     let n = w.chars().count();
     if n > 4 && w.ends_with("ies") {
@@ -449,13 +459,13 @@ pub fn stem(word: &str) -> String {
         if w.ends_with(suffix) && w[..w.len() - suffix.len()].chars().count() >= 3 {
             w.truncate(w.len() - suffix.len());
             undouble(&mut w);
-            return w;
+            return Cow::Owned(w);
         }
     }
     if w.ends_with('e') && w.chars().count() >= 5 {
         w.pop();
     }
-    w
+    Cow::Owned(w)
 }
 
 /// "plann" → "plan": drops one of a doubled final consonant left by -ing/-ed.
@@ -478,6 +488,15 @@ pub fn word_key(word: &str) -> String {
         format!("{STOP_MARK}{word}")
     } else {
         stem(word)
+    }
+}
+
+/// [`word_key`] as a [`SmolStr`], which holds a word's key without allocating.
+pub fn small_key(word: &str) -> SmolStr {
+    if is_stop_word(word) {
+        smol_str::format_smolstr!("{STOP_MARK}{word}")
+    } else {
+        SmolStr::new(stem_cow(word))
     }
 }
 

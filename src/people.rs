@@ -7,7 +7,7 @@
 //! empty, so showing a name never pings anyone.
 
 use crate::knowledge::{Holder, Knowledge, Team};
-use crate::normalize::{clean, is_stop_key, word_key, word_slices};
+use crate::normalize::{clean, is_stop_key, small_key, word_key, word_slices};
 
 /// The word that names a team in its display name ("Team Blue", "Blue team").
 const TEAM_WORD: &str = "team";
@@ -103,7 +103,7 @@ pub(crate) fn mention(k: &Knowledge, text: &str) -> Option<Mention> {
         return None;
     }
     let cleaned = clean(text);
-    let keys: Vec<String> = word_slices(&cleaned).map(|w| word_key(&w)).collect();
+    let keys: Vec<_> = word_slices(&cleaned).map(|w| small_key(&w)).collect();
     mention_in(&TeamNames::of(k), &keys)
 }
 
@@ -120,7 +120,7 @@ impl TeamNames {
 }
 
 /// The longest (then earliest) team mention among the word keys of a text.
-pub(crate) fn mention_in(names: &TeamNames, keys: &[String]) -> Option<Mention> {
+pub(crate) fn mention_in(names: &TeamNames, keys: &[smol_str::SmolStr]) -> Option<Mention> {
     let mut best: Option<Mention> = None;
     for (team, phrases) in names.0.iter().enumerate() {
         for phrase in phrases {

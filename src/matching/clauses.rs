@@ -3,6 +3,7 @@
 
 use super::lexicon::Lexicon;
 use crate::normalize::is_stop_key;
+use smol_str::SmolStr;
 
 /// Characters that end a clause: what follows them starts a new one.
 const CLAUSE_ENDS: &[char] = &[',', '.', ';', ':', '!', '?', '-', '(', ')', '"', '@'];
@@ -57,8 +58,8 @@ fn clause(starts: &mut Vec<usize>, at: usize, count: usize, after_at: bool, n: u
 /// Never for a knowledge text, read without its words.
 pub(super) fn dangling_at(
     lx: &Lexicon,
-    words: &[String],
-    keys: &[String],
+    words: &[SmolStr],
+    keys: &[SmolStr],
     clauses: &[usize],
     p: usize,
 ) -> bool {

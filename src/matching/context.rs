@@ -4,6 +4,7 @@
 use super::lexicon::Tok;
 use super::Matcher;
 use crate::knowledge::Knowledge;
+use smol_str::SmolStr;
 
 /// How many words before a role a self-description may start ("I'm *pretty new as a* PO").
 const SELF_REACH: usize = 4;
@@ -84,7 +85,7 @@ impl Matcher {
         let Some(role) = roles.next() else {
             return false;
         };
-        let calls = |x: &String| lang.is_greeting(x) || lang.is_opener(x) || lang.is_chatter(x);
+        let calls = |x: &SmolStr| lang.is_greeting(x) || lang.is_opener(x) || lang.is_chatter(x);
         roles.next().is_none()
             && q.words
                 .iter()

@@ -5,6 +5,7 @@ use super::interpret::{contains, Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
 use crate::normalize::{is_stop_word, word_key};
+use smol_str::SmolStr;
 
 /// The intent, from the question's wording and what it names.
 pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent {
@@ -28,7 +29,7 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
         return on_rank.unwrap_or(Intent::Compare);
     }
     let first = w.iter().position(|x| !lang.is_opener(x)).unwrap_or(w.len());
-    let opener = w.get(first).map_or("", String::as_str);
+    let opener = w.get(first).map_or("", SmolStr::as_str);
     let can = matches!(opener, "can" | "could" | "should" | "may" | "is" | "are");
     let hold = w
         .iter()
@@ -77,7 +78,7 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
     // A word asking what something is, before the role it is about (all of the question
     // when it names no role).
     let first_role = q.first_role(lx).map_or(w.len(), |t| t.start);
-    let what_word = |x: &String| matches!(x.as_str(), "what" | "wot" | "wat" | "wut");
+    let what_word = |x: &SmolStr| matches!(x.as_str(), "what" | "wot" | "wat" | "wut");
     let what_do = what_role_does(lx, q, what_word) || role_play_frame(lx, q).is_some();
     let what = what_do
         || w.windows(2)
@@ -141,7 +142,7 @@ fn who_is(lx: &Lexicon, q: &Question) -> bool {
     let verb = (first + 1..w.len())
         .find(|&i| !lang.is_framing(&w[i]))
         .unwrap_or(w.len());
-    let after = match (w[first].as_str(), w.get(verb).map(String::as_str)) {
+    let after = match (w[first].as_str(), w.get(verb).map(SmolStr::as_str)) {
         ("whos", _) => first + 1,
         ("who", Some("is" | "are" | "s")) => verb + 1,
         _ => return false,
@@ -204,7 +205,7 @@ fn rank(lx: &Lexicon, q: &Question, it: &Interpretation) -> Option<Intent> {
     // "PM or PO, who's in charge?", "which one takes the lead?": leading with no one
     // named to lead is leading the other role.
     let leads = w.iter().enumerate().any(|(i, x)| {
-        let then = w.get(i + 1).map(String::as_str);
+        let then = w.get(i + 1).map(SmolStr::as_str);
         (in_charge(i) && then != Some("of"))
             || (x == "lead" && i > 0 && w[i - 1] == "the" && then.is_none_or(is_stop_word))
     });
@@ -243,7 +244,7 @@ pub(crate) fn role_play_frame(lx: &Lexicon, q: &Question) -> Option<(usize, usiz
         .position(|x| matches!(x.as_str(), "what" | "which" | "whats"))?;
     let noun = what + 1;
     if !matches!(
-        w.get(noun).map(String::as_str),
+        w.get(noun).map(SmolStr::as_str),
         Some("role" | "roles" | "part" | "parts")
     ) {
         return None;
@@ -265,7 +266,7 @@ pub(crate) fn role_play_frame(lx: &Lexicon, q: &Question) -> Option<(usize, usiz
 /// "What (exactly) is a PO supposed to do", "what a PM actually does": a "what" and, after
 /// a role named, a "do" that the role does (not "what happens if a PO doesn't …" or "what
 /// should the team do when the PO …").
-fn what_role_does(lx: &Lexicon, q: &Question, what_word: impl Fn(&String) -> bool) -> bool {
+fn what_role_does(lx: &Lexicon, q: &Question, what_word: impl Fn(&SmolStr) -> bool) -> bool {
     let w = &q.words;
     let Some(what) = w.iter().position(|x| what_word(x) || x == "whats") else {
         return false;

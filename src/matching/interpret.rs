@@ -7,6 +7,7 @@ use super::person::{asks_person, newcomer};
 use super::question::Question;
 use super::roles::unknown_roles;
 use crate::knowledge::Knowledge;
+use smol_str::SmolStr;
 use std::fmt::{self, Write};
 
 /// What kind of question it is, read from its wording.
@@ -193,7 +194,7 @@ impl Interpretation {
 }
 
 /// True when `words` contains `phrase` as consecutive words.
-pub(super) fn contains(words: &[String], phrase: &[&str]) -> bool {
+pub(super) fn contains(words: &[SmolStr], phrase: &[&str]) -> bool {
     words
         .windows(phrase.len())
         .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
@@ -205,12 +206,12 @@ pub(crate) fn interpret(lx: &Lexicon, q: &Question) -> Interpretation {
     it.corrected = q
         .corrected
         .iter()
-        .map(|&(i, id)| (q.words[i].clone(), lx.texts[id as usize].to_string()))
+        .map(|&(i, id)| (q.words[i].to_string(), lx.texts[id as usize].to_string()))
         .collect();
     it.unknown_roles = unknown_roles(lx, q);
     it.to_bot = q.words.iter().any(|x| lx.language.is_second_person(x));
     if it.to_bot {
-        let words: Vec<&str> = q.words.iter().map(String::as_str).collect();
+        let words: Vec<&str> = q.words.iter().map(SmolStr::as_str).collect();
         // "Have you ever wondered how much a PO earns?" asks what it embeds.
         it.personal = lx.language.asks_personal(&words) && !lx.language.embeds(&words);
     }
@@ -297,10 +298,10 @@ fn concepts(lx: &Lexicon, q: &Question) -> Interpretation {
                 .push(q.words[t.start..t.start + t.len].join(" ")),
             _ if lx.ambient[t.id as usize] => {}
             Tok::Ambient | Tok::Intent(_) => {}
-            Tok::Word { .. } => it.leftover.push(q.words[t.start].clone()),
+            Tok::Word { .. } => it.leftover.push(q.words[t.start].to_string()),
         }
     }
-    it.unknown = q.unknown().map(|i| q.words[i].clone()).collect();
+    it.unknown = q.unknown().map(|i| q.words[i].to_string()).collect();
     it.asks = asks(lx, q);
     it
 }

@@ -5,11 +5,12 @@ use super::interpret::{Intent, Interpretation};
 use super::lexicon::{Lexicon, Tok};
 use super::question::{is_who, Question};
 use crate::knowledge::Language;
+use smol_str::SmolStr;
 
 /// Indices of the words that frame a "who do I ask" question, to leave out of matching: the
 /// verb of "who do/should/can I (need to) ask/talk to/go to …" or "who to ask …", and both
 /// noun and verb of "the (right) person to ask". Empty when there is no such frame.
-pub(crate) fn contact_frame(lang: &Language, words: &[String]) -> Vec<usize> {
+pub(crate) fn contact_frame(lang: &Language, words: &[SmolStr]) -> Vec<usize> {
     let is =
         |i: usize, test: fn(&Language, &str) -> bool| words.get(i).is_some_and(|w| test(lang, w));
     let mut out = Vec::new();
@@ -27,7 +28,7 @@ pub(crate) fn contact_frame(lang: &Language, words: &[String]) -> Vec<usize> {
         }
         let mut j = i + 2;
         if words[i + 1] != "to" {
-            if !matches!(words.get(j).map(String::as_str), Some("i" | "we")) {
+            if !matches!(words.get(j).map(SmolStr::as_str), Some("i" | "we")) {
                 continue;
             }
             j += 1;
@@ -124,7 +125,7 @@ pub(crate) fn newcomer(lx: &Lexicon, q: &Question, asks: bool) -> bool {
     // "new here", "new to the team", "I'm new.": said of the asker, not "is the PM new to
     // the ART?".
     let new_self = (0..w.len()).any(|i| {
-        let next = |n: usize| w.get(i + n).map_or("", String::as_str);
+        let next = |n: usize| w.get(i + n).map_or("", SmolStr::as_str);
         let about_joining = matches!(
             next(1),
             "here" | "member" | "joiner" | "hire" | "starter" | "colleague"
@@ -227,12 +228,13 @@ fn said_of_self(lang: &Language, q: &Question, i: usize) -> bool {
 mod tests {
     use super::contact_frame;
     use crate::knowledge::Language;
+    use smol_str::SmolStr;
 
     fn frame(text: &str) -> Vec<String> {
-        let words: Vec<String> = text.split(' ').map(str::to_string).collect();
+        let words: Vec<SmolStr> = text.split(' ').map(SmolStr::new).collect();
         contact_frame(&Language::english(), &words)
             .into_iter()
-            .map(|i| words[i].clone())
+            .map(|i| words[i].to_string())
             .collect()
     }
 

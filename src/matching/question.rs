@@ -5,9 +5,10 @@ use super::clauses::{clause_starts, dangling_at};
 use super::lexicon::{Lexicon, Tok};
 use super::person::contact_frame;
 use super::stretch::gapped;
-use crate::normalize::{clean, is_stop_key, word_key, word_slices, words};
+use crate::normalize::{clean, is_stop_key, small_key, word_key, word_slices};
 use crate::people::{self, TeamNames};
 use rustc_hash::FxHashMap;
+use smol_str::SmolStr;
 
 /// Each raw word's id (after synonyms) as read so far: indexing reads the same words
 /// thousands of times, and this spares stemming and allocating them again.
@@ -35,9 +36,9 @@ pub(crate) struct Token {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Question {
     /// The words as typed (cleaned, lower-cased), stop words included.
-    pub words: Vec<String>,
+    pub words: Vec<SmolStr>,
     /// Each word's key (stemmed, or marked as a stop word).
-    pub keys: Vec<String>,
+    pub keys: Vec<SmolStr>,
     /// Word id of each word after typo correction (`None`: unknown to the knowledge).
     pub ids: Vec<Option<u32>>,
     /// Words that were typo-corrected: (word index, the id it was read as).
@@ -84,8 +85,11 @@ impl Question {
         let cleaned = clean(text);
         let asks = cleaned.trim_end().ends_with('?');
         let question_mark = cleaned.contains('?');
-        let raw: Vec<String> = words(&cleaned).take(MAX_WORDS).collect();
-        let keys: Vec<String> = raw.iter().map(|w| word_key(w)).collect();
+        let raw: Vec<SmolStr> = word_slices(&cleaned)
+            .take(MAX_WORDS)
+            .map(SmolStr::new)
+            .collect();
+        let keys: Vec<SmolStr> = raw.iter().map(|w| small_key(w)).collect();
         let mut dropped: Vec<usize> = contact_frame(&lx.language, &raw);
         dropped.extend(lx.language.idiom_words(&raw));
         let mention = teams.and_then(|t| people::mention_in(t, &keys));
@@ -226,7 +230,7 @@ impl Question {
             return at;
         }
         for t in self.tokens.iter().filter(|t| lx.periods.contains(&t.id)) {
-            let lead = |w: &String| lang.is_determiner(w) || lang.is_setting_word(w);
+            let lead = |w: &SmolStr| lang.is_determiner(w) || lang.is_setting_word(w);
             let from = self.words[..t.start]
                 .iter()
                 .rposition(|w| !lead(w))

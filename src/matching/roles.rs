@@ -3,6 +3,7 @@
 use super::lexicon::{Lexicon, Tok};
 use super::question::Question;
 use crate::normalize::is_stop_key;
+use smol_str::SmolStr;
 
 /// How many words after a job title its verb of saying may come ("our coach where I work
 /// says"), and after that verb the role the claim is about ("says that the PO").
@@ -140,7 +141,7 @@ pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
         };
         slot(prev(1))
             || (article && slot(prev(2)))
-            || matches!(w.get(i + 1).map(String::as_str), Some("vs" | "versus"))
+            || matches!(w.get(i + 1).map(SmolStr::as_str), Some("vs" | "versus"))
     };
     let free = |i: usize| match q.token_at(i) {
         Some(t) => matches!(lx.kinds[t.id as usize], Tok::Word { .. }) && t.len == 1,
@@ -189,7 +190,7 @@ pub(crate) fn unknown_roles(lx: &Lexicon, q: &Question) -> Vec<String> {
             _ if bare => {
                 let known = q.ids[i].is_some_and(|id| lx.in_knowledge[id as usize]);
                 if !known || role_slot(i) {
-                    out.push(q.words[i].clone());
+                    out.push(q.words[i].to_string());
                 }
             }
             _ => {}
