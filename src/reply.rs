@@ -63,14 +63,33 @@ pub struct Row {
     pub cells: Vec<(String, String)>,
 }
 
+/// What stands between a role and its answer in a [`Row`]'s value.
+const CELL_JOIN: &str = " · ";
+
 impl Row {
     /// The row as an embed field value: one line per role, `PM · About $112K a year`.
     pub fn value(&self) -> String {
-        self.cells
-            .iter()
-            .map(|(role, answer)| format!("{role} · {answer}"))
-            .collect::<Vec<_>>()
-            .join("\n")
+        let mut out =
+            String::with_capacity(self.cells.iter().map(|(r, a)| r.len() + a.len() + 5).sum());
+        for (i, (role, answer)) in self.cells.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(role);
+            out.push_str(CELL_JOIN);
+            out.push_str(answer);
+        }
+        out
+    }
+
+    /// Characters of [`Row::value`], counted without building it.
+    pub fn value_chars(&self) -> usize {
+        let cells = self.cells.iter();
+        let text: usize = cells
+            .map(|(r, a)| r.chars().count() + a.chars().count())
+            .sum();
+        let joins = self.cells.len() * CELL_JOIN.chars().count();
+        text + joins + self.cells.len().saturating_sub(1)
     }
 }
 
@@ -895,7 +914,7 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
             let fixed = base.title.chars().count()
                 + description.chars().count()
                 + base.footer.chars().count();
-            let cost = |r: &Row| r.name.chars().count() + r.value().chars().count();
+            let cost = |r: &Row| r.name.chars().count() + r.value_chars();
             let all: usize = rows.iter().map(cost).sum();
             if fixed + all > COMPARISON_BUDGET {
                 // Keep the rows that fit beside the note; the menu offers every aspect.
@@ -1260,4 +1279,36 @@ pub fn short_name(k: &Knowledge, r: usize) -> String {
         .min_by_key(|a| a.chars().count())
         .cloned()
         .unwrap_or_else(|| role.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Row;
+
+    #[test]
+    fn a_rows_value_chars_count_what_its_value_shows() {
+        let cell = |r: &str, a: &str| (r.to_string(), a.to_string());
+        let rows = [
+            Row {
+                name: "Salary".into(),
+                cells: vec![],
+            },
+            Row {
+                name: "Salary".into(),
+                cells: vec![cell("PM", "About $112K")],
+            },
+            Row {
+                name: "Focus".into(),
+                cells: vec![
+                    cell("PM", "Stratégie 🚀"),
+                    cell("PO", "Équipe"),
+                    cell("RTE", "—"),
+                ],
+            },
+        ];
+        for row in &rows {
+            assert_eq!(row.value_chars(), row.value().chars().count(), "{row:?}");
+        }
+        assert_eq!(rows[2].value(), "PM · Stratégie 🚀\nPO · Équipe\nRTE · —");
+    }
 }

@@ -88,12 +88,15 @@ impl Opened<'_> {
 /// boundary to `max` characters (ending with `…` when cut). Bold markers are kept out.
 pub fn short_answer(text: &str, max: usize) -> String {
     let o = split(text);
+    let unbolded;
     let s = match o.opener {
-        Some(op) => op.to_string(),
-        None => first_sentence(&o.body.replace("**", "")).to_string(),
+        Some(op) => op,
+        None => {
+            unbolded = o.body.replace("**", "");
+            first_sentence(&unbolded)
+        }
     };
-    let s = s.trim_end_matches(['.', ':']).trim().to_string();
-    cut_at_word(&s, max)
+    cut_at_word(s.trim_end_matches(['.', ':']).trim(), max)
 }
 
 /// The first sentence of `text` (up to and including its full stop), or the first line.
@@ -114,21 +117,25 @@ pub fn first_sentence(text: &str) -> &str {
 
 /// Cuts `text` to at most `max` characters at a word boundary, adding `…` when cut.
 pub fn cut_at_word(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    // Counting stops after `max` characters: a long text is not walked to its end.
+    if text.chars().nth(max).is_none() {
         return text.to_string();
     }
-    let keep: String = text.chars().take(max.saturating_sub(1)).collect();
-    let next = text.chars().nth(max.saturating_sub(1));
-    let at_word_end = next.is_some_and(|c| c.is_whitespace() || c.is_ascii_punctuation());
-    let cut = match keep.rfind(' ') {
-        _ if at_word_end => keep.as_str(),
-        Some(i) if i > keep.len() / 2 => &keep[..i],
-        _ => keep.as_str(),
+    let Some((at, next)) = text.char_indices().nth(max.saturating_sub(1)) else {
+        return text.to_string();
     };
-    format!(
-        "{}…",
-        cut.trim_end_matches([',', ';', ':', ' ', '.', '-', '—'])
-    )
+    let keep = &text[..at];
+    let at_word_end = next.is_whitespace() || next.is_ascii_punctuation();
+    let cut = match keep.rfind(' ') {
+        _ if at_word_end => keep,
+        Some(i) if i > keep.len() / 2 => &keep[..i],
+        _ => keep,
+    };
+    let cut = cut.trim_end_matches([',', ';', ':', ' ', '.', '-', '—']);
+    let mut out = String::with_capacity(cut.len() + '…'.len_utf8());
+    out.push_str(cut);
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -185,5 +192,34 @@ mod tests {
             "The product roadmap and…"
         );
         assert_eq!(short_answer("ünïcödé wörds hère", 9), "ünïcödé…");
+    }
+
+    #[test]
+    fn cuts_keep_at_most_max_characters_and_end_at_a_word() {
+        let texts = [
+            "",
+            "PO",
+            "Owns the team backlog and accepts stories",
+            "ünïcödé wörds hère, and — more: words",
+            "🚀🚀🚀 launch day for the whole train",
+            "averyveryverylongwordwithnospacesatall and then some",
+        ];
+        for text in texts {
+            let n = text.chars().count();
+            for max in 0..n + 3 {
+                let cut = cut_at_word(text, max);
+                if n <= max {
+                    assert_eq!(cut, text, "{text:?} at {max}");
+                    continue;
+                }
+                assert!(
+                    cut.chars().count() <= max.max(1),
+                    "{text:?} at {max}: {cut:?}"
+                );
+                let kept = cut.strip_suffix('…').expect("a cut text ends with …");
+                assert!(text.starts_with(kept), "{text:?} at {max}: {cut:?}");
+                assert!(!kept.ends_with([' ', ',', ';', ':', '.', '-']), "{cut:?}");
+            }
+        }
     }
 }

@@ -4,9 +4,10 @@
 //! with `?`) are what gets matched, and the rest is context, which may name the role but
 //! never counts against the answer.
 
-use super::parts::{clauses_from, clauses_from_to, parts, split_asks, Part};
+use super::parts::{clause_text, parts, split_asks, Part};
 use crate::knowledge::Language;
 use crate::normalize::clean;
+use std::borrow::Cow;
 
 /// What a message asks, read from its wording alone.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,7 +52,7 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
             && !lang.opened_by_question(&words);
         match asking_start(lang, &part).filter(|_| !heading) {
             Some(i) => {
-                let mut ask = trim_chatter(lang, &clauses_from(&part, i));
+                let mut ask = trim_chatter(lang, clause_text(&part, i, part.clauses.len()));
                 // "ever caught yourself wondering what a PO does": the ask is what the
                 // embedder embeds; the words before it are context.
                 // Not when a question word opens the ask itself ("does a PM need to know
@@ -76,7 +77,7 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
                 // its sentence says nothing "that" could point to; the sentence before
                 // does.
                 let before = if i > 0 {
-                    let lead = clauses_from_to(&part, 0, i);
+                    let lead = clause_text(&part, 0, i).to_string();
                     out.context.push(lead.clone());
                     if lead.split_whitespace().nth(1).is_some() {
                         Some(lead)
@@ -147,12 +148,8 @@ fn without_at_names(text: &str) -> String {
 /// question word or a request, or holding a phrase that embeds one ("I was wondering who");
 /// else, for a part that ends with `?`, the first clause that is not chatter.
 fn asking_start(lang: &Language, part: &Part) -> Option<usize> {
-    let texts: Vec<String> = (0..part.clauses.len())
-        .map(|i| clauses_from_to(part, i, i + 1))
-        .collect();
-    let clauses: Vec<Vec<&str>> = texts
-        .iter()
-        .map(|c| c.split_whitespace().collect())
+    let clauses: Vec<Vec<&str>> = (0..part.clauses.len())
+        .map(|i| clause_text(part, i, i + 1).split_whitespace().collect())
         .collect();
     let opens =
         |i: usize| lang.opened_by_question(&clauses[i]) || lang.asks_after_condition(&clauses[i]);
@@ -188,8 +185,14 @@ fn trim_chatter(lang: &Language, text: &str) -> String {
         .position(|w| !lang.is_greeting(w) && !lang.is_filler(w))
         .unwrap_or(words.len());
     // "let's talk about the PO role": the frame names nothing to match.
-    let bare: Vec<String> = words[start..].iter().map(|w| w.replace('\'', "")).collect();
-    let bare: Vec<&str> = bare.iter().map(String::as_str).collect();
+    let bare: Vec<Cow<str>> = words[start..]
+        .iter()
+        .map(|&w| match w.contains('\'') {
+            true => Cow::Owned(w.replace('\'', "")),
+            false => Cow::Borrowed(w),
+        })
+        .collect();
+    let bare: Vec<&str> = bare.iter().map(|w| w.as_ref()).collect();
     // Its word that asks what something is stays: "can you *explain* the PO's role in
     // agile" asks what the role is.
     let start = match lang.request_frame(&bare) {

@@ -23,11 +23,11 @@ pub(super) struct Part {
 /// the part it interrupts: context, not the ask.
 pub(super) fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut cur = String::with_capacity(cleaned.len());
     let mut clauses = vec![0];
     let mut aside: Option<String> = None;
     let mut asides: Vec<String> = Vec::new();
-    let chars: Vec<char> = cleaned.chars().collect();
+    let chars: Vec<(usize, char)> = cleaned.char_indices().collect();
     let part = |text: &str, clauses: &[usize], question: bool| -> Option<Part> {
         let text = text.trim_end();
         let lead = text.len() - text.trim_start().len();
@@ -65,9 +65,9 @@ pub(super) fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
     };
     // The last part that was not an aside.
     let mut last_main: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied().unwrap_or(' ');
-        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).map_or(' ', |&(_, c)| c);
+        let prev = if i > 0 { chars[i - 1].1 } else { ' ' };
         if let Some(a) = aside.as_mut() {
             match c {
                 ')' => {
@@ -108,11 +108,11 @@ pub(super) fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
             c => {
                 // A conjunction ("but", "so") opens a new clause.
                 if c.is_alphanumeric() && !prev.is_alphanumeric() && prev != '\'' {
-                    let word: String = chars[i..]
-                        .iter()
-                        .take_while(|c| c.is_alphanumeric())
-                        .collect();
-                    if lang.is_conjunction(&word) && !cur.trim().is_empty() {
+                    let rest = &cleaned[at..];
+                    let word = &rest[..rest
+                        .find(|c: char| !c.is_alphanumeric())
+                        .unwrap_or(rest.len())];
+                    if lang.is_conjunction(word) && !cur.trim().is_empty() {
                         clauses.push(cur.len());
                     }
                 }
@@ -202,17 +202,8 @@ fn abbreviation(before: &str) -> bool {
     matches!(last, "e.g" | "i.e" | "etc" | "vs" | "approx" | "eg" | "ie") || last.contains('.')
 }
 
-/// The words of `part` from clause `i` on.
-pub(super) fn clauses_from(part: &Part, i: usize) -> String {
-    part.text[part.clauses[i]..].trim().to_string()
-}
-
-/// The words of clauses `from` up to (not including) `to`.
-pub(super) fn clauses_from_to(part: &Part, from: usize, to: usize) -> String {
-    clause_text(part, from, to).to_string()
-}
-
-/// [`clauses_from_to`], borrowed from the part.
+/// The words of clauses `from` up to (not including) `to`, borrowed from the part; `to`
+/// past the last clause runs to the part's end.
 pub(super) fn clause_text(part: &Part, from: usize, to: usize) -> &str {
     let end = part.clauses.get(to).copied().unwrap_or(part.text.len());
     part.text[part.clauses[from]..end].trim()
