@@ -119,7 +119,8 @@ pub(crate) struct Index {
     pub doc_sigs: Vec<u64>,
     /// The first term document: FAQ documents come first, terms after them.
     pub first_term: u32,
-    /// Token id → documents containing it.
+    /// Token id → documents containing it: FAQ phrasings lightest first (then by id), terms
+    /// after them.
     pub postings: Vec<Vec<u32>>,
     /// Token id → for each [`BLOCK`] of its postings, the least weight of a document in it:
     /// a block of phrasings that all say much more than a question asks can be skipped.
@@ -204,6 +205,18 @@ impl Index {
             ix.doc_starts.push(ix.doc_tokens.len() as u32);
             ix.doc_sigs
                 .push(doc.tokens.iter().fold(0, |sig, &t| sig | token_bit(t)));
+        }
+        // Each list's FAQ phrasings lightest first (then by id), its terms after them: the
+        // walk stops at the first block, or in a short list at the first phrasing, whose
+        // bound shows it cannot count, since every later one weighs at least as much.
+        let weights = &ix.doc_weights;
+        for list in &mut ix.postings {
+            let faqs = list.partition_point(|&d| d < ix.first_term);
+            list[..faqs].sort_by(|&a, &b| {
+                weights[a as usize]
+                    .total_cmp(&weights[b as usize])
+                    .then(a.cmp(&b))
+            });
         }
         ix.block_need = ix
             .postings

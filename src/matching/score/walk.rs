@@ -67,7 +67,8 @@ impl Query<'_> {
     /// phrasing is scored whole the first time one of its tokens comes up, unless a bound
     /// shows it could not count (see [`Top::worth`]): a phrasing not yet seen holds only
     /// the tokens still to come (in a long list, only those its signature allows), and
-    /// weighs at least its block's least weight. A question
+    /// weighs at least its block's least weight. Lists hold their phrasings lightest
+    /// first, so the walk of a list stops at the first block that cannot count. A question
     /// with common words thus skips the many phrasings that share one word with it but say
     /// much more ("who owns the deploy for kalomi?" for "who owns the backlog?").
     pub fn docs(&self, top: &mut Top) {
@@ -75,17 +76,18 @@ impl Query<'_> {
         let mut order: Vec<(u32, f32)> = self.tokens.iter().map(|&t| (t, self.w(t))).collect();
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut left: f32 = order.iter().map(|&(_, w)| w).sum();
+        let mut rest_bits: Vec<(u64, f32)> = Vec::with_capacity(order.len());
         SCRATCH.with(|cell| {
             let (seen, touched) = &mut *cell.borrow_mut();
             let words = ix.docs.len().div_ceil(64);
             if seen.len() < words {
                 seen.resize(words, 0);
             }
-            let mut first_visit = |d: u32| {
-                let (word, bit) = (d as usize / 64, 1u64 << (d % 64));
-                let new = seen[word] & bit == 0;
+            let is_seen = |seen: &[u64], d: u32| seen[d as usize / 64] & (1u64 << (d % 64)) != 0;
+            let mut first_visit = |seen: &mut [u64], d: u32| {
+                let new = !is_seen(seen, d);
                 if new {
-                    seen[word] |= bit;
+                    seen[d as usize / 64] |= 1u64 << (d % 64);
                     touched.push(d);
                 }
                 new
@@ -93,7 +95,7 @@ impl Query<'_> {
             for &(t, _) in &order {
                 let list = &ix.postings[t as usize];
                 for &d in &list[list.partition_point(|&d| d < ix.first_term)..] {
-                    if first_visit(d) {
+                    if first_visit(seen, d) {
                         self.score_doc(d, top);
                     }
                 }
@@ -101,19 +103,30 @@ impl Query<'_> {
             for (i, &(t, w)) in order.iter().enumerate() {
                 let list = &ix.postings[t as usize];
                 let faqs = &list[..list.partition_point(|&d| d < ix.first_term)];
-                let rest = &order[i..];
                 let long = faqs.len() > SIFT_FROM;
-                for (block, &need) in faqs.chunks(BLOCK).zip(&ix.block_need[t as usize]) {
+                // The signature bits of the tokens still to come, worked out once per list.
+                rest_bits.clear();
+                if long {
+                    rest_bits.extend(order[i..].iter().map(|&(r, rw)| (token_bit(r), rw)));
+                }
+                // The list is lightest first and the bar only rises: once a block, or in a
+                // short list a phrasing, cannot count, none after it can.
+                'list: for (block, &need) in faqs.chunks(BLOCK).zip(&ix.block_need[t as usize]) {
                     if !top.worth(self.faq_bound(left, need)) && !exhaustive() {
-                        continue;
+                        break;
                     }
                     for &d in block {
+                        // A phrasing already scored needs no bound.
+                        if is_seen(seen, d) {
+                            continue;
+                        }
                         // In a long list, the tokens still to come that the phrasing may
                         // hold (its signature may say yes wrongly, never no wrongly).
                         let may_hold = if long {
                             let sig = ix.doc_sigs[d as usize];
-                            rest.iter()
-                                .filter(|&&(r, _)| sig & token_bit(r) != 0)
+                            rest_bits
+                                .iter()
+                                .filter(|&&(bit, _)| sig & bit != 0)
                                 .map(|&(_, rw)| rw)
                                 .sum()
                         } else {
@@ -121,7 +134,10 @@ impl Query<'_> {
                         };
                         let need = ix.doc_weights[d as usize];
                         let worth = top.worth(self.faq_bound(may_hold, need)) || exhaustive();
-                        if worth && first_visit(d) {
+                        if !worth && !long {
+                            break 'list;
+                        }
+                        if worth && first_visit(seen, d) {
                             self.score_doc(d, top);
                         }
                     }
