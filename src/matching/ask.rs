@@ -4,7 +4,7 @@
 //! with `?`) are what gets matched, and the rest is context, which may name the role but
 //! never counts against the answer.
 
-use super::parts::{clause_text, parts, split_asks, Part};
+use super::parts::{clause_text, parts, split_asks, ClauseWords, Part};
 use crate::knowledge::Language;
 use crate::normalize::clean;
 use std::borrow::Cow;
@@ -148,9 +148,8 @@ fn without_at_names(text: &str) -> String {
 /// question word or a request, or holding a phrase that embeds one ("I was wondering who");
 /// else, for a part that ends with `?`, the first clause that is not chatter.
 fn asking_start(lang: &Language, part: &Part) -> Option<usize> {
-    let clauses: Vec<Vec<&str>> = (0..part.clauses.len())
-        .map(|i| clause_text(part, i, i + 1).split_whitespace().collect())
-        .collect();
+    let words = ClauseWords::of(part);
+    let clauses: Vec<&[&str]> = (0..part.clauses.len()).map(|i| words.clause(i)).collect();
     let opens =
         |i: usize| lang.opened_by_question(&clauses[i]) || lang.asks_after_condition(&clauses[i]);
     // A clause after the first asks only in a part that ends with `?`, after a conjunction

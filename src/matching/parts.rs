@@ -27,7 +27,6 @@ pub(super) fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
     let mut clauses = vec![0];
     let mut aside: Option<String> = None;
     let mut asides: Vec<String> = Vec::new();
-    let chars: Vec<(usize, char)> = cleaned.char_indices().collect();
     let part = |text: &str, clauses: &[usize], question: bool| -> Option<Part> {
         let text = text.trim_end();
         let lead = text.len() - text.trim_start().len();
@@ -65,9 +64,10 @@ pub(super) fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
     };
     // The last part that was not an aside.
     let mut last_main: Option<usize> = None;
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).map_or(' ', |&(_, c)| c);
-        let prev = if i > 0 { chars[i - 1].1 } else { ' ' };
+    let mut last = ' ';
+    for (at, c) in cleaned.char_indices() {
+        let next = cleaned[at + c.len_utf8()..].chars().next().unwrap_or(' ');
+        let prev = std::mem::replace(&mut last, c);
         if let Some(a) = aside.as_mut() {
             match c {
                 ')' => {
@@ -142,8 +142,9 @@ pub(super) fn parts(lang: &Language, cleaned: &str) -> Vec<Part> {
 /// a part of its own, unless it offers an alternative ("…, or is it the PM's job?").
 pub(super) fn split_asks(lang: &Language, part: Part) -> Vec<Part> {
     let n = part.clauses.len();
+    let words = ClauseWords::of(&part);
     let opens = |i: usize| {
-        let words: Vec<&str> = clause_text(&part, i, i + 1).split_whitespace().collect();
+        let words = words.clause(i);
         words.len() >= SPLIT_WORDS
             && !lang.is_alternative(words[0])
             && lang.opened_by_question(&words)
@@ -181,6 +182,34 @@ pub(super) fn split_asks(lang: &Language, part: Part) -> Vec<Part> {
             }
         })
         .collect()
+}
+
+/// The words of each clause of a part, held in one list.
+pub(super) struct ClauseWords<'a> {
+    /// Every clause's words, in order.
+    words: Vec<&'a str>,
+    /// Where each clause's words start in `words`, and the end after the last.
+    starts: Vec<usize>,
+}
+
+impl<'a> ClauseWords<'a> {
+    /// Splits each clause of `part` into its words.
+    pub(super) fn of(part: &'a Part) -> ClauseWords<'a> {
+        let n = part.clauses.len();
+        let mut words = Vec::new();
+        let mut starts = Vec::with_capacity(n + 1);
+        for i in 0..n {
+            starts.push(words.len());
+            words.extend(clause_text(part, i, i + 1).split_whitespace());
+        }
+        starts.push(words.len());
+        ClauseWords { words, starts }
+    }
+
+    /// The words of clause `i`.
+    pub(super) fn clause(&self, i: usize) -> &[&'a str] {
+        &self.words[self.starts[i]..self.starts[i + 1]]
+    }
 }
 
 /// Fewest words of a clause that [`split_asks`] makes a question of its own.
