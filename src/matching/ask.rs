@@ -151,7 +151,7 @@ fn asking_start(lang: &Language, part: &Part) -> Option<usize> {
     let words = ClauseWords::of(part);
     let clauses: Vec<&[&str]> = (0..part.clauses.len()).map(|i| words.clause(i)).collect();
     let opens =
-        |i: usize| lang.opened_by_question(&clauses[i]) || lang.asks_after_condition(&clauses[i]);
+        |i: usize| lang.opened_by_question(clauses[i]) || lang.asks_after_condition(clauses[i]);
     // A clause after the first asks only in a part that ends with `?`, after a conjunction
     // ("sorry if this is dumb but what is a PO") or after chatter ("hey team, who …"):
     // elsewhere its "which" or "who" relates ("we use Jira, which is slow").
@@ -164,7 +164,7 @@ fn asking_start(lang: &Language, part: &Part) -> Option<usize> {
     if let Some(i) = (0..clauses.len()).find(|&i| may_open(i) && opens(i)) {
         return Some(i);
     }
-    if let Some(i) = (0..clauses.len()).find(|&i| lang.embeds(&clauses[i])) {
+    if let Some(i) = (0..clauses.len()).find(|&i| lang.embeds(clauses[i])) {
         return Some(i);
     }
     if part.question {

@@ -147,7 +147,7 @@ pub(super) fn split_asks(lang: &Language, part: Part) -> Vec<Part> {
         let words = words.clause(i);
         words.len() >= SPLIT_WORDS
             && !lang.is_alternative(words[0])
-            && lang.opened_by_question(&words)
+            && lang.opened_by_question(words)
     };
     let Some(first) = (0..n).find(|&i| opens(i)) else {
         return vec![part];
