@@ -33,26 +33,26 @@ pub fn max_edits(len: usize) -> usize {
 /// it. Deletions are made left to right only, so each set of positions is visited once.
 fn for_each_deletion(word: &str, edits: usize, f: &mut impl FnMut(&str)) {
     f(word);
-    let mut buf = String::with_capacity(word.len());
-    delete_from(word, 0, edits, &mut buf, f);
+    // One buffer per level of deletion, reused for every position.
+    let mut bufs: Vec<String> = (0..edits)
+        .map(|_| String::with_capacity(word.len()))
+        .collect();
+    delete_from(word, 0, &mut bufs, f);
 }
 
-/// Deletes one character at each byte position `>= from` of `word`, recursing for more.
-fn delete_from(word: &str, from: usize, edits: usize, buf: &mut String, f: &mut impl FnMut(&str)) {
-    if edits == 0 {
+/// Deletes one character at each byte position `>= from` of `word` into the first of
+/// `bufs`, recursing with the rest for more (one buffer per deletion still to make).
+fn delete_from(word: &str, from: usize, bufs: &mut [String], f: &mut impl FnMut(&str)) {
+    let Some((buf, deeper)) = bufs.split_first_mut() else {
         return;
-    }
+    };
     for (i, c) in word[from..].char_indices() {
         let at = from + i;
         buf.clear();
         buf.push_str(&word[..at]);
         buf.push_str(&word[at + c.len_utf8()..]);
         f(buf);
-        if edits > 1 {
-            let shorter = buf.clone();
-            let mut inner = String::with_capacity(shorter.len());
-            delete_from(&shorter, at, edits - 1, &mut inner, f);
-        }
+        delete_from(buf, at, deeper, f);
     }
 }
 
