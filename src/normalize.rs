@@ -414,16 +414,19 @@ fn collapse_stretched(word: &str) -> Cow<'_, str> {
 /// assert_eq!(stem("pos"), "po");
 /// ```
 pub fn stem(word: &str) -> String {
-    stem_cow(word).into_owned()
+    let mut w = String::with_capacity(word.len() + 2);
+    stem_into(word, &mut w);
+    w
 }
 
-/// [`stem`], borrowing `word` when no rule can change it: every rule needs a word that
-/// ends in `s`, `e`, `g`, `d` or `n` (most words of a question end otherwise).
-fn stem_cow(word: &str) -> Cow<'_, str> {
+/// Writes the [`stem`] of `word` into `w`, which is cleared first.
+fn stem_into(word: &str, w: &mut String) {
+    w.clear();
+    w.push_str(word);
+    // Every rule needs a word that ends in `s`, `e`, `g`, `d` or `n`.
     if !word.ends_with(['s', 'e', 'g', 'd', 'n']) {
-        return Cow::Borrowed(word);
+        return;
     }
-    let mut w = word.to_string();
     let n = w.chars().count();
     if n > 4 && w.ends_with("ies") {
         w.truncate(w.len() - 3);
@@ -458,14 +461,13 @@ fn stem_cow(word: &str) -> Cow<'_, str> {
     for suffix in ["ing", "ed"] {
         if w.ends_with(suffix) && w[..w.len() - suffix.len()].chars().count() >= 3 {
             w.truncate(w.len() - suffix.len());
-            undouble(&mut w);
-            return Cow::Owned(w);
+            undouble(w);
+            return;
         }
     }
     if w.ends_with('e') && w.chars().count() >= 5 {
         w.pop();
     }
-    Cow::Owned(w)
 }
 
 /// "plann" → "plan": drops one of a doubled final consonant left by -ing/-ed.
@@ -496,7 +498,15 @@ pub fn small_key(word: &str) -> SmolStr {
     if is_stop_word(word) {
         smol_str::format_smolstr!("{STOP_MARK}{word}")
     } else {
-        SmolStr::new(stem_cow(word))
+        // Stemmed in a buffer kept per thread: a key fits in the SmolStr itself.
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUF.with(|buf| {
+            let mut buf = buf.borrow_mut();
+            stem_into(word, &mut buf);
+            SmolStr::new(buf.as_str())
+        })
     }
 }
 
