@@ -1002,3 +1002,19 @@ fn a_bare_comparison_after_a_title_without_a_role_compares_that_title() {
     assert!(r.answered, "{r:?}");
     assert_eq!(r.entry, ask("is a project manager a product owner?").entry);
 }
+
+#[test]
+fn a_contraction_opens_an_ask_as_the_full_words_do() {
+    // After a sentence of context and without a question mark, "what's" and "who's" start
+    // the ask as "what is" and "who is" do; the context never becomes part of it.
+    for (context, short, long) in [
+        ("I moved over from the QA side.", "what's a release train", "what is a release train"),
+        ("We just went SAFe.", "who's in charge of the backlog", "who is in charge of the backlog"),
+        ("I come from support.", "how's a PM different from a PO", "how is a PM different from a PO"),
+    ] {
+        let (a, b) = (ask(&format!("{context} {short}")), ask(&format!("{context} {long}")));
+        assert!(b.answered, "{context} {long}: {b:?}");
+        assert_eq!(a.answered, b.answered, "{context} {short}");
+        assert_eq!(a.entry, b.entry, "{context} {short}");
+    }
+}

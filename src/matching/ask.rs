@@ -30,7 +30,7 @@ const MAX_PARTS: usize = 8;
 /// Reads `text` into its asking clauses and its context.
 pub(crate) fn find(lang: &Language, text: &str) -> Asks {
     // "@rolecall who …" typed as plain text: the name addresses, it asks nothing.
-    let cleaned = without_at_names(&clean(text));
+    let cleaned = without_inner_apostrophes(&without_at_names(&clean(text)));
     let mut out = Asks::default();
     let mut statements: Vec<String> = Vec::new();
     let mut last: Option<String> = None;
@@ -121,6 +121,23 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
         out.asks.push(statements.join(". "));
         out.before.push(None);
         out.context.clear();
+    }
+    out
+}
+
+/// `text` without the apostrophes inside words: "what's" reads as "whats", the form the
+/// cue lists hold (and the form a question's words take), so a contraction opens an ask
+/// as the full words do ("We use SAFe. what's an ART").
+fn without_inner_apostrophes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        let inner = c == '\'' && prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if !inner {
+            out.push(c);
+        }
+        prev = c;
     }
     out
 }

@@ -271,8 +271,7 @@ impl Matcher {
         let bare = r.compare
             && r.terms.is_empty()
             && r.aspects.is_empty()
-            && r.unknown.iter().all(framing)
-            && r.leftover.is_empty()
+            && r.unknown.iter().chain(&r.leftover).all(framing)
             && !self.names_ambient(ask);
         // "PO vs developer: who's the boss?": an ask that names no role and doesn't point
         // back, after a short heading that sets a role beside more than the knowledge's
