@@ -1008,13 +1008,55 @@ fn a_contraction_opens_an_ask_as_the_full_words_do() {
     // After a sentence of context and without a question mark, "what's" and "who's" start
     // the ask as "what is" and "who is" do; the context never becomes part of it.
     for (context, short, long) in [
-        ("I moved over from the QA side.", "what's a release train", "what is a release train"),
-        ("We just went SAFe.", "who's in charge of the backlog", "who is in charge of the backlog"),
-        ("I come from support.", "how's a PM different from a PO", "how is a PM different from a PO"),
+        (
+            "I moved over from the QA side.",
+            "what's a release train",
+            "what is a release train",
+        ),
+        (
+            "We just went SAFe.",
+            "who's in charge of the backlog",
+            "who is in charge of the backlog",
+        ),
+        (
+            "I come from support.",
+            "how's a PM different from a PO",
+            "how is a PM different from a PO",
+        ),
     ] {
-        let (a, b) = (ask(&format!("{context} {short}")), ask(&format!("{context} {long}")));
+        let (a, b) = (
+            ask(&format!("{context} {short}")),
+            ask(&format!("{context} {long}")),
+        );
         assert!(b.answered, "{context} {long}: {b:?}");
         assert_eq!(a.answered, b.answered, "{context} {short}");
         assert_eq!(a.entry, b.entry, "{context} {short}");
     }
+}
+
+#[test]
+fn asking_who_does_what_divides_the_work_between_the_roles_named() {
+    // "Who does what?" after or beside both roles compares them; with an aspect ("owns
+    // what") on that aspect. The same division asked with the roles inside the question
+    // gives the same answer.
+    for (division, aspect) in [
+        ("who does what", "pm+po.responsibilities"),
+        ("who owns what", "pm+po.owns"),
+        ("who's in charge of what", "pm+po.owns"),
+    ] {
+        for q in [
+            format!("PM vs PO: {division}?"),
+            format!("Our train has a PM and a PO. {division}?"),
+            format!("between the product manager and the product owner, {division}?"),
+        ] {
+            let r = ask(&q);
+            assert!(r.answered, "{q}: {r:?}");
+            assert_eq!(r.entry.as_deref(), Some(aspect), "{q}");
+        }
+    }
+    // "Who" asked of one thing ("who owns the roadmap?") is no division.
+    assert_eq!(
+        ask("PM vs PO: who owns the roadmap?").entry,
+        ask("who owns the roadmap, the PM or the PO?").entry
+    );
 }

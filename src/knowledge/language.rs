@@ -237,6 +237,14 @@ pub struct LanguageDoc {
     /// Words that after a number tell the time of day ("2 *pm*"), whatever else they name.
     #[serde(default)]
     pub clock_words: Vec<Spanned<String>>,
+    /// Words that ask for a person, opening a question that divides work ("*who* does
+    /// what?").
+    #[serde(default)]
+    pub division_subjects: Vec<Spanned<String>>,
+    /// Words that, last in a question asking for a person, divide the work ("who does
+    /// *what*?").
+    #[serde(default)]
+    pub division_objects: Vec<Spanned<String>>,
     /// Phrases that ask the one answering about their own career ("your biggest", "have
     /// you ever"): a knowledge of roles has no experience to tell.
     #[serde(default)]
@@ -364,6 +372,8 @@ pub struct Language {
     joining_words: WordSet,
     recent_words: WordSet,
     clock_words: WordSet,
+    division_subjects: WordSet,
+    division_objects: WordSet,
     /// Personal-experience phrases, as words.
     personal_phrases: Phrases,
     framing_suffixes: Vec<Box<str>>,
@@ -533,6 +543,8 @@ impl Language {
         self.joining_words = set(list("joining_words", &doc.joining_words, false));
         self.recent_words = set(list("recent_words", &doc.recent_words, false));
         self.clock_words = set(list("clock_words", &doc.clock_words, false));
+        self.division_subjects = set(list("division_subjects", &doc.division_subjects, false));
+        self.division_objects = set(list("division_objects", &doc.division_objects, false));
         self.personal_phrases = Phrases::new(list("personal_phrases", &doc.personal_phrases, true));
         self.framing_suffixes = set(list("framing_suffixes", &doc.framing_suffixes, false))
             .into_iter()
@@ -675,6 +687,21 @@ impl Language {
     /// "how do *the two* differ?").
     pub fn refers_back<S: AsRef<str>>(&self, words: &[S]) -> bool {
         self.references.held_in(words)
+    }
+
+    /// True when the words ask who does which part: a question for a person
+    /// (`division_subjects`) whose object, its last word but framing and chatter, is one of
+    /// `division_objects` ("who does what?", "who's in charge of what exactly?"). It
+    /// divides the work among roles named elsewhere.
+    pub fn asks_division<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        let word = |i: usize| words[i].as_ref();
+        let Some(who) = (0..words.len()).find(|&i| self.division_subjects.contains(word(i))) else {
+            return false;
+        };
+        let last = (0..words.len())
+            .rev()
+            .find(|&i| !self.is_framing(word(i)) && !self.is_chatter(word(i)));
+        last.is_some_and(|l| l > who + 1 && self.division_objects.contains(word(l)))
     }
 
     /// True when `word` reports what someone says or thinks ("says", "told").

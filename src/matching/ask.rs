@@ -133,7 +133,9 @@ fn without_inner_apostrophes(text: &str) -> String {
     let mut chars = text.chars().peekable();
     let mut prev = ' ';
     while let Some(c) = chars.next() {
-        let inner = c == '\'' && prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        let inner = c == '\''
+            && prev.is_alphanumeric()
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
         if !inner {
             out.push(c);
         }

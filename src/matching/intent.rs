@@ -58,6 +58,15 @@ pub(crate) fn intent(lx: &Lexicon, q: &Question, it: &Interpretation) -> Intent 
                 .iter()
                 .any(|x| matches!(x.as_str(), "role" | "roles" | "them" | "two" | "both"))
     });
+    // "Between the PM and the PO, who does what?": the work divided between roles named.
+    // Each clause on its own: the roles may follow in another ("who does what? (PM, PO)").
+    let divides = || {
+        let ends = q.clauses.iter().skip(1).copied().chain([w.len()]);
+        (q.clauses.iter().zip(ends)).any(|(&a, b)| lang.asks_division(&w[a..b.min(w.len())]))
+    };
+    if it.roles.len() >= 2 && (lang.asks_division(w) || divides()) {
+        return Intent::Compare;
+    }
     let who = w
         .iter()
         .any(|x| matches!(x.as_str(), "who" | "whos" | "whose" | "whom"))

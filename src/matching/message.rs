@@ -247,7 +247,9 @@ impl Matcher {
                 }
             }
         }
-        let refers = k.language.refers_back(&words);
+        // "PM vs PO, who's in charge of what?": dividing the work points back at the roles.
+        let divides = k.language.asks_division(&words);
+        let refers = k.language.refers_back(&words) || divides;
         // "Who owns it?" with nothing said before: no telling what "it" is.
         let r = &m.reading;
         if refers
@@ -293,6 +295,15 @@ impl Matcher {
         }
         if let Some(before) = before {
             let it = interpret::interpret(&self.lexicon, &self.read(false, before));
+            // "PM vs PO, who's in charge of what?": the work divided between the roles named
+            // just before, even when the ask alone finds a FAQ on one part of it.
+            if divides && it.roles.len() >= 2 {
+                let w = self.with_before(k, before, ask, cfg);
+                let compares = matches!(w.best(), Some((Entry::Compare { .. }, _)));
+                if w.rejection.is_none() && w.band == Band::Answer && compares {
+                    return w;
+                }
+            }
             // "I keep coming across 'product manager' and 'product owner' in project
             // management. What is the difference between them?": "them" are the roles
             // named just before, and the topic beside them is the setting.
