@@ -251,7 +251,7 @@ mod tests {
     fn greetings_thanks_and_emoji_are_not_the_ask() {
         assert_eq!(
             asks("hey team, total noob question incoming 🙈 what's the difference between a product owner and a product manager? cheers"),
-            ["what's the difference between a product owner and a product manager?"]
+            ["whats the difference between a product owner and a product manager?"]
         );
         assert_eq!(asks("What does a PO do? thanks!"), ["what does a po do?"]);
         assert_eq!(
@@ -271,7 +271,8 @@ mod tests {
             "I've been a PO for two weeks. What are my responsibilities?",
         );
         assert_eq!(a.asks, ["what are my responsibilities?"]);
-        assert_eq!(a.context, ["i've been a po for two weeks"]);
+        // Apostrophes inside words go, as the cue lists spell words ("ive", "whats").
+        assert_eq!(a.context, ["ive been a po for two weeks"]);
         assert!(a.found);
     }
 
