@@ -30,7 +30,7 @@ const MAX_PARTS: usize = 8;
 /// Reads `text` into its asking clauses and its context.
 pub(crate) fn find(lang: &Language, text: &str) -> Asks {
     // "@rolecall who …" typed as plain text: the name addresses, it asks nothing.
-    let cleaned = without_inner_apostrophes(&without_at_names(&clean(text)));
+    let cleaned = for_reading(&clean(text));
     let mut out = Asks::default();
     let mut statements: Vec<String> = Vec::new();
     let mut last: Option<String> = None;
@@ -125,40 +125,32 @@ pub(crate) fn find(lang: &Language, text: &str) -> Asks {
     out
 }
 
-/// `text` without the apostrophes inside words: "what's" reads as "whats", the form the
-/// cue lists hold (and the form a question's words take), so a contraction opens an ask
-/// as the full words do ("We use SAFe. what's an ART").
-fn without_inner_apostrophes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut prev = ' ';
-    while let Some(c) = chars.next() {
-        let inner = c == '\''
-            && prev.is_alphanumeric()
-            && chars.peek().is_some_and(|n| n.is_alphanumeric());
-        if !inner {
-            out.push(c);
-        }
-        prev = c;
-    }
-    out
-}
-
-/// `text` without the `@name`s typed as plain text ("@rolecall", "@sam").
-fn without_at_names(text: &str) -> String {
+/// `text` as asks are looked for in it: without the `@name`s typed as plain text
+/// ("@rolecall", "@sam"), and without the apostrophes inside words, so "what's" reads as
+/// "whats", the form the cue lists hold (and a question's words take), and a contraction
+/// opens an ask as the full words do ("We use SAFe. what's an ART").
+fn for_reading(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut skipping = false;
     let mut prev = ' ';
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c == '@' && !prev.is_alphanumeric() {
             skipping = true;
         } else if skipping && !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-')) {
             skipping = false;
         }
-        if !skipping {
+        prev = c;
+        if skipping {
+            continue;
+        }
+        let kept_before = out.chars().next_back().unwrap_or(' ');
+        let inner = c == '\''
+            && kept_before.is_alphanumeric()
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if !inner {
             out.push(c);
         }
-        prev = c;
     }
     out
 }
