@@ -486,11 +486,7 @@ const STOP_MARK: char = '\'';
 
 /// Key of one word: a stop word keeps its form behind a mark, other words are [`stem`]med.
 pub fn word_key(word: &str) -> String {
-    if is_stop_word(word) {
-        format!("{STOP_MARK}{word}")
-    } else {
-        stem(word)
-    }
+    small_key(word).into()
 }
 
 /// [`word_key`] as a [`SmolStr`], which holds a word's key without allocating.
