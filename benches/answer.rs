@@ -15,8 +15,8 @@
 mod generate;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use rolecall::knowledge::Source;
-use rolecall::{reply, Knowledge, KnowledgeBase, MatchConfig};
+use rolecall_core::knowledge::Source;
+use rolecall_core::{reply, Knowledge, KnowledgeBase, MatchConfig};
 use std::hint::black_box;
 use std::time::Duration;
 

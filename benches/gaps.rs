@@ -14,11 +14,11 @@
 //! Run: `cargo bench --bench gaps` (criterion prints the medians).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use rolecall::learn::report;
-use rolecall::learn::{
+use rolecall_core::learn::report;
+use rolecall_core::learn::{
     week_start, Asked, Candidate, Comment, GapsData, Logged, Outcome, VoteTotal, WeekCount,
 };
-use rolecall::KnowledgeBase;
+use rolecall_core::KnowledgeBase;
 use std::hint::black_box;
 use std::time::Duration;
 

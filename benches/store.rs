@@ -10,9 +10,9 @@
 //! `scripts/start-test-postgres.sh cargo bench --bench store`. Without `--bench` (as
 //! `cargo test --benches` runs it) it checks itself with 200 users and 200 questions.
 
-use rolecall::learn::{Asked, Candidate, Outcome, Vote};
-use rolecall::onboarding::{Answer, Progress, DONE};
-use rolecall::store::Store;
+use rolecall_core::learn::{Asked, Candidate, Outcome, Vote};
+use rolecall_core::onboarding::{Answer, Progress, DONE};
+use rolecall_store::Store;
 use sqlx::{Connection, Executor};
 use std::time::{Duration, Instant};
 

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     let dir = PathBuf::from(dir);
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(&dir)?;
-        for source in rolecall::Knowledge::shipped_sources() {
+        for source in rolecall_core::Knowledge::shipped_sources() {
             let name = std::path::Path::new(&source.path)
                 .file_name()
                 .map_or_else(|| source.path.clone().into(), |n| n.to_os_string());

@@ -3,7 +3,7 @@
 //! Every setting is read through one lookup function, so tests pass a map instead of the
 //! process environment. Each error names the variable it is about.
 
-use crate::MatchConfig;
+use rolecall_core::MatchConfig;
 use std::fmt;
 use std::time::Duration;
 
@@ -266,15 +266,12 @@ impl Settings {
         };
         let database_url = match var(DATABASE_URL) {
             Some(v) => parse_database_url(v)?,
-            None => crate::store::DEFAULT_URL.to_string(),
+            None => rolecall_store::DEFAULT_URL.to_string(),
         };
         let welcome_channel = var(WELCOME_CHANNEL)
             .map(|v| parse_id(WELCOME_CHANNEL, &v))
             .transpose()?;
-        let question_log = match var(QUESTION_LOG) {
-            Some(v) => parse_switch(QUESTION_LOG, &v)?,
-            None => true,
-        };
+        let question_log = question_log(var(QUESTION_LOG).as_deref())?;
         let log_days = match var(LOG_DAYS) {
             Some(v) => match v.parse::<u32>() {
                 Ok(d) if (1..=MAX_LOG_DAYS).contains(&d) => d,
@@ -426,7 +423,7 @@ fn parse_database_url(v: String) -> Result<String, ConfigError> {
             var: DATABASE_URL,
             expected:
                 "sqlite://FILE (e.g. sqlite://rolecall.db) or postgres://USER:PASSWORD@HOST/DB",
-            got: crate::store::redact(&v),
+            got: rolecall_store::redact(&v),
         })
     }
 }
@@ -441,6 +438,12 @@ fn parse_bool(var: &'static str, v: &str) -> Result<bool, ConfigError> {
             got: v.to_string(),
         }),
     }
+}
+
+/// Whether `ROLECALL_QUESTION_LOG`'s value (trimmed; `None` when unset or empty) keeps the
+/// question log on: the one reading of that setting, for the bot and for `rolecall gaps`.
+pub fn question_log(value: Option<&str>) -> Result<bool, ConfigError> {
+    value.map_or(Ok(true), |v| parse_switch(QUESTION_LOG, v.trim()))
 }
 
 /// An on/off switch (`on`/`off`, also `true`/`false`, `yes`/`no`, `1`/`0`).

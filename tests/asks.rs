@@ -2,8 +2,8 @@
 //! tour pointer for newcomers who ask, and the language file that drives it. Phrasings are
 //! the team's own.
 
-use rolecall::knowledge::Source;
-use rolecall::{reply, Intent, KnowledgeBase, MatchConfig};
+use rolecall_core::knowledge::Source;
+use rolecall_core::{reply, Intent, KnowledgeBase, MatchConfig};
 use std::sync::OnceLock;
 
 fn k() -> &'static KnowledgeBase {
@@ -11,7 +11,7 @@ fn k() -> &'static KnowledgeBase {
     K.get_or_init(|| KnowledgeBase::shipped().expect("shipped knowledge loads"))
 }
 
-fn ask(q: &str) -> rolecall::Reply {
+fn ask(q: &str) -> rolecall_core::Reply {
     reply::answer(k(), q, &MatchConfig::DEFAULT)
 }
 
@@ -382,7 +382,7 @@ fn the_kind_of_question_is_read_from_the_language_file() {
         "/knowledge/language.toml"
     ))
     .unwrap();
-    let mut sources = rolecall::Knowledge::shipped_sources();
+    let mut sources = rolecall_core::Knowledge::shipped_sources();
     let q = "does the PM outflank the PO?";
     let before = KnowledgeBase::from_sources(sources.clone()).unwrap();
     assert_ne!(before.interpret(q).intent, Intent::Hierarchy);

@@ -2,9 +2,9 @@
 //! over Discord's 100-character choice limit, multibyte text everywhere. Whatever is typed,
 //! at most 25 valid, distinct choices come back, and a typed prefix ranks its match first.
 
-use rolecall::complete::{complete, id, rank, Choice, Pool};
-use rolecall::knowledge::{Entry, RoleSet, Source};
-use rolecall::KnowledgeBase;
+use rolecall_core::complete::{complete, id, rank, Choice, Pool};
+use rolecall_core::knowledge::{Entry, RoleSet, Source};
+use rolecall_core::KnowledgeBase;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 

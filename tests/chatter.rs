@@ -8,7 +8,7 @@
 //! never shifts because another question's answer changed. `eval/chatter.py` runs the same check on every frame
 //! combination with the release build and reports the full rates.
 
-use rolecall::{reply, KnowledgeBase, MatchConfig};
+use rolecall_core::{reply, KnowledgeBase, MatchConfig};
 use serde_json::Value;
 use std::path::Path;
 
@@ -117,7 +117,7 @@ fn wrap(rng: &mut Rng, f: &Frames, q: &str, role_context: bool) -> String {
 }
 
 /// The embed text a grader reads: title, description, fields.
-fn text(r: &rolecall::Reply) -> String {
+fn text(r: &rolecall_core::Reply) -> String {
     let mut s = format!("{}\n{}", r.title, r.description).to_lowercase();
     for f in &r.fields {
         s.push_str(&format!("\n{}\n{}", f.name, f.value).to_lowercase());

@@ -30,8 +30,10 @@ const CHANNEL: u64 = 290926798999357250;
 /// First of the users asking.
 const ASKER: u64 = 53908232506183680;
 
-/// Log lines the bot writes once per handled reply: sent, or lost.
-const ANSWERED: &str = "rolecall::discord::handler: answered";
+/// Log lines the bot writes once per handled reply: sent (from the handler or one of its
+/// feature modules, `rolecall::discord::handler…: answered`), or lost.
+const HANDLER: &str = "rolecall::discord::handler";
+const ANSWERED: &str = ": answered";
 const LOST: &str = "reply lost";
 
 fn no_mentions(body: &Value) -> bool {
@@ -96,7 +98,10 @@ async fn a_burst_of_1000_replies_under_a_256_file_limit_is_answered_exactly_once
     let deadline = Instant::now() + BURST_WAIT;
     let outcomes = loop {
         let log = bot.log();
-        let answered = log.lines().filter(|l| l.contains(ANSWERED)).count();
+        let answered = log
+            .lines()
+            .filter(|l| l.contains(HANDLER) && l.contains(ANSWERED))
+            .count();
         let lost = log.lines().filter(|l| l.contains(LOST)).count();
         if answered + lost >= total {
             break (answered, lost);

@@ -572,10 +572,10 @@ async fn knowledge_warnings_are_logged_at_start_and_at_reload() {
         log.contains("quiet.toml:2: aspect `quiet0`: warning: has no words"),
         "{log}"
     );
+    // The hint is spelled the way the bot was started (`cargo run -- check …` here).
     assert!(
-        log.contains(&format!(
-            "… and 3 more; run `rolecall check {path}` to see them all"
-        )),
+        log.lines().any(|l| l.contains("… and 3 more; run `")
+            && l.contains(&format!(" check {path}` to see them all"))),
         "{log}"
     );
 
@@ -591,11 +591,7 @@ async fn knowledge_warnings_are_logged_at_start_and_at_reload() {
         .unwrap_or_default();
     assert!(reloaded.contains("warnings=2"), "{log}");
     assert_eq!(warnings(&log), 22, "two more lines after the reload: {log}");
-    assert_eq!(
-        log.matches(" more; run `rolecall check").count(),
-        1,
-        "{log}"
-    );
+    assert_eq!(log.matches(" more; run `").count(), 1, "{log}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -12,8 +12,8 @@ use fake_discord::talk::{
     submit_modal, use_component, wait_log, MANAGE_GUILD, MEMBER,
 };
 use fake_discord::{fixture, scratch_database, Bot, Fake, APP_ID, GUILD_ID};
-use rolecall::learn::{Asked, Outcome};
-use rolecall::store::Store;
+use rolecall_core::learn::{Asked, Outcome};
+use rolecall_store::Store;
 use serde_json::{json, Value};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -2,14 +2,14 @@
 //! serenity's types, run through the handler's pure parts, and the response checked as
 //! the JSON serenity would send.
 
-use rolecall::cli::KnowledgeSource;
 use rolecall::discord::commands::{self, Command};
 use rolecall::discord::messages::{self, Incoming, Listening, Trigger};
 use rolecall::discord::response::{ComponentId, Response, NONE_LABEL};
 use rolecall::discord::{buttons, limiter::Limiter};
-use rolecall::knowledge::Language;
-use rolecall::render::limits;
-use rolecall::{reply, KnowledgeBase, MatchConfig};
+use rolecall_core::knowledge::Language;
+use rolecall_core::limits;
+use rolecall_core::KnowledgeSource;
+use rolecall_core::{reply, KnowledgeBase, MatchConfig};
 use serde_json::{json, Value};
 use serenity::all::{
     CommandInteraction, ComponentInteraction, ComponentInteractionDataKind, Interaction, Message,

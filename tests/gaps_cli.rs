@@ -2,9 +2,9 @@
 //! the library, as the bot would fill it (questions matched, logged and counted; votes and a
 //! comment).
 
-use rolecall::learn::{self, week_start, Outcome, Vote};
-use rolecall::store::Store;
-use rolecall::{reply, KnowledgeBase, MatchConfig};
+use rolecall_core::learn::{self, week_start, Outcome, Vote};
+use rolecall_core::{people, reply, KnowledgeBase, MatchConfig};
+use rolecall_store::Store;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -87,7 +87,7 @@ fn seed(url: &str) -> Seeded {
             // Ten minutes before the day mark, so a window of N days holds the first N days.
             let at = now - days_ago * DAY - 600;
             let m = kb.find(text, &cfg);
-            let r = reply::from_match_in(&kb, &m, &cfg, Some(CHANNEL));
+            let r = reply::from_match_in(&kb, &m, &cfg, people::team_of_channel(&kb, CHANNEL));
             let asked = learn::asked(&kb, text, &m, &r);
             if asked.outcome != Outcome::Answered {
                 store

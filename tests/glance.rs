@@ -2,11 +2,11 @@
 //! first in bold, a one-line footer, short descriptions, comparisons within 900 characters,
 //! aspect menus, short button labels and colours that mean something.
 
-use rolecall::knowledge::{opener, Entry, Source};
-use rolecall::render::limits::chars;
-use rolecall::render::Embed;
-use rolecall::reply::{self, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR, SUGGEST_COLOUR};
-use rolecall::{Kind, KnowledgeBase, MatchConfig, RoleSet};
+use rolecall_core::knowledge::{opener, Entry, Source};
+use rolecall_core::limits::chars;
+use rolecall_core::render::Embed;
+use rolecall_core::reply::{self, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR, SUGGEST_COLOUR};
+use rolecall_core::{Kind, KnowledgeBase, MatchConfig, RoleSet};
 use std::sync::OnceLock;
 
 fn k() -> &'static KnowledgeBase {

@@ -15,8 +15,8 @@
 //! that its question still produces that kind of reply.
 
 use rolecall::discord::response::Response;
-use rolecall::render::{text, Embed};
-use rolecall::{reply, Kind, KnowledgeBase, MatchConfig, Reply};
+use rolecall_core::render::{text, Embed};
+use rolecall_core::{reply, Kind, KnowledgeBase, MatchConfig, Reply};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

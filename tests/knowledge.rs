@@ -1,10 +1,10 @@
 //! The shipped knowledge loads cleanly, every entry renders within Discord's limits,
 //! and the README's worked example works with no code change.
 
-use rolecall::knowledge::{Entry, RoleSet};
-use rolecall::matching::MatchConfig;
-use rolecall::render::Embed;
-use rolecall::{reply, Knowledge, KnowledgeBase};
+use rolecall_core::knowledge::{Entry, RoleSet};
+use rolecall_core::matching::MatchConfig;
+use rolecall_core::render::Embed;
+use rolecall_core::{reply, Knowledge, KnowledgeBase};
 
 fn shipped() -> KnowledgeBase {
     KnowledgeBase::shipped().unwrap_or_else(|e| panic!("shipped knowledge must load: {e}"))

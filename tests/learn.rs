@@ -2,14 +2,13 @@
 //! an embed within Discord's limits, as terminal text, and exported as `[[faq]]` stubs that
 //! `check` reads and flags until their answers are written.
 
-use rolecall::knowledge::{Severity, Source};
-use rolecall::learn::report::{self, Gaps, MIN_DOWNVOTES, TOP_DOWNVOTED, TOP_TOPICS};
-use rolecall::learn::{
+use rolecall_core::knowledge::{Severity, Source, UNWRITTEN};
+use rolecall_core::learn::report::{self, Gaps, MIN_DOWNVOTES, TOP_DOWNVOTED, TOP_TOPICS};
+use rolecall_core::learn::{
     week_start, Asked, Candidate, Comment, GapsData, Logged, Outcome, VoteTotal, WeekCount,
-    UNWRITTEN,
 };
-use rolecall::render::Embed;
-use rolecall::{Knowledge, KnowledgeBase};
+use rolecall_core::render::Embed;
+use rolecall_core::{Knowledge, KnowledgeBase};
 
 /// Monday 2024-03-04 12:00 UTC, "now" in these tests.
 const NOW: i64 = 1_709_553_600;

@@ -1,6 +1,6 @@
 //! Table tests for matching on the shipped knowledge: one line per behaviour.
 
-use rolecall::{reply, KnowledgeBase, MatchConfig};
+use rolecall_core::{reply, KnowledgeBase, MatchConfig};
 
 /// (question, the entry it must be answered with)
 const ANSWERED: &[(&str, &str)] = &[
@@ -214,7 +214,7 @@ fn a_stemmed_word_never_reads_as_a_stop_word() {
     // "whose" stems to "whos", which is also a stop word; it must stay a content word.
     let text =
         "[[faq]]\nid = \"a\"\nquestion = \"Whose job is the backlog?\"\nanswer = \"The PO's.\"\n";
-    let k = KnowledgeBase::from_sources(vec![rolecall::knowledge::Source {
+    let k = KnowledgeBase::from_sources(vec![rolecall_core::knowledge::Source {
         path: "t.toml".into(),
         text: text.into(),
     }])

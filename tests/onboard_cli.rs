@@ -1,8 +1,9 @@
 //! `rolecall onboard`: every page with `--all`, a piped walk to the summary, quitting, the
 //! end of input, a knowledge without a tour, and a roster read from `--knowledge`.
 
-use rolecall::knowledge::Tour;
-use rolecall::Knowledge;
+use rolecall_core::knowledge::naming;
+use rolecall_core::knowledge::Tour;
+use rolecall_core::Knowledge;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -133,7 +134,7 @@ fn a_piped_walk_reaches_the_summary_with_the_score() {
         .filter(|s| s.quiz.is_some())
         .nth(1)
         .unwrap();
-    let title = rolecall::reply::title(&k, wrong.show[0]);
+    let title = naming::title(&k, wrong.show[0]);
     let summary = out.rfind("-- Summary · ").unwrap();
     assert!(
         out[summary..].contains(&format!("\n{title}\n===")),

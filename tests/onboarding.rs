@@ -1,14 +1,15 @@
 //! The tour engine: resuming and restarting, every action (out-of-range ones too), the
 //! fingerprint, what each page shows within Discord's limits, and the admins' report.
 
-use rolecall::knowledge::{Holder, Origin, Quiz, Team, Tour, TourStep};
-use rolecall::onboarding::{
+use rolecall_core::knowledge::naming;
+use rolecall_core::knowledge::{Holder, Origin, Quiz, Team, Tour, TourStep};
+use rolecall_core::limits;
+use rolecall_core::onboarding::{
     apply, fingerprint, no_tour, report, resume, score, view, Action, Does, Page, Progress, Stats,
     Style, Surface, TourButton, View, DONE, INTRO,
 };
-use rolecall::render::limits;
-use rolecall::reply::{self, Reply};
-use rolecall::{Kind, Knowledge};
+use rolecall_core::reply::{self, Reply};
+use rolecall_core::{Kind, Knowledge};
 
 const NOW: i64 = 1_700_000_000;
 const ORIGIN: Origin = Origin { file: 0, line: 1 };
@@ -111,7 +112,7 @@ fn answer(k: &Knowledge, p: &mut Progress, step: usize, choice: usize) -> Page {
     apply(tour(k), p, Action::Answer { step, choice }, NOW + 5)
 }
 
-fn field<'a>(r: &'a Reply, name: &str) -> Option<&'a rolecall::reply::Field> {
+fn field<'a>(r: &'a Reply, name: &str) -> Option<&'a rolecall_core::reply::Field> {
     r.fields.iter().find(|f| f.name.starts_with(name))
 }
 
@@ -244,7 +245,7 @@ fn out_of_range_answers_are_ignored() {
     assert_eq!(answer(&k, &mut p, 0, 0), Page::Step(0), "no quiz on step 1");
     assert!(p.answers.is_empty());
     // An answer the edited quiz no longer offers gives way to a new one.
-    p.answers.push(rolecall::onboarding::Answer {
+    p.answers.push(rolecall_core::onboarding::Answer {
         step: "meet-pm".into(),
         choice: 7,
         at: NOW,
@@ -360,7 +361,7 @@ fn assert_within_limits(v: &View, what: &str) {
         r.rows.is_empty() && r.menu.is_none(),
         "{what}: no rows or menu"
     );
-    let embed = rolecall::render::Embed::from_reply(r);
+    let embed = rolecall_core::render::Embed::from_reply(r);
     assert!(embed.within_limits(), "{what}");
     assert_eq!(embed.description, r.description, "{what}: nothing cut");
     for b in &v.buttons {
@@ -469,7 +470,7 @@ fn shipped_with_roster() -> Knowledge {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/roster/people.toml"
     );
-    sources.push(rolecall::knowledge::Source {
+    sources.push(rolecall_core::knowledge::Source {
         path: path.into(),
         text: std::fs::read_to_string(path).expect("the roster fixture"),
     });
@@ -595,7 +596,7 @@ fn a_step_shows_its_text_entries_and_back_next() {
     let names: Vec<&str> = v.reply.fields.iter().map(|f| f.name.as_str()).collect();
     let safe = k.parse_entry("safe").unwrap();
     let art = k.parse_entry("art").unwrap();
-    assert_eq!(names, [reply::title(&k, safe), reply::title(&k, art)]);
+    assert_eq!(names, [naming::title(&k, safe), naming::title(&k, art)]);
     for f in &v.reply.fields {
         assert!(
             f.value.starts_with("**") && f.value.ends_with("**"),
@@ -788,7 +789,7 @@ fn a_roster_step_lists_the_people_or_says_none_are_listed() {
         .is_empty());
     // A terminal shows the mentions as @ids.
     let t = view(&k, &p, Page::Step(3), Surface::Terminal, None);
-    let text = rolecall::render::text::render(&t.reply);
+    let text = rolecall_core::render::text::render(&t.reply);
     assert!(!text.contains("<@"), "{text}");
     assert!(
         text.contains("@2200000000000000001 · Product Owner · Team Blue"),
@@ -819,15 +820,15 @@ fn the_summary_scores_the_quiz_and_offers_what_to_read_again() {
         again.value,
         format!(
             "• {}\n• {}",
-            reply::title(&k, po),
-            reply::title(&k, po_owns)
+            naming::title(&k, po),
+            naming::title(&k, po_owns)
         )
     );
     assert_eq!(
         labels(&v),
         [
-            reply::label(&k, po).as_str(),
-            &reply::label(&k, po_owns),
+            naming::label(&k, po).as_str(),
+            &naming::label(&k, po_owns),
             "Back",
             "Start over"
         ]

@@ -3,9 +3,9 @@
 //! shipped knowledge, by the team the question names, else the channel's; the replies
 //! without a roster; generic questions unchanged; and `ask --json`'s `people` and `tour`.
 
-use rolecall::knowledge::{Origin, Quiz, Source, Tour, TourStep};
-use rolecall::render::text;
-use rolecall::{people, reply, Entry, Kind, Knowledge, KnowledgeBase, MatchConfig, Reply};
+use rolecall_core::knowledge::{Origin, Quiz, Source, Tour, TourStep};
+use rolecall_core::render::text;
+use rolecall_core::{people, reply, Entry, Kind, Knowledge, KnowledgeBase, MatchConfig, Reply};
 use serde_json::Value;
 use std::process::Command;
 use std::sync::OnceLock;
@@ -87,7 +87,12 @@ fn tour() -> Tour {
 }
 
 fn ask(kb: &KnowledgeBase, q: &str, channel: Option<u64>) -> Reply {
-    reply::answer_in(kb, q, &cfg(), channel)
+    reply::answer_in(
+        kb,
+        q,
+        &cfg(),
+        channel.and_then(|c| people::team_of_channel(kb, c)),
+    )
 }
 
 /// Asserts `r` names exactly `people`, as an answer about role `role`.

@@ -1,8 +1,8 @@
 //! Property tests: arbitrary unicode of any length never panics and always renders within limits.
 
 use proptest::prelude::*;
-use rolecall::render::Embed;
-use rolecall::{reply, report, KnowledgeBase, MatchConfig};
+use rolecall_core::render::Embed;
+use rolecall_core::{reply, report, KnowledgeBase, MatchConfig};
 use std::sync::OnceLock;
 
 fn k() -> &'static KnowledgeBase {

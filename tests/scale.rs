@@ -1,8 +1,8 @@
 //! Knowledge far bigger than the shipped one: many roles (past the old 64-role limit) and
 //! many cross-linked FAQs still load, match and compare.
 
-use rolecall::knowledge::{Entry, RoleSet, Source};
-use rolecall::{reply, Knowledge, KnowledgeBase, MatchConfig};
+use rolecall_core::knowledge::{Entry, RoleSet, Source};
+use rolecall_core::{reply, Knowledge, KnowledgeBase, MatchConfig};
 use std::fmt::Write;
 
 /// A distinct, pronounceable word for role `i` ("kalo", "kami", …).

@@ -6,11 +6,11 @@
 //! except in CI (`CI=true`), where a missing PostgreSQL fails. To run it locally:
 //! `scripts/start-test-postgres.sh cargo test --test store`.
 
-use rolecall::learn::{
+use rolecall_core::learn::{
     week_start, Asked, Candidate, Comment, Logged, Outcome, Vote, VoteTotal, WeekCount, MAX_TEXT,
 };
-use rolecall::onboarding::{Answer, Progress, Stats, DONE, INTRO};
-use rolecall::store::{
+use rolecall_core::onboarding::{Answer, Progress, Stats, DONE, INTRO};
+use rolecall_store::{
     Store, StoreError, VoteChange, DEFAULT_URL, OPEN_TIMEOUT, OPERATION_TIMEOUT, PURGE_BATCH,
 };
 use sqlx::{Connection, Executor};

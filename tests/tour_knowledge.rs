@@ -6,12 +6,12 @@
 mod readme_blocks;
 
 use readme_blocks::block_after;
-use rolecall::knowledge::{
+use rolecall_core::knowledge::{
     Source, LONG_TOUR_STEPS, QUIZ_EXPLAIN_CHARS, QUIZ_QUESTION_CHARS, STEP_TITLE_CHARS,
     TOUR_TEXT_CHARS,
 };
-use rolecall::render::limits;
-use rolecall::{Knowledge, KnowledgeBase, LoadError};
+use rolecall_core::limits;
+use rolecall_core::{Knowledge, KnowledgeBase, LoadError};
 use std::path::Path;
 
 /// A step text above this many characters reads as a wall of text in an embed.

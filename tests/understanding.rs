@@ -3,7 +3,7 @@
 //! One line per behaviour; phrasings are our own, not from the evaluation set.
 
 use rolecall::discord::messages::{self, Incoming, Trigger};
-use rolecall::{reply, Intent, Kind, KnowledgeBase, MatchConfig};
+use rolecall_core::{reply, Intent, Kind, KnowledgeBase, MatchConfig};
 use std::sync::OnceLock;
 
 fn k() -> &'static KnowledgeBase {
@@ -11,7 +11,7 @@ fn k() -> &'static KnowledgeBase {
     K.get_or_init(|| KnowledgeBase::shipped().expect("shipped knowledge loads"))
 }
 
-fn ask(q: &str) -> rolecall::Reply {
+fn ask(q: &str) -> rolecall_core::Reply {
     reply::answer(k(), q, &MatchConfig::DEFAULT)
 }
 
@@ -964,7 +964,7 @@ fn yes_or_no_about_something_the_knowledge_never_names_is_not_settled_by_a_fact(
 fn and_the_other_role_asks_the_same_of_it() {
     // "And the PO?" after a question on the PM's metrics asks the PO's metrics beside;
     // after a "who" question it is still a guess at the answer.
-    let also = |r: &rolecall::Reply| {
+    let also = |r: &rolecall_core::Reply| {
         r.fields
             .iter()
             .find(|f| f.name.starts_with("Also asked"))

@@ -1,7 +1,7 @@
 //! One malformed knowledge fixture per validation problem, each with its specific message.
 
-use rolecall::knowledge::Source;
-use rolecall::{Knowledge, KnowledgeBase, LoadError};
+use rolecall_core::knowledge::Source;
+use rolecall_core::{Knowledge, KnowledgeBase, LoadError};
 use std::path::Path;
 
 fn problems_of(name: &str) -> Vec<String> {

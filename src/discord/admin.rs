@@ -1,12 +1,13 @@
 //! What the admins' `/gaps`, its "Export as TOML" button and `/reload` show.
 //!
-//! The report itself is built by [`crate::learn::report`]; here it becomes a private
+//! The report itself is built by [`rolecall_core::learn::report`]; here it becomes a private
 //! message with the export button, a `gaps.toml` attachment, or a reload's outcome.
 
 use super::response::{Button, ButtonKind, Response};
-use crate::base::KnowledgeBase;
-pub use crate::learn::report::{self, Gaps};
-use crate::render::limits::CONTENT;
+use rolecall_core::base::KnowledgeBase;
+pub use rolecall_core::learn::report::{self, Gaps};
+use rolecall_core::limits::CONTENT;
+use rolecall_core::render::plural;
 
 /// Prefix of the custom id of the "Export as TOML" button (`rc:gaps:toml:<days>`).
 pub const EXPORT_PREFIX: &str = "rc:gaps:toml:";
@@ -103,13 +104,6 @@ pub enum Reach {
 
 /// `/reload`'s private answer after the new knowledge went live.
 pub fn reloaded(k: &KnowledgeBase, reach: Reach) -> Response {
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
     let mut parts = vec![
         plural(k.roles.len(), "role", "roles"),
         plural(k.faqs.len(), "FAQ", "FAQs"),
@@ -218,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_reload_says_what_is_loaded_and_how_far_it_reached() {
-        let k = crate::cli::KnowledgeSource::Shipped.load().unwrap();
+        let k = rolecall_core::KnowledgeSource::Shipped.load().unwrap();
         let r = reloaded(&k, Reach::Everywhere);
         let text = r.content.unwrap();
         assert!(text.contains(&format!("{} FAQs", k.faqs.len())), "{text}");

@@ -5,8 +5,8 @@
 //! votes. Nothing here knows about serenity's events.
 
 use super::response::{Response, VoteId};
-use crate::learn::{Asked, MAX_TEXT};
-use crate::render::limits::CUSTOM_ID;
+use rolecall_core::learn::{Asked, MAX_TEXT};
+use rolecall_core::limits::CUSTOM_ID;
 use serenity::all::{
     ActionRowComponent, CreateActionRow, CreateInputText, CreateInteractionResponse, CreateModal,
     InputTextStyle, ModalInteractionData,
@@ -188,7 +188,7 @@ impl Recent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::learn::Outcome;
+    use rolecall_core::learn::Outcome;
 
     fn remembered(at: i64, text: &str) -> Remembered {
         Remembered {

@@ -20,10 +20,11 @@ pub mod response;
 pub mod shards;
 pub mod tour;
 
-use crate::base::{KnowledgeBase, SharedKnowledge};
-use crate::cli::KnowledgeSource;
+use crate::clock::unix_now;
 use crate::config::{Settings, MESSAGE_CONTENT, WELCOME_CHANNEL};
-use crate::knowledge::{Knowledge, Problem};
+use rolecall_core::base::{KnowledgeBase, SharedKnowledge};
+use rolecall_core::knowledge::{Knowledge, Problem};
+use rolecall_core::KnowledgeSource;
 use serenity::all::{Command as GlobalCommand, GatewayError, GatewayIntents, GuildId, Http};
 use serenity::http::HttpBuilder;
 use serenity::Client;
@@ -52,7 +53,7 @@ pub enum RunError {
     /// A shutdown signal handler could not be installed.
     Signal(std::io::Error),
     /// The store (`ROLECALL_DATABASE_URL`) could not be opened or migrated.
-    Store(crate::store::StoreError),
+    Store(rolecall_store::StoreError),
     /// Discord refused a shard (gateway close 4010 invalid shard, 4011 sharding required):
     /// `ROLECALL_SHARDS` has to change.
     ShardRefused {
@@ -138,7 +139,7 @@ pub async fn run(
         "starting the Discord bot"
     );
     log_warnings(&knowledge, &source);
-    let store = crate::store::Store::open(&settings.database_url)
+    let store = rolecall_store::Store::open(&settings.database_url)
         .await
         .map_err(RunError::Store)?;
     info!(backend = store.backend(), url = %store.url(), "tour progress store opened");
@@ -264,7 +265,7 @@ fn reload_on_hangup(shared: SharedKnowledge, source: KnowledgeSource) -> std::io
 /// Reloads on every reload notice from another process of the bot (PostgreSQL's
 /// LISTEN/NOTIFY, sent by `/reload`), skipping this process's own (`origin`).
 fn reload_on_notice(
-    store: &crate::store::Store,
+    store: &rolecall_store::Store,
     shared: SharedKnowledge,
     source: KnowledgeSource,
     origin: String,
@@ -288,7 +289,7 @@ fn reload_on_notice(
 const PURGE_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Deletes the question log's rows older than `days` now and then once a day.
-fn purge_daily(store: crate::store::Store, days: u32) {
+fn purge_daily(store: rolecall_store::Store, days: u32) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(PURGE_EVERY);
         loop {
@@ -306,13 +307,6 @@ fn purge_daily(store: crate::store::Store, days: u32) {
             }
         }
     });
-}
-
-/// Now, in Unix seconds.
-pub(crate) fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// Reads, validates and indexes `source` on the blocking pool (file reads and index
@@ -369,7 +363,11 @@ pub(crate) fn reload(
 
 /// Logs the knowledge's warnings, one `warn!` line each, at most [`MAX_WARNING_LINES`].
 fn log_warnings(k: &Knowledge, source: &KnowledgeSource) {
-    for line in warning_lines(&k.warnings, MAX_WARNING_LINES, &check_command(source)) {
+    for line in warning_lines(
+        &k.warnings,
+        MAX_WARNING_LINES,
+        &crate::check_hint::check_command(std::env::args_os().next().as_deref(), source),
+    ) {
         warn!("{line}");
     }
 }
@@ -385,14 +383,6 @@ pub fn warning_lines(warnings: &[Problem], max: usize, check: &str) -> Vec<Strin
         ));
     }
     lines
-}
-
-/// The command that lists every problem in `source`.
-fn check_command(source: &KnowledgeSource) -> String {
-    match source {
-        KnowledgeSource::Path(p) => format!("rolecall check {}", p.display()),
-        KnowledgeSource::Shipped => "rolecall check".into(),
-    }
 }
 
 /// Resolves on Ctrl-C or (on Unix) SIGTERM; the handlers are installed before it returns.
@@ -459,9 +449,15 @@ mod tests {
     #[test]
     fn the_check_command_names_the_source() {
         assert_eq!(
-            check_command(&KnowledgeSource::Path("/opt/rolecall/knowledge".into())),
+            crate::check_hint::check_command(
+                None,
+                &KnowledgeSource::Path("/opt/rolecall/knowledge".into())
+            ),
             "rolecall check /opt/rolecall/knowledge"
         );
-        assert_eq!(check_command(&KnowledgeSource::Shipped), "rolecall check");
+        assert_eq!(
+            crate::check_hint::check_command(None, &KnowledgeSource::Shipped),
+            "rolecall check"
+        );
     }
 }

@@ -6,9 +6,9 @@
 //! is unreachable, and a button from before the tour was edited is recognised as stale.
 
 use super::response::{Button, ButtonId, ButtonKind, Response};
-use crate::knowledge::{Kind, Knowledge, Tour};
-use crate::onboarding::{self, Action, Does, Page, View};
-use crate::reply::{self, Reply};
+use rolecall_core::knowledge::{Kind, Knowledge, Tour};
+use rolecall_core::onboarding::{self, Action, Does, Page, View};
+use rolecall_core::reply::{self, Reply};
 use serenity::all::Permissions;
 
 /// Prefix of the custom id of every button of a tour page.

@@ -1,11 +1,11 @@
 //! `/ask question [private]`: the core's answer to a free-text question.
 
 use super::{private_option, text_option};
-use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::learn::{self, Asked};
-use crate::normalize::without_mentions;
-use crate::{reply, MatchConfig};
+use rolecall_core::base::KnowledgeBase;
+use rolecall_core::learn::{self, Asked};
+use rolecall_core::normalize::without_mentions;
+use rolecall_core::{people, reply, MatchConfig};
 use serenity::all::CreateCommand;
 
 /// Command name.
@@ -43,7 +43,7 @@ pub fn answer(
     channel: u64,
 ) -> (Response, Asked) {
     let found = k.find(question, cfg);
-    let r = reply::from_match_in(k, &found, cfg, Some(channel));
+    let r = reply::from_match_in(k, &found, cfg, people::team_of_channel(k, channel));
     let declined = !r.answered && r.suggestions.is_empty();
     let asked = learn::asked(k, &without_mentions(question), &found, &r);
     (Response::from_reply(&r, asker).or_private(declined), asked)

@@ -2,10 +2,10 @@
 
 use super::role::{aspects_of, unknown_role};
 use super::{private_option, resolve_aspect, resolve_role, text_option};
-use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::knowledge::{Entry, RoleSet};
-use crate::reply;
+use rolecall_core::base::KnowledgeBase;
+use rolecall_core::knowledge::{Entry, RoleSet};
+use rolecall_core::reply;
 use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption};
 
 /// Command name.
@@ -64,7 +64,7 @@ pub fn run(
                     "I can't compare the {} and {} on “{}”. Both have: {}.",
                     k.roles[a].name,
                     k.roles[b].name,
-                    crate::render::limits::truncate(text, 60),
+                    rolecall_core::limits::truncate(text, 60),
                     aspects_of(k, roles)
                 ))
             }

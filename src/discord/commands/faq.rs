@@ -1,10 +1,10 @@
 //! `/faq topic [private]`: an FAQ or glossary term, picked with fuzzy autocomplete.
 
 use super::{private_option, text_option};
-use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::knowledge::Entry;
-use crate::{reply, MatchConfig};
+use rolecall_core::base::KnowledgeBase;
+use rolecall_core::knowledge::Entry;
+use rolecall_core::{reply, MatchConfig};
 use serenity::all::CreateCommand;
 
 /// Command name.

@@ -5,8 +5,8 @@
 //! apply however large the knowledge is.
 
 use crate::discord::response::Response;
-use crate::knowledge::Knowledge;
-use crate::reply;
+use rolecall_core::knowledge::Knowledge;
+use rolecall_core::reply;
 use serenity::all::CreateCommand;
 
 /// Command name.
@@ -25,9 +25,9 @@ pub fn run(k: &Knowledge, asker: u64) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::KnowledgeBase;
-    use crate::knowledge::Source;
-    use crate::render::limits;
+    use rolecall_core::base::KnowledgeBase;
+    use rolecall_core::knowledge::Source;
+    use rolecall_core::limits;
 
     #[test]
     fn help_is_private_and_lists_the_commands() {
@@ -37,8 +37,33 @@ mod tests {
         assert!(!r.buttons.is_empty(), "example questions are buttons");
         let embed = r.embed.unwrap();
         assert!(embed.within_limits());
-        assert!(embed.fields.iter().any(|f| f.name == "How to ask"));
         assert!(embed.description.contains("Product Owner"));
+        let how = embed
+            .fields
+            .iter()
+            .find(|f| f.name == "How to ask")
+            .expect("a How to ask field");
+        let registered: Vec<String> = crate::discord::commands::all()
+            .iter()
+            .map(|c| {
+                serde_json::to_value(c).unwrap()["name"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        // The commands a member asks with; the shipped knowledge has a tour, so /onboard too.
+        for name in ["ask", "role", "compare", "faq", "onboard"] {
+            assert!(
+                registered.iter().any(|r| r == name),
+                "/{name} is registered"
+            );
+            assert!(
+                how.value.contains(&format!("`/{name}`")),
+                "/{name}: {}",
+                how.value
+            );
+        }
     }
 
     /// Knowledge at every per-part limit: 60 roles with 100-character names (a 6,000+

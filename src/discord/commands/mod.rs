@@ -12,11 +12,11 @@ pub mod onboard;
 pub mod role;
 
 use super::response::Response;
-use crate::base::KnowledgeBase;
-use crate::complete::{self, Choice, Item, Pool};
-use crate::knowledge::{Entry, RoleSet};
-use crate::learn::Asked;
-use crate::MatchConfig;
+use rolecall_core::base::KnowledgeBase;
+use rolecall_core::complete::{self, Choice, Item, Pool};
+use rolecall_core::knowledge::{Entry, RoleSet};
+use rolecall_core::learn::Asked;
+use rolecall_core::MatchConfig;
 use serenity::all::{
     CommandData, CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
     CreateCommandOption,
@@ -259,7 +259,7 @@ fn str_opt(options: &[CommandDataOption], name: &str) -> Option<String> {
         | CommandDataOptionValue::Autocomplete { value: s, .. } => {
             let s = s.trim();
             (!s.is_empty())
-                .then(|| crate::render::limits::truncate(s, usize::from(MAX_INPUT_CHARS) * 2))
+                .then(|| rolecall_core::limits::truncate(s, usize::from(MAX_INPUT_CHARS) * 2))
         }
         _ => None,
     }

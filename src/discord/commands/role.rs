@@ -1,10 +1,10 @@
 //! `/role name [aspect] [private]`: a role card, or one of the role's facts.
 
 use super::{private_option, resolve_aspect, resolve_role, text_option};
-use crate::base::KnowledgeBase;
 use crate::discord::response::Response;
-use crate::knowledge::{Entry, Knowledge, RoleSet};
-use crate::reply;
+use rolecall_core::base::KnowledgeBase;
+use rolecall_core::knowledge::{Entry, Knowledge, RoleSet};
+use rolecall_core::reply;
 use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption};
 
 /// Command name.
@@ -43,7 +43,7 @@ pub fn run(k: &KnowledgeBase, name: &str, aspect: Option<&str>, asker: u64) -> R
             None => {
                 return Response::notice(&format!(
                     "I have nothing on “{}” for the {}. I can tell you about: {}.",
-                    crate::render::limits::truncate(text, 60),
+                    rolecall_core::limits::truncate(text, 60),
                     k.roles[role].name,
                     aspects_of(k, RoleSet::of(role))
                 ))
@@ -58,7 +58,7 @@ pub(super) fn unknown_role(k: &Knowledge, name: &str) -> Response {
     let roles: Vec<&str> = k.roles.iter().map(|r| r.name.as_str()).collect();
     Response::notice(&format!(
         "I don't know a role called “{}”. I know: {}.",
-        crate::render::limits::truncate(name, 60),
+        rolecall_core::limits::truncate(name, 60),
         roles.join(", ")
     ))
 }

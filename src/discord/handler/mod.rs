@@ -1,0 +1,289 @@
+//! The serenity event handler: thin I/O around the pure parts.
+//!
+//! Each event gets a tracing span (with the entry and confidence once known); failures to
+//! reach Discord are logged with context and never panic. One file per feature: commands and
+//! clicks, votes, the team lead's commands, the tour, greetings and channel questions.
+
+mod on_admin;
+mod on_interaction;
+mod on_member;
+mod on_message;
+mod on_tour;
+mod on_vote;
+
+use super::admin::{self, Reach};
+use super::commands::admin::AdminCommand;
+use super::commands::onboard::TourCommand;
+use super::commands::{self, Command};
+use super::feedback::{self, Recent, Remembered, Voted, Why};
+use super::limiter::Limiter;
+use super::messages::{self, Incoming, Listening, Trigger};
+use super::outbox::{Outbox, Target};
+use super::response::Response;
+use super::response::{ComponentId, VoteId};
+use super::tour::{self, TourClick};
+use super::{buttons, register_commands};
+use crate::clock::unix_now;
+use crate::config::Settings;
+use rolecall_core::base::SharedKnowledge;
+use rolecall_core::knowledge::{Knowledge, Tour};
+use rolecall_core::learn::{Asked, Outcome, Vote};
+use rolecall_core::onboarding::{self, Page, Progress, Surface};
+use rolecall_core::KnowledgeSource;
+use rolecall_store::{Store, StoreError, VoteChange};
+use serenity::all::{
+    AutocompleteChoice, Builder, Channel, ChannelId, CommandInteraction, ComponentInteraction,
+    ComponentInteractionDataKind, Context, CreateAutocompleteResponse, CreateInteractionResponse,
+    EventHandler, GuildId, Interaction, InteractionId, Member, Message, MessageFlags,
+    ModalInteraction, Nonce, Permissions, Ready, ResumedEvent, UserId,
+};
+use serenity::async_trait;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use tokio::sync::watch;
+use tracing::{debug, error, field, info, info_span, warn, Instrument, Span};
+
+/// How long a message waits for READY to tell the bot its own id.
+const READY_WAIT: Duration = Duration::from_secs(5);
+/// How long `/reload` waits for the files to be read before answering that it goes on in
+/// the background (Discord waits 3 seconds for an answer).
+const RELOAD_WAIT: Duration = Duration::from_millis(2000);
+
+/// Shared state of the running bot.
+pub struct Handler {
+    knowledge: SharedKnowledge,
+    settings: Settings,
+    limiter: Mutex<Limiter>,
+    /// Bounds the replies in flight and retries failed sends.
+    outbox: Outbox,
+    /// The bot's own user id, known from READY (events may be handled before it).
+    me: watch::Sender<Option<u64>>,
+    registered: AtomicBool,
+    /// Tour progress per server and user.
+    store: Store,
+    /// The server the welcome channel belongs to, once looked up.
+    welcome_guild: tokio::sync::OnceCell<Option<u64>>,
+    /// Where the knowledge is read from again on `/reload`.
+    source: KnowledgeSource,
+    /// This process's name in reload notices (so it skips its own).
+    origin: String,
+    /// Answered questions of the last day, for a 👎 to log.
+    recent: Mutex<Recent>,
+}
+
+impl Handler {
+    /// A handler answering from `knowledge` (read again from `source` on `/reload`) with
+    /// `settings`, keeping tour progress, votes and the question log in `store`; `origin`
+    /// names this process in reload notices.
+    pub fn new(
+        knowledge: SharedKnowledge,
+        source: KnowledgeSource,
+        settings: Settings,
+        store: Store,
+        origin: String,
+    ) -> Handler {
+        let limiter = Limiter::new(settings.user_rate, settings.cooldown);
+        Handler {
+            knowledge,
+            outbox: Outbox::new(settings.max_in_flight),
+            settings,
+            limiter: Mutex::new(limiter),
+            me: watch::Sender::new(None),
+            registered: AtomicBool::new(false),
+            store,
+            welcome_guild: tokio::sync::OnceCell::new(),
+            source,
+            origin,
+            recent: Mutex::new(Recent::default()),
+        }
+    }
+
+    fn limiter(&self) -> std::sync::MutexGuard<'_, Limiter> {
+        // The limiter holds no invariant a panic could break: keep using it.
+        self.limiter
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Sends `response` as the answer to interaction `id` (bounded and retried by the
+    /// outbox), logging what was sent.
+    async fn respond(
+        &self,
+        ctx: &Context,
+        id: InteractionId,
+        token: &str,
+        channel: ChannelId,
+        response: Response,
+    ) {
+        record(&response);
+        let out = response.to_interaction();
+        if self.callback(ctx, id, token, channel, out).await {
+            info!(ephemeral = response.ephemeral, "answered");
+        }
+    }
+
+    /// Sends `out` as the answer to interaction `id` (bounded and retried by the outbox);
+    /// whether it was sent.
+    async fn callback(
+        &self,
+        ctx: &Context,
+        id: InteractionId,
+        token: &str,
+        channel: ChannelId,
+        out: CreateInteractionResponse,
+    ) -> bool {
+        let target = Target::Interaction {
+            id: id.get(),
+            channel: channel.get(),
+        };
+        self.outbox
+            .send(target, || out.clone().execute(&ctx.http, (id, token)))
+            .await
+            .is_some()
+    }
+}
+
+/// The span of one interaction: its kind, who used it and where; the command name or custom
+/// id, then the entry and confidence, are recorded on it once known.
+fn interaction_span(kind: &'static str, user: UserId, channel: Option<ChannelId>) -> Span {
+    info_span!(
+        "interaction",
+        kind,
+        command = field::Empty,
+        custom_id = field::Empty,
+        user = %user,
+        channel = channel.map(ChannelId::get),
+        entry = field::Empty,
+        confidence = field::Empty
+    )
+}
+
+/// Records the entry and confidence on the current span.
+fn record(r: &Response) {
+    let span = Span::current();
+    if let Some(entry) = &r.entry {
+        span.record("entry", entry.as_str());
+    }
+    span.record("confidence", r.confidence);
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        self.me.send_replace(Some(ready.user.id.get()));
+        let shard = ready.shard.map(|s| s.id.0);
+        let shards = ready.shard.map(|s| s.total);
+        info!(
+            user = %ready.user.name,
+            shard,
+            shards,
+            guilds = ready.guilds.len(),
+            "connected to Discord"
+        );
+        if !super::shards::registers_commands(ready.shard) {
+            info!(
+                shard,
+                shards,
+                "not registering slash commands here: they are registered at shard 0's READY, by whichever process runs it"
+            );
+            return;
+        }
+        if self.registered.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        match register_commands(&ctx.http, self.settings.guild_id).await {
+            Ok(n) => info!(
+                commands = n,
+                scope = if self.settings.guild_id.is_some() {
+                    "guild"
+                } else {
+                    "global"
+                },
+                shard,
+                shards,
+                "registered slash commands (at shard 0's READY; other shards and processes leave them to it)"
+            ),
+            Err(e) => {
+                self.registered.store(false, Ordering::SeqCst);
+                error!(error = %e, "could not register slash commands; will retry at the next ready");
+            }
+        }
+    }
+
+    async fn guild_member_addition(&self, ctx: Context, member: Member) {
+        let span = info_span!(
+            "member",
+            user = %member.user.id,
+            guild = %member.guild_id
+        );
+        self.greet(&ctx, &member).instrument(span).await;
+    }
+
+    async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
+        info!("gateway session resumed");
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        match interaction {
+            Interaction::Command(cmd) => {
+                let span = interaction_span("command", cmd.user.id, Some(cmd.channel_id));
+                span.record("command", cmd.data.name.as_str());
+                self.on_command(&ctx, cmd).instrument(span).await;
+            }
+            Interaction::Autocomplete(ac) => {
+                let span = interaction_span("autocomplete", ac.user.id, None);
+                span.record("command", ac.data.name.as_str());
+                self.on_autocomplete(&ctx, ac).instrument(span).await;
+            }
+            Interaction::Component(click) => {
+                let kind = match click.data.kind {
+                    ComponentInteractionDataKind::Button => "button",
+                    _ => "menu",
+                };
+                let span = interaction_span(kind, click.user.id, Some(click.channel_id));
+                span.record("custom_id", click.data.custom_id.as_str());
+                self.on_click(&ctx, click).instrument(span).await;
+            }
+            Interaction::Modal(modal) => {
+                let span = interaction_span("modal", modal.user.id, Some(modal.channel_id));
+                span.record("custom_id", modal.data.custom_id.as_str());
+                self.on_modal(&ctx, modal).instrument(span).await;
+            }
+            other => debug!(kind = ?other.kind(), "ignoring interaction"),
+        }
+    }
+
+    async fn message(&self, ctx: Context, msg: Message) {
+        // Events are handled concurrently: a message right after READY may get here first.
+        let mut known = self.me.subscribe();
+        let me = match tokio::time::timeout(READY_WAIT, known.wait_for(Option::is_some)).await {
+            Ok(Ok(id)) => *id,
+            _ => None,
+        };
+        let Some(me) = me else {
+            warn!("message arrived before READY; ignoring it");
+            return;
+        };
+        let knowledge = self.knowledge.get();
+        let at = Listening {
+            me,
+            channels: &self.settings.channels,
+            content_intent: self.settings.message_content,
+            language: &knowledge.language,
+        };
+        let Some(why) = messages::trigger(&Incoming::from_message(&msg), &at) else {
+            return;
+        };
+        let span = info_span!(
+            "message",
+            trigger = why.as_str(),
+            id = %msg.id,
+            user = %msg.author.id,
+            channel = %msg.channel_id,
+            entry = field::Empty,
+            confidence = field::Empty
+        );
+        self.on_message(&ctx, &msg, why).instrument(span).await;
+    }
+}

@@ -1,7 +1,0 @@
-//! Rendering replies: Discord embed JSON within limits, and terminal text.
-
-pub mod embed;
-pub mod limits;
-pub mod text;
-
-pub use embed::Embed;
