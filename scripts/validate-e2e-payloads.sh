@@ -3,7 +3,7 @@
 # Discord's OpenAPI spec and documented limits (the fake accepts anything; Discord answers
 # 400 to a bad body). Run after the e2e tests, which write target/e2e-requests/<test>.jsonl:
 #
-#   cargo test --locked --test discord_e2e && scripts/validate-e2e-payloads.sh
+#   cargo test --locked --test e2e && scripts/validate-e2e-payloads.sh
 #
 # Needs python3; installs jsonschema if it is missing. Exits non-zero on any violation.
 set -euo pipefail
@@ -21,7 +21,7 @@ shopt -s nullglob
 files=("$dir"/*.jsonl)
 shopt -u nullglob
 if ((${#files[@]} == 0)); then
-    echo "error: no recorded requests in $dir/*.jsonl; run \`cargo test --locked --test discord_e2e\` first" >&2
+    echo "error: no recorded requests in $dir/*.jsonl; run \`cargo test --locked --test e2e\` first" >&2
     exit 2
 fi
 

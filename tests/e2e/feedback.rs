@@ -3,15 +3,11 @@
 //! a fake Discord on 127.0.0.1 and a scratch SQLite database per test (PostgreSQL for the
 //! reload reaching every process).
 
-mod fake_discord;
-#[path = "support/postgres.rs"]
-mod postgres;
-
-use fake_discord::talk::{
+use crate::fake_discord::talk::{
     ask, buttons, callback, click, content, embed_text, ephemeral, knowledge, knowledge_with, run,
     submit_modal, use_component, wait_log, MANAGE_GUILD, MEMBER,
 };
-use fake_discord::{fixture, scratch_database, Bot, Fake, APP_ID, GUILD_ID};
+use crate::fake_discord::{fixture, scratch_database, Bot, Fake, APP_ID, GUILD_ID};
 use rolecall_core::learn::{Asked, Outcome};
 use rolecall_store::Store;
 use serde_json::{json, Value};
@@ -457,7 +453,7 @@ answer = "The Release Train Engineer proposes it; Product Management approves it
 
 #[tokio::test]
 async fn with_postgres_a_reload_reaches_every_process_of_the_bot() {
-    let Some(db) = postgres::fresh_database("e2e_reload").await else {
+    let Some(db) = crate::postgres::fresh_database("e2e_reload").await else {
         return;
     };
     let dir = knowledge_with("reload-everywhere", &[]);

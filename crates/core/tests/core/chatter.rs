@@ -75,7 +75,7 @@ fn frames() -> Frames {
 }
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 /// The graded rows (not arguable) of a question set.

@@ -468,7 +468,7 @@ fn shipped_with_roster() -> Knowledge {
     let mut sources = Knowledge::shipped_sources();
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/roster/people.toml"
+        "/../../tests/fixtures/roster/people.toml"
     );
     sources.push(rolecall_core::knowledge::Source {
         path: path.into(),

@@ -379,7 +379,7 @@ fn the_kind_of_question_is_read_from_the_language_file() {
     );
     let shipped = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/knowledge/language.toml"
+        "/../../knowledge/language.toml"
     ))
     .unwrap();
     let mut sources = rolecall_core::Knowledge::shipped_sources();
@@ -400,7 +400,7 @@ fn the_kind_of_question_is_read_from_the_language_file() {
 fn frequency_bands_must_go_down_and_match_the_language() {
     let lang = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/knowledge/language.toml"
+        "/../../knowledge/language.toml"
     ))
     .unwrap();
     let freq = "[frequency]\nlanguage = \"de\"\nsource = \"test\"\n[[frequency.band]]\nzipf = 5.0\nwords = \"der die\"\n[[frequency.band]]\nzipf = 6.0\nwords = \"das\"\n";

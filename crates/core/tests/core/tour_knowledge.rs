@@ -2,10 +2,7 @@
 //! Discord, the roster fixture loads beside the shipped files, and every tour or roster
 //! problem is reported at its file:line with its entry.
 
-#[path = "support/readme_blocks.rs"]
-mod readme_blocks;
-
-use readme_blocks::block_after;
+use crate::readme_blocks::block_after;
 use rolecall_core::knowledge::{
     Source, LONG_TOUR_STEPS, QUIZ_EXPLAIN_CHARS, QUIZ_QUESTION_CHARS, STEP_TITLE_CHARS,
     TOUR_TEXT_CHARS,
@@ -37,7 +34,7 @@ fn check(sources: &[Source]) -> Vec<String> {
 }
 
 fn check_fixture(name: &str) -> Vec<String> {
-    let path = Path::new("tests/fixtures/bad").join(name);
+    let path = Path::new("../../tests/fixtures/bad").join(name);
     check(&Knowledge::read_sources(&path).expect("fixture readable"))
 }
 
@@ -45,7 +42,7 @@ fn check_fixture(name: &str) -> Vec<String> {
 fn with_roster() -> Knowledge {
     let mut sources = Knowledge::shipped_sources();
     sources.extend(
-        Knowledge::read_sources(Path::new("tests/fixtures/roster/people.toml"))
+        Knowledge::read_sources(Path::new("../../tests/fixtures/roster/people.toml"))
             .expect("roster fixture readable"),
     );
     Knowledge::from_sources(sources).unwrap_or_else(|e| panic!("roster fixture must load: {e}"))
@@ -119,7 +116,8 @@ fn every_shipped_step_shows_entries_that_resolve_and_every_quiz_answer_is_a_choi
     let k = shipped();
     let tour = k.tour.as_ref().unwrap();
     // The file's `show` lists, read on their own, so an id dropped in loading would show.
-    let raw: toml::Table = toml::from_str(include_str!("../knowledge/onboarding.toml")).unwrap();
+    let raw: toml::Table =
+        toml::from_str(include_str!("../../../../knowledge/onboarding.toml")).unwrap();
     let raw_steps = raw["tour"]["step"].as_array().unwrap();
     assert_eq!(raw_steps.len(), tour.steps.len());
     for (step, raw) in tour.steps.iter().zip(raw_steps) {
@@ -246,7 +244,7 @@ fn the_shipped_knowledge_alone_has_no_roster() {
 
 #[test]
 fn every_tour_problem_is_reported_at_its_line_with_its_step() {
-    let f = "tests/fixtures/bad/tour.toml";
+    let f = "../../tests/fixtures/bad/tour.toml";
     let expected: Vec<String> = [
         "9: tour: intro is empty",
         "13: tour step `Meet the PO`: id `Meet the PO` must be lowercase letters, digits and dashes (like `who-owns-backlog`)",
@@ -254,7 +252,7 @@ fn every_tour_problem_is_reported_at_its_line_with_its_step() {
         "20: tour step `meet-po`: text is empty",
         "21: tour step `meet-po`: shown entry `po.owns` does not exist",
         "21: tour step `meet-po`: shown entry `nobody` does not exist",
-        "24: tour step `meet-po`: duplicate step id `meet-po`: already used at tests/fixtures/bad/tour.toml:18",
+        "24: tour step `meet-po`: duplicate step id `meet-po`: already used at ../../tests/fixtures/bad/tour.toml:18",
         "35: tour step `one-choice`: quiz has 1 choice(s); give 2 to 5 (each is a button)",
         "36: tour step `one-choice`: quiz answer 2 is out of range: it counts the choices from 1, so give 1 to 1",
         "37: tour step `one-choice`: quiz explain is empty",
@@ -275,23 +273,23 @@ fn every_tour_problem_is_reported_at_its_line_with_its_step() {
 
 #[test]
 fn every_roster_problem_is_reported_at_its_line_with_its_team_or_holder() {
-    let f = "tests/fixtures/bad/roster.toml";
+    let f = "../../tests/fixtures/bad/roster.toml";
     let hint = "write Discord ids as quoted strings, e.g. \"110…\"; copy them with Developer Mode → Copy ID";
     let expected: Vec<String> = [
         "10: team `blue`: warning: channel `1100000000000000001` is listed twice".to_string(),
-        "13: team `blue`: duplicate team id `blue`: already used at tests/fixtures/bad/roster.toml:8".into(),
+        "13: team `blue`: duplicate team id `blue`: already used at ../../tests/fixtures/bad/roster.toml:8".into(),
         "17: team `Team Red`: id `Team Red` must be lowercase letters, digits and dashes (like `who-owns-backlog`)".into(),
         "21: team `green`: alias list has an empty entry".into(),
-        "21: team `green`: name `team blue` is also used by team `blue` at tests/fixtures/bad/roster.toml:8; each name may point to one team".into(),
+        "21: team `green`: name `team blue` is also used by team `blue` at ../../tests/fixtures/bad/roster.toml:8; each name may point to one team".into(),
         format!("25: team `green`: channel 1100000000000000003 is written as a bare number; {hint}"),
         format!("26: team `green`: channel `1100-0000-0000` is not a Discord id (17 to 20 digits); {hint}"),
-        "27: team `green`: channel `1100000000000000001` already belongs to team `blue` at tests/fixtures/bad/roster.toml:10; a channel belongs to one team".into(),
+        "27: team `green`: channel `1100000000000000001` already belongs to team `blue` at ../../tests/fixtures/bad/roster.toml:10; a channel belongs to one team".into(),
         "28: team `green`: channel `99999999999999999999` is larger than any Discord id; copy it again with Developer Mode → Copy ID".into(),
         "32: holder `qa`: unknown role `qa` (known roles: po)".into(),
         format!("37: holder `po`: user 2200000000000000002 is written as a bare number; {hint}"),
         "38: holder `po`: unknown team `purple` (known teams: blue, green)".into(),
         format!("42: holder `po`: user `@ana` is not a Discord id (17 to 20 digits); {hint}"),
-        "50: holder `po`: warning: user `2200000000000000001` is listed twice for this role and team (first at tests/fixtures/bad/roster.toml:45)".into(),
+        "50: holder `po`: warning: user `2200000000000000001` is listed twice for this role and team (first at ../../tests/fixtures/bad/roster.toml:45)".into(),
     ]
     .iter()
     .map(|p| format!("{f}:{p}"))
@@ -496,7 +494,7 @@ fn a_typo_in_a_tour_table_names_the_tour_or_its_step() {
     );
 }
 
-const SHIPPED_TOUR: &str = include_str!("../knowledge/onboarding.toml");
+const SHIPPED_TOUR: &str = include_str!("../../../../knowledge/onboarding.toml");
 
 /// The shipped sources with `onboarding.toml` replaced (or left out, for `None`) and
 /// `extra` added, all named as in a `knowledge/` folder.

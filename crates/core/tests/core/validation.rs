@@ -5,7 +5,7 @@ use rolecall_core::{Knowledge, KnowledgeBase, LoadError};
 use std::path::Path;
 
 fn problems_of(name: &str) -> Vec<String> {
-    let path = Path::new("tests/fixtures/bad").join(name);
+    let path = Path::new("../../tests/fixtures/bad").join(name);
     let sources = Knowledge::read_sources(&path).expect("fixture readable");
     KnowledgeBase::check(&sources)
         .iter()
@@ -20,16 +20,16 @@ const CASES: &[(&str, &str, bool)] = &[
     ("unknown-meta-key.toml", "unknown-meta-key.toml:3: meta: unknown key `credits`; expected one of", true),
     ("unknown-language-key.toml", "unknown-language-key.toml:7: language: unknown key `greeting`; expected one of", true),
     ("unknown-role-key.toml", "unknown-role-key.toml:12: role `sre`: unknown key `sumary`; expected one of", true),
-    ("duplicate-id.toml", "duplicate-id.toml:7: faq `art`: duplicate id `art`: already used by term `art` at tests/fixtures/bad/duplicate-id.toml:2", true),
+    ("duplicate-id.toml", "duplicate-id.toml:7: faq `art`: duplicate id `art`: already used by term `art` at ../../tests/fixtures/bad/duplicate-id.toml:2", true),
     ("bad-id.toml", "bad-id.toml:2: term `Agile Release Train`: id `Agile Release Train` must be lowercase letters, digits and dashes", true),
-    ("alias-collision.toml", "alias-collision.toml:8: term `pm-term`: alias `PM` is also used by role `pm` at tests/fixtures/bad/alias-collision.toml:2", true),
+    ("alias-collision.toml", "alias-collision.toml:8: term `pm-term`: alias `PM` is also used by role `pm` at ../../tests/fixtures/bad/alias-collision.toml:2", true),
     ("missing-related.toml", "missing-related.toml:2: faq `who-owns-backlog`: related entry `foo` does not exist", true),
     ("empty-text.toml", "empty-text.toml:2: faq `who-owns-backlog`: answer is empty", true),
     ("unknown-aspect.toml", "unknown-aspect.toml:13: role `po`: fact for unknown aspect `salary` (known aspects: owns)", true),
     ("too-long.toml", "too-long.toml:12: role `po`: fact `owns` has 1025 characters; Discord shows at most 1024 here", true),
     ("bad-colour.toml", "bad-colour.toml:2: role `po`: colour `blue` must look like #1f8b4c", true),
     ("self-related.toml", "self-related.toml:2: term `epic`: related entry `epic` is the entry itself", true),
-    ("synonym-collision.toml", "synonym-collision.toml:8: synonym `ask`: synonym `po` is also used by role `po` at tests/fixtures/bad/synonym-collision.toml:2", true),
+    ("synonym-collision.toml", "synonym-collision.toml:8: synonym `ask`: synonym `po` is also used by role `po` at ../../tests/fixtures/bad/synonym-collision.toml:2", true),
     ("synonym-shape.toml", "synonym-shape.toml:7: synonym `look after`: word must be one word that is not a stop word", true),
     ("synonym-shape.toml", "synonym-shape.toml:11: synonym `story`: also lists no words", true),
     ("ambiguous.toml", "ambiguous.toml:7: faq `backlog-owner`: warning: \"who owns the backlog\" reads the same as faq `who-owns-backlog`", false),
@@ -57,7 +57,7 @@ fn each_malformed_fixture_reports_its_specific_problem() {
 #[test]
 fn errors_reject_the_knowledge_and_warnings_do_not() {
     for (fixture, expected, is_error) in CASES {
-        let path = Path::new("tests/fixtures/bad").join(fixture);
+        let path = Path::new("../../tests/fixtures/bad").join(fixture);
         // The expected problem is the one with the expected severity: an error rejects the
         // knowledge and is listed in the load error; a warning leaves it usable and is kept.
         let problems = match KnowledgeBase::load(&path) {
@@ -108,10 +108,11 @@ answer = "A."
 
 #[test]
 fn missing_and_empty_paths_get_clear_errors() {
-    let missing = KnowledgeBase::load(Path::new("tests/fixtures/does-not-exist")).unwrap_err();
+    let missing =
+        KnowledgeBase::load(Path::new("../../tests/fixtures/does-not-exist")).unwrap_err();
     assert_eq!(
         missing.to_string(),
-        "tests/fixtures/does-not-exist: no such knowledge file or folder"
+        "../../tests/fixtures/does-not-exist: no such knowledge file or folder"
     );
     let empty = std::env::temp_dir().join(format!("rolecall-empty-{}", std::process::id()));
     std::fs::create_dir_all(&empty).unwrap();

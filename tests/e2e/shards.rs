@@ -2,10 +2,8 @@
 //! processes splitting the shards (`ROLECALL_SHARDS`), against one fake Discord that routes
 //! each event to the shard owning its guild, like Discord; and Discord refusing a shard.
 
-mod fake_discord;
-
-use fake_discord::talk::{ask, callback, signal, wait_log};
-use fake_discord::{fixture, shard_of, Bot, Fake, APP_ID, GUILD_ID};
+use crate::fake_discord::talk::{ask, callback, signal, wait_log};
+use crate::fake_discord::{fixture, shard_of, Bot, Fake, APP_ID, GUILD_ID};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 

@@ -4,14 +4,12 @@
 //! The bot answers from the repository's `knowledge/` (which has the tour) and keeps
 //! progress in a scratch SQLite file per test.
 
-mod fake_discord;
-
-use fake_discord::talk::{
+use crate::fake_discord::talk::{
     ask, assert_no_mentions, button_id, buttons, callback, click, content, embed_text, ephemeral,
     hangup, knowledge, knowledge_with, repo, run, signal, use_component, wait_log, MANAGE_GUILD,
     MEMBER,
 };
-use fake_discord::{scratch_database, Bot, Fake, APP_ID, GUILD_ID};
+use crate::fake_discord::{scratch_database, Bot, Fake, APP_ID, GUILD_ID};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -373,7 +371,7 @@ async fn a_database_that_cannot_be_opened_stops_start_up_with_the_url_but_not_th
     }
 }
 
-const ROSTER: &str = include_str!("fixtures/roster/people.toml");
+const ROSTER: &str = include_str!("../fixtures/roster/people.toml");
 /// Team Blue's channel in the roster fixture.
 const BLUE_CHANNEL: &str = "1100000000000000001";
 

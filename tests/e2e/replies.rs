@@ -3,13 +3,11 @@
 //! Each test starts its own fake and bot, so they run in parallel; every wait is bounded
 //! and the bot's stderr is printed when a test fails.
 
-mod fake_discord;
-
-use fake_discord::talk::{
+use crate::fake_discord::talk::{
     ask, assert_no_mentions, buttons, callback, ephemeral, hangup, interaction, signal,
     use_component, wait_log, wait_log_until,
 };
-use fake_discord::{fixture, Bot, Fake, APP_ID, GUILD_ID, TOKEN};
+use crate::fake_discord::{fixture, Bot, Fake, APP_ID, GUILD_ID, TOKEN};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -45,7 +43,10 @@ fn message(fake: &Fake, content: &str, author: u64, bot: bool) -> Value {
 }
 
 /// The messages sent in reply to the message `id`.
-fn replies_to<'a>(sent: &'a [fake_discord::Request], id: &Value) -> Vec<&'a fake_discord::Request> {
+fn replies_to<'a>(
+    sent: &'a [crate::fake_discord::Request],
+    id: &Value,
+) -> Vec<&'a crate::fake_discord::Request> {
     sent.iter()
         .filter(|r| r.body["message_reference"]["message_id"] == *id)
         .collect()

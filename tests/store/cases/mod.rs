@@ -1,0 +1,9 @@
+//! The suite's cases: each runs once on SQLite and once on PostgreSQL (see `suite!`).
+
+mod log;
+mod progress;
+mod votes;
+
+pub use log::*;
+pub use progress::*;
+pub use votes::*;
