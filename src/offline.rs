@@ -3,7 +3,7 @@
 
 use rolecall_core::base::KnowledgeBase;
 use rolecall_core::learn::report::{self, MAX_QUESTIONS};
-use rolecall_core::learn::{GapsData, DAY};
+use rolecall_core::learn::{stubs, GapsData, DAY};
 use rolecall_core::render::plural;
 use rolecall_store::{Store, StoreError};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -105,9 +105,9 @@ pub async fn report(kb: &KnowledgeBase, o: &Options, now: i64) -> Result<String,
     store.close().await;
     let g = report::build(kb, &data?, days, now, o.logging);
     Ok(if o.toml {
-        report::toml(kb, &g)
+        stubs::toml(kb, &g)
     } else {
-        report::text(kb, &g)
+        report::text(&g)
     })
 }
 

@@ -289,7 +289,7 @@ fn toml_stubs_are_flagged_by_check_at_their_lines() {
     );
 
     let written = stubs.replace(
-        &learn::report::stub_answer(),
+        &learn::stubs::stub_answer(),
         "**Ask in #it-help.** The service desk answers within a day.",
     );
     std::fs::write(kb_dir.join("gaps.toml"), written).unwrap();

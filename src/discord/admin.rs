@@ -6,6 +6,7 @@
 use super::response::{Button, ButtonKind, Response};
 use rolecall_core::base::KnowledgeBase;
 pub use rolecall_core::learn::report::{self, Gaps};
+use rolecall_core::learn::stubs;
 use rolecall_core::limits::CONTENT;
 use rolecall_core::render::plural;
 
@@ -42,8 +43,8 @@ pub fn server_only(command: &str) -> Response {
 }
 
 /// `/gaps`'s private report for `user`, with the export button when there are topics.
-pub fn gaps(k: &KnowledgeBase, g: &Gaps, user: u64) -> Response {
-    let mut r = Response::from_reply(&report::reply(k, g), user).private(true);
+pub fn gaps(g: &Gaps, user: u64) -> Response {
+    let mut r = Response::from_reply(&report::reply(g), user).private(true);
     r.buttons.clear();
     r.select = None;
     if !g.topics.is_empty() {
@@ -80,7 +81,7 @@ pub fn export(k: &KnowledgeBase, g: &Gaps) -> Response {
         if stubs == 1 { "" } else { "s" },
         g.days
     ))
-    .with_file(EXPORT_FILE, report::toml(k, g).into_bytes())
+    .with_file(EXPORT_FILE, stubs::toml(k, g).into_bytes())
 }
 
 /// The private note when the store could not be read for `/gaps` or its export.

@@ -22,7 +22,7 @@ impl Handler {
         }
         match command {
             AdminCommand::Gaps { days } => match self.gaps_report(guild, days).await {
-                Some((k, g)) => admin::gaps(&k, &g, cmd.user.id.get()),
+                Some((_, g)) => admin::gaps(&g, cmd.user.id.get()),
                 None => admin::no_gaps(),
             },
             AdminCommand::Reload => self.reload_now().await,

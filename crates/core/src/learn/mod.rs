@@ -6,6 +6,7 @@
 
 pub mod group;
 pub mod report;
+pub mod stubs;
 
 use crate::knowledge::Knowledge;
 use crate::limits;

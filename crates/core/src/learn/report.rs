@@ -7,13 +7,10 @@ use super::group::{self, Topic};
 use super::{week_start, GapsData, Outcome, DAY};
 use crate::base::KnowledgeBase;
 use crate::knowledge::naming;
-use crate::knowledge::UNWRITTEN;
 use crate::knowledge::{Kind, Knowledge};
 use crate::limits::{self, chars, truncate};
-use crate::normalize;
 use crate::render::plural;
 use crate::reply::{Field, Reply, NEUTRAL_COLOUR};
-use std::collections::HashSet;
 use std::fmt::Write;
 
 /// Topics shown and exported.
@@ -142,7 +139,7 @@ pub fn build(k: &KnowledgeBase, data: &GapsData, days: u32, now: i64, logging: b
 }
 
 /// A count as `u32`, saturating.
-fn count(n: usize) -> u32 {
+pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -222,7 +219,7 @@ fn weeks(data: &GapsData, now: i64) -> Vec<Week> {
 }
 
 /// "last 30 days", "last day".
-fn window(days: u32) -> String {
+pub(super) fn window(days: u32) -> String {
     if days == 1 {
         "last day".to_string()
     } else {
@@ -231,7 +228,7 @@ fn window(days: u32) -> String {
 }
 
 /// A confidence as a whole percentage.
-fn percent(c: f32) -> u32 {
+pub(super) fn percent(c: f32) -> u32 {
     (c.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
@@ -282,7 +279,7 @@ fn summary(g: &Gaps, bold: fn(&str) -> String, export: &str) -> String {
 }
 
 /// User text on one line: control characters and whitespace runs made one space.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -390,7 +387,7 @@ const CAPS: [usize; 8] = [200, 150, 100, 70, 50, 35, 25, 15];
 
 /// The report as an embed, within every Discord limit (counted in characters): a field per
 /// top topic, then per entry voted down, then the weekly chart in a code block.
-pub fn reply(_k: &Knowledge, g: &Gaps) -> Reply {
+pub fn reply(g: &Gaps) -> Reply {
     let description = truncate(
         &summary(
             g,
@@ -436,7 +433,7 @@ pub fn reply(_k: &Knowledge, g: &Gaps) -> Reply {
 }
 
 /// The report for a terminal: every text on one line, nothing cut.
-pub fn text(_k: &Knowledge, g: &Gaps) -> String {
+pub fn text(g: &Gaps) -> String {
     let mut out = String::new();
     let heading = title(g);
     let _ = writeln!(out, "{heading}\n{}", "=".repeat(chars(&heading)));
@@ -491,175 +488,6 @@ pub fn text(_k: &Knowledge, g: &Gaps) -> String {
     out
 }
 
-/// A TOML basic string holding `s`: quotes, backslashes and control characters escaped.
-pub fn toml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Longest id a stub gets (knowledge ids may have 40 characters).
-const MAX_STUB_ID: usize = 40;
-/// Most words of a phrasing an id is made from.
-const ID_WORDS: usize = 5;
-
-/// True when `text` has a word that can be matched (not only stop words), as `check`
-/// requires of every phrasing.
-fn matchable(text: &str) -> bool {
-    normalize::word_slices(&normalize::clean(text)).any(|w| !normalize::is_stop_word(&w))
-}
-
-/// An id for a stub from its question: its first few telling words, lower-case ASCII
-/// letters and digits joined by dashes (`request-jira-access`); `gap` when none is left.
-fn id_base(question: &str) -> String {
-    let words: Vec<String> = normalize::words(&normalize::clean(question))
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let telling: Vec<&String> = words
-        .iter()
-        .filter(|w| !normalize::is_stop_word(w))
-        .collect();
-    let chosen: Vec<&String> = if telling.is_empty() {
-        words.iter().collect()
-    } else {
-        telling
-    };
-    let mut id = String::new();
-    for w in chosen.into_iter().take(ID_WORDS) {
-        let extra = usize::from(!id.is_empty()) + w.len();
-        if id.len() + extra > MAX_STUB_ID - 4 {
-            if id.is_empty() {
-                id.push_str(&w[..MAX_STUB_ID - 4]);
-            }
-            break;
-        }
-        if !id.is_empty() {
-            id.push('-');
-        }
-        id.push_str(w);
-    }
-    if id.is_empty() {
-        "gap".to_string()
-    } else {
-        id
-    }
-}
-
-/// `base`, or `base-2`, `base-3`… : the first not in `taken`.
-fn unique_id(base: &str, taken: &HashSet<String>) -> String {
-    if !taken.contains(base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken.contains(id))
-        .unwrap_or_else(|| base.to_string())
-}
-
-/// The answer each stub starts with.
-pub fn stub_answer() -> String {
-    format!("{UNWRITTEN} write one bold sentence that answers the question (like **The Product Owner.**), then a few lines.")
-}
-
-/// The report's top topics as `[[faq]]` stubs for the lead to fill in: an id made from the
-/// commonest phrasing (unique, not used by the knowledge), that phrasing as the question, the
-/// others as phrasings, and an answer starting with [`UNWRITTEN`], which `rolecall check`
-/// reports as an error until it is written. Phrasings with no word to match are left out, and
-/// a topic with none at all is only named in a comment.
-pub fn toml(k: &Knowledge, g: &Gaps) -> String {
-    let mut taken: HashSet<String> = k
-        .roles
-        .iter()
-        .map(|r| r.id.clone())
-        .chain(k.aspects.iter().map(|a| a.id.clone()))
-        .chain(k.faqs.iter().map(|f| f.id.clone()))
-        .chain(k.terms.iter().map(|t| t.id.clone()))
-        .collect();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# FAQ stubs from `rolecall gaps`: the top {} of what people asked in the {}\n\
-         # that rolecall could not answer. Write each answer in place of its {UNWRITTEN}\n\
-         # placeholder (one bold sentence that answers the question, then a few lines),\n\
-         # or delete the stub; then put this file in your knowledge folder and run\n\
-         # `rolecall check`, which reports every answer still unwritten.",
-        plural(count(g.topics.len()), "topic", "topics"),
-        window(g.days),
-    );
-    if g.topics.is_empty() {
-        let _ = writeln!(
-            out,
-            "#\n# No unanswered questions were logged: nothing to write yet."
-        );
-    }
-    for t in &g.topics {
-        let usable: Vec<&str> = t
-            .phrasings
-            .iter()
-            .map(|(p, _)| p.trim())
-            .filter(|p| matchable(p))
-            .collect();
-        let nearest = match &t.nearest {
-            Some(n) => format!(
-                "nearest entry: {} ({}, {}%)",
-                one_line(&n.entry),
-                one_line(&n.title),
-                percent(n.confidence)
-            ),
-            None => "no entry was close".to_string(),
-        };
-        let asked = format!(
-            "Asked {} ({} declined, {} with suggestions only); {nearest}.",
-            plural(t.count, "time", "times"),
-            t.declined,
-            t.count - t.declined
-        );
-        let Some((question, others)) = usable.split_first() else {
-            let first = t.phrasings.first().map_or("", |(p, _)| p.as_str());
-            let _ = writeln!(
-                out,
-                "\n# Left out: “{}” has no word to match. {}",
-                one_line(&truncate(first, 80)),
-                one_line(&asked)
-            );
-            continue;
-        };
-        let id = unique_id(&id_base(question), &taken);
-        taken.insert(id.clone());
-        let _ = writeln!(out, "\n# {}", one_line(&asked));
-        let _ = writeln!(out, "[[faq]]");
-        let _ = writeln!(out, "id = {}", toml_string(&id));
-        let _ = writeln!(
-            out,
-            "question = {}",
-            toml_string(&truncate(question, limits::TITLE))
-        );
-        let list: Vec<String> = others.iter().map(|p| toml_string(p)).collect();
-        let _ = writeln!(out, "phrasings = [{}]", list.join(", "));
-        let _ = writeln!(out, "answer = {}", toml_string(&stub_answer()));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,41 +500,6 @@ mod tests {
         assert_eq!(level(5, 10), '▄');
         assert_eq!(level(u32::MAX, u32::MAX), '█');
         assert_eq!(level(1, u32::MAX), '▁');
-    }
-
-    #[test]
-    fn toml_strings_round_trip() {
-        for s in [
-            "plain",
-            "quote \" and \\ backslash",
-            "line\nbreak\r\ttab",
-            "bell\u{7} del\u{7f} nul\u{0} esc\u{1b}[31m",
-            "unicode é 日本 🙂 \u{2028}",
-            "'''\"\"\"",
-        ] {
-            let doc = format!("v = {}", toml_string(s));
-            let parsed: toml::Table = toml::from_str(&doc).expect(&doc);
-            assert_eq!(parsed["v"].as_str(), Some(s), "{doc}");
-        }
-    }
-
-    #[test]
-    fn ids_are_short_lowercase_and_dashed() {
-        assert_eq!(
-            id_base("How do I request Jira access?"),
-            "request-jira-access"
-        );
-        assert_eq!(
-            id_base("Où est la machine à café ?"),
-            "ou-est-la-machine-cafe"
-        );
-        assert_eq!(id_base("日本語"), "gap");
-        assert_eq!(id_base("what is it"), "what-is-it");
-        let long = id_base(&"supercalifragilisticexpialidocious ".repeat(5));
-        assert!(long.len() <= MAX_STUB_ID - 4 && !long.is_empty(), "{long}");
-        let taken: HashSet<String> = ["gap".to_string(), "gap-2".to_string()].into();
-        assert_eq!(unique_id("gap", &taken), "gap-3");
-        assert_eq!(unique_id("vpn", &taken), "vpn");
     }
 
     #[test]
