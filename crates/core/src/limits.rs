@@ -64,6 +64,20 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
+/// Characters of an embed that count towards Discord's 6000 total: title, description,
+/// footer, and each field's name and value.
+pub fn embed_chars<'a>(
+    title: &str,
+    description: &str,
+    footer: &str,
+    fields: impl Iterator<Item = (&'a str, &'a str)>,
+) -> usize {
+    chars(title)
+        + chars(description)
+        + chars(footer)
+        + fields.map(|(n, v)| chars(n) + chars(v)).sum::<usize>()
+}
+
 /// Number of characters in `text`.
 pub fn chars(text: &str) -> usize {
     text.chars().count()

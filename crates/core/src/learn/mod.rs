@@ -91,7 +91,7 @@ pub fn asked(k: &Knowledge, question: &str, m: &Match, r: &Reply) -> Asked {
         .take(MAX_CANDIDATES)
         .map(|&(e, c)| Candidate {
             entry: k.entry_id(e),
-            confidence: round(c),
+            confidence: crate::matching::rounded(c),
         })
         .collect();
     Asked {
@@ -116,15 +116,6 @@ pub fn clean_text(text: &str) -> String {
         .filter(|c| !c.is_control())
         .collect();
     limits::truncate(joined.trim(), MAX_TEXT)
-}
-
-/// A confidence rounded to three decimals, as replies show it.
-fn round(x: f32) -> f32 {
-    if x.is_finite() {
-        ((x * 1000.0).round() / 1000.0).clamp(0.0, 1.0)
-    } else {
-        0.0
-    }
 }
 
 /// Seconds in a day.

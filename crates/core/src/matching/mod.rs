@@ -110,6 +110,16 @@ pub struct Match {
     pub also: Option<(Entry, f32)>,
 }
 
+/// A confidence as replies and the question log show it: three decimals, within 0 to 1
+/// (0 for a value that is not a number).
+pub fn rounded(confidence: f32) -> f32 {
+    if confidence.is_finite() {
+        ((confidence * 1000.0).round() / 1000.0).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
 impl Match {
     /// A match that is rejected outright.
     fn rejected(r: Rejection, reading: Interpretation) -> Match {

@@ -88,14 +88,12 @@ impl Embed {
 
     /// Characters that count towards Discord's 6000 total.
     pub fn total_chars(&self) -> usize {
-        chars(&self.title)
-            + chars(&self.description)
-            + self
-                .fields
-                .iter()
-                .map(|f| chars(&f.name) + chars(&f.value))
-                .sum::<usize>()
-            + self.footer.as_ref().map_or(0, |f| chars(&f.text))
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.value.as_str()));
+        let footer = self.footer.as_ref().map_or("", |f| f.text.as_str());
+        limits::embed_chars(&self.title, &self.description, footer, fields)
     }
 
     /// Shrinks the description, then drops trailing fields, until the total fits.

@@ -62,7 +62,7 @@ pub fn from_match_in(
 
 /// Builds the reply for a match.
 pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
-    let confidence = round(m.confidence());
+    let confidence = rounded(m.confidence());
     match (&m.rejection, m.best(), m.band) {
         (Some(Rejection::Empty), _, _) => notice(
             k,
@@ -112,7 +112,7 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
                 .iter()
                 .filter(|(_, s)| *s >= cfg.suggest)
                 .take(MAX_OFFERS)
-                .map(|&(e, s)| offer(k, e, round(s)))
+                .map(|&(e, s)| offer(k, e, rounded(s)))
                 .collect();
             Reply {
                 confidence,

@@ -6,7 +6,7 @@ use crate::base::KnowledgeBase;
 use crate::knowledge::naming::{example_entries, example_question, label, short_name, title};
 use crate::knowledge::opener;
 use crate::knowledge::{Entry, Holder, Kind, Knowledge, RoleSet, Tour};
-use crate::matching::{Band, Intent, Match, MatchConfig, Rejection};
+use crate::matching::{rounded, Band, Intent, Match, MatchConfig, Rejection};
 use crate::people;
 
 mod entry;
@@ -167,15 +167,11 @@ impl Reply {
     /// Characters of its embed that count towards Discord's 6000 total (title, text,
     /// fields, footer), before any cutting.
     pub fn total_chars(&self) -> usize {
-        use crate::limits::chars;
-        chars(&self.title)
-            + chars(&self.description)
-            + chars(&self.footer)
-            + self
-                .fields
-                .iter()
-                .map(|f| chars(&f.name) + chars(&f.value))
-                .sum::<usize>()
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.value.as_str()));
+        crate::limits::embed_chars(&self.title, &self.description, &self.footer, fields)
     }
 
     /// A reply with nothing in it but its kind, title, text, colour and footer.
@@ -231,10 +227,6 @@ fn field(name: &str, value: &str, inline: bool) -> Field {
         value: value.to_string(),
         inline,
     }
-}
-
-fn round(x: f32) -> f32 {
-    (x * 1000.0).round() / 1000.0
 }
 
 /// A comparison row's name: the aspect's `short` with a capital ("Metrics"), else its name.

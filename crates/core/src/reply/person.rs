@@ -19,7 +19,7 @@ pub(super) fn for_person(
     if !m.reading.roles.is_empty() {
         let roles: Vec<usize> = m.reading.roles.iter().copied().take(MAX_OFFERS).collect();
         let held = holders_of(k, &roles, team);
-        let confidence = round(m.confidence());
+        let confidence = rounded(m.confidence());
         return Some(if held.is_empty() {
             nobody_listed(k, &roles, team, confidence)
         } else {
