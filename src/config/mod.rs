@@ -40,7 +40,8 @@ pub const MESSAGE_CONTENT: &str = "ROLECALL_MESSAGE_CONTENT";
 pub const API_BASE: &str = "DISCORD_API_BASE";
 /// Most replies being sent to Discord at once, per kind (interaction answers, channel messages).
 pub const MAX_IN_FLIGHT: &str = "ROLECALL_MAX_IN_FLIGHT";
-/// Where tour progress is kept: `sqlite://…` (default `rolecall.db`) or `postgres://…`.
+/// Where tour progress, the question log and votes are kept: `sqlite://…` (default
+/// `rolecall.db`) or `postgres://…`.
 pub const DATABASE_URL: &str = "ROLECALL_DATABASE_URL";
 /// Channel where each new member is greeted with a "Start the tour" button (needs the
 /// privileged Server Members intent).
@@ -178,7 +179,8 @@ pub struct Settings {
     pub api_base: Option<String>,
     /// Most replies in flight at once, per kind (interaction answers, channel messages).
     pub max_in_flight: usize,
-    /// Where tour progress is kept (`sqlite://…` or `postgres://…`).
+    /// Where tour progress, the question log and votes are kept (`sqlite://…` or
+    /// `postgres://…`).
     pub database_url: String,
     /// Channel greeting new members with the tour button; `None` = no greeting (and no
     /// Server Members intent).

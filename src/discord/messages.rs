@@ -125,22 +125,12 @@ pub fn trigger(m: &Incoming, at: &Listening<'_>) -> Option<Trigger> {
     }
 }
 
-/// What to send for a triggered message, matched at the channel bar `cfg`: a confident
+/// What to send for a triggered message, matched at the channel bar `cfg` (a confident
 /// answer; when addressed directly, suggestions or the notice that the question is too
-/// long; otherwise nothing.
+/// long; otherwise nothing), and what the question leaves in the question log (also when
+/// the bot stays silent on a question in a watched channel: that is a question it could not
+/// answer; `None` for a statement, which is conversation rather than a question).
 pub fn respond(
-    k: &KnowledgeBase,
-    cfg: &MatchConfig,
-    m: &Incoming,
-    why: Trigger,
-) -> Option<Response> {
-    respond_asked(k, cfg, m, why).0
-}
-
-/// Like [`respond`], with what the question leaves in the question log (also when the bot
-/// stays silent on a question in a watched channel: that is a question it could not
-/// answer); `None` for a statement, which is conversation rather than a question.
-pub fn respond_asked(
     k: &KnowledgeBase,
     cfg: &MatchConfig,
     m: &Incoming,
@@ -334,7 +324,9 @@ mod tests {
         let long = format!("<@7> who owns the backlog? {}", "really ".repeat(90));
         assert!(long.chars().count() > cfg.max_question_chars);
         for why in [Trigger::Mention, Trigger::Reply, Trigger::Direct] {
-            let r = respond(&k, &cfg, &msg(&long), why).unwrap_or_else(|| panic!("{why:?}"));
+            let r = respond(&k, &cfg, &msg(&long), why)
+                .0
+                .unwrap_or_else(|| panic!("{why:?}"));
             let embed = r.embed.expect("an embed");
             assert_eq!(embed.title, "That question is too long", "{why:?}");
             let limit = cfg.max_question_chars.to_string();
@@ -351,7 +343,7 @@ mod tests {
             assert!(r.buttons.iter().all(|b| b.kind == ButtonKind::Example));
         }
         assert_eq!(
-            respond(&k, &cfg, &msg(&long), Trigger::Watched),
+            respond(&k, &cfg, &msg(&long), Trigger::Watched).0,
             None,
             "chatter not addressed to the bot stays silent"
         );

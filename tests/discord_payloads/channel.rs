@@ -32,7 +32,9 @@ fn a_channel_question_gets_a_reply_with_a_reference_and_no_pings() {
         answer: 0.75,
         ..cfg()
     };
-    let r = messages::respond(&k, &channel_cfg, &inc, why).expect("confident answer");
+    let r = messages::respond(&k, &channel_cfg, &inc, why)
+        .0
+        .expect("confident answer");
     let v = serde_json::to_value(r.to_message(Some((m.channel_id, m.id)))).unwrap();
     check_message_data(&v);
     assert_eq!(v["allowed_mentions"]["replied_user"], false);
@@ -53,11 +55,12 @@ fn channel_messages_need_the_higher_bar() {
         ..cfg()
     };
     assert_eq!(
-        messages::respond(&k, &channel_cfg, &inc, Trigger::Watched),
+        messages::respond(&k, &channel_cfg, &inc, Trigger::Watched).0,
         None
     );
-    let addressed =
-        messages::respond(&k, &channel_cfg, &inc, Trigger::Mention).expect("suggestions");
+    let addressed = messages::respond(&k, &channel_cfg, &inc, Trigger::Mention)
+        .0
+        .expect("suggestions");
     assert!(addressed.entry.is_none() && !addressed.buttons.is_empty());
 }
 
@@ -94,7 +97,7 @@ fn a_burst_of_the_same_channel_question_is_answered_once() {
     let mut limiter = Limiter::new(None, Duration::from_secs(60));
     let now = Instant::now();
     let sent = (0..50)
-        .filter_map(|_| messages::respond(&k, &cfg(), &inc, Trigger::Watched))
+        .filter_map(|_| messages::respond(&k, &cfg(), &inc, Trigger::Watched).0)
         .filter_map(|r| limiter.gate_message(r, inc.author, inc.channel, now))
         .count();
     assert_eq!(sent, 1);

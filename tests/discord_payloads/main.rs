@@ -65,7 +65,9 @@ fn run(name: &str) -> (Response, Value) {
     let k = knowledge();
     let c = command(name);
     let parsed = Command::parse(&c.data).expect("command parses");
-    let r = parsed.run(&k, &cfg(), c.user.id.get(), c.channel_id.get());
+    let r = parsed
+        .run(&k, &cfg(), c.user.id.get(), c.channel_id.get())
+        .0;
     let v = serde_json::to_value(r.to_interaction()).expect("serializes");
     (r, v)
 }

@@ -133,7 +133,7 @@ fn unknown_roles_and_aspects_get_a_private_hint() {
             private: false,
         },
     ] {
-        let r = c.run(&k, &cfg(), 1, 2);
+        let r = c.run(&k, &cfg(), 1, 2).0;
         assert!(r.ephemeral, "{c:?}");
         assert!(r.embed.is_none());
         check_message_data(&serde_json::to_value(r.to_interaction()).unwrap()["data"]);
@@ -147,7 +147,7 @@ fn an_unsure_question_offers_did_you_mean_buttons() {
         question: "backlog".into(),
         private: false,
     };
-    let r = c.run(&k, &cfg(), 9, 2);
+    let r = c.run(&k, &cfg(), 9, 2).0;
     let v = serde_json::to_value(r.to_interaction()).unwrap();
     check_message_data(&v["data"]);
     assert!(r.entry.is_none());
@@ -171,7 +171,7 @@ fn a_declined_question_is_private() {
         question: "how do I reset my vpn password".into(),
         private: false,
     };
-    let r = c.run(&k, &cfg(), 9, 2);
+    let r = c.run(&k, &cfg(), 9, 2).0;
     assert!(r.ephemeral);
     let v = serde_json::to_value(r.to_interaction()).unwrap();
     check_message_data(&v["data"]);

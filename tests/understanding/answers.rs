@@ -130,8 +130,12 @@ fn a_claim_is_answered_with_the_source_in_ask_and_left_alone_in_channels() {
         replied_to: None,
     };
     let cfg = MatchConfig::DEFAULT;
-    assert!(messages::respond(k(), &cfg, &incoming, Trigger::Watched).is_none());
-    assert!(messages::respond(k(), &cfg, &incoming, Trigger::Mention).is_some());
+    assert!(messages::respond(k(), &cfg, &incoming, Trigger::Watched)
+        .0
+        .is_none());
+    assert!(messages::respond(k(), &cfg, &incoming, Trigger::Mention)
+        .0
+        .is_some());
 }
 
 #[test]

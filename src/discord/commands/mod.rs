@@ -1,7 +1,10 @@
 //! Slash commands: one module per command, each with its `NAME`, a pure `register()` and
 //! a pure `run()` that turns parsed options into a [`Response`].
 //!
-//! [`Command::parse`] is the one place command names become a typed command.
+//! Command names become typed commands in three parsers, one per kind of command:
+//! [`Command::parse`] for the questions, [`admin::AdminCommand::parse`] for `/gaps` and
+//! `/reload`, [`onboard::TourCommand::parse`] for the tour's commands; the handler tries
+//! them in turn.
 
 pub mod admin;
 pub mod ask;
@@ -136,14 +139,9 @@ impl Command {
     }
 
     /// Runs the command `asker` used in `channel`: pure, from knowledge and options to a
-    /// response.
-    pub fn run(&self, k: &KnowledgeBase, cfg: &MatchConfig, asker: u64, channel: u64) -> Response {
-        self.run_asked(k, cfg, asker, channel).0
-    }
-
-    /// Like [`Command::run`], with what a free-text question (`/ask`) leaves in the
-    /// question log; `None` for the other commands, which name what they want.
-    pub fn run_asked(
+    /// response, with what a free-text question (`/ask`) leaves in the question log (`None`
+    /// for the other commands, which name what they want).
+    pub fn run(
         &self,
         k: &KnowledgeBase,
         cfg: &MatchConfig,

@@ -60,7 +60,7 @@ pub struct Handler {
     /// The bot's own user id, known from READY (events may be handled before it).
     me: watch::Sender<Option<u64>>,
     registered: AtomicBool,
-    /// Tour progress per server and user.
+    /// Tour progress, the question log and votes.
     store: Store,
     /// The server the welcome channel belongs to, once looked up.
     welcome_guild: tokio::sync::OnceCell<Option<u64>>,

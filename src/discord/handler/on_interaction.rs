@@ -20,7 +20,7 @@ impl Handler {
         let mut asked = None;
         let response = match Command::parse(&cmd.data) {
             Ok(command) => {
-                let (r, a) = command.run_asked(
+                let (r, a) = command.run(
                     &self.knowledge.get(),
                     &self.settings.matching,
                     user,

@@ -81,6 +81,6 @@ impl KnowledgeBase {
 
     /// How a question reads to the matcher, stage by stage (for `ask --explain`).
     pub fn interpret(&self, question: &str) -> Interpretation {
-        self.matcher.interpret(&self.knowledge, question)
+        self.matcher.interpret(question)
     }
 }

@@ -194,7 +194,7 @@ impl Matcher {
     }
 
     /// How a question reads: roles, aspects, intent and leftovers (for `ask --explain`).
-    pub fn interpret(&self, _k: &Knowledge, question: &str) -> Interpretation {
+    pub fn interpret(&self, question: &str) -> Interpretation {
         interpret::interpret(&self.lexicon, &self.read(true, question))
     }
 

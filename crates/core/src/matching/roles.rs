@@ -208,7 +208,7 @@ mod tests {
     fn unknown(text: &str) -> Vec<String> {
         let k = Knowledge::shipped().expect("shipped knowledge loads");
         let (m, _) = Matcher::build(&k);
-        m.interpret(&k, text).unknown
+        m.interpret(text).unknown
     }
 
     #[test]
