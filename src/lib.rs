@@ -2,6 +2,8 @@
 //! `gaps` report. What decides an answer lives in `rolecall-core` (no Discord, no async
 //! runtime, no database); what is remembered lives in `rolecall-store`.
 
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod check_hint;
 pub mod clock;
 pub mod config;

@@ -14,7 +14,7 @@ fn main() {
         .unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
     files.sort();
-    let mut out = String::from("/// Shipped knowledge files: (file name, contents).\npub const FILES: &[(&str, &str)] = &[\n");
+    let mut out = String::from("/// Shipped knowledge files: (file name, contents).\npub(super) const FILES: &[(&str, &str)] = &[\n");
     for p in &files {
         println!("cargo:rerun-if-changed={}", p.display());
         let name = p.file_name().unwrap().to_string_lossy();

@@ -2,6 +2,8 @@
 //! FAQs. Knowledge, matching, replies and rendering are plain Rust: no Discord types, no async
 //! runtime, no database. The `rolecall` binary adapts them to serenity and the store.
 
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod base;
 pub mod complete;
 pub mod knowledge;

@@ -68,6 +68,8 @@
 //! `statement_timeout` and `lock_timeout` to it. Opening connects with its own, longer
 //! [`OPEN_TIMEOUT`], since start-up may wait on a database that is just coming up.
 
+#![warn(missing_docs, unreachable_pub)]
+
 mod error;
 mod migrate;
 mod url;

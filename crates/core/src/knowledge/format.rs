@@ -9,7 +9,7 @@ use toml::Spanned;
 /// One knowledge file as written on disk.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FileDoc {
+pub(super) struct FileDoc {
     /// Optional metadata: title, source and credit.
     pub meta: Option<MetaDoc>,
     /// Aspects (kinds of facts) defined in this file.
@@ -44,7 +44,7 @@ pub struct FileDoc {
 /// `[meta]`: where the file's facts come from.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MetaDoc {
+pub(super) struct MetaDoc {
     /// Title of the knowledge (shown in help).
     pub title: Option<String>,
     /// Title of the source document.
@@ -77,7 +77,7 @@ pub struct MetaDoc {
 /// `[[aspect]]`: a kind of fact every role may have.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AspectDoc {
+pub(super) struct AspectDoc {
     /// Unique id.
     pub id: Spanned<String>,
     /// Heading shown in answers.
@@ -92,7 +92,7 @@ pub struct AspectDoc {
 /// `[[role]]`: a role with its facts per aspect.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RoleDoc {
+pub(super) struct RoleDoc {
     /// Unique id.
     pub id: Spanned<String>,
     /// Display name.
@@ -117,7 +117,7 @@ pub struct RoleDoc {
 /// `[[faq]]`: a question with its answer.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FaqDoc {
+pub(super) struct FaqDoc {
     /// Unique id.
     pub id: Spanned<String>,
     /// The canonical question.
@@ -137,7 +137,7 @@ pub struct FaqDoc {
 /// `[[term]]`: a glossary term.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TermDoc {
+pub(super) struct TermDoc {
     /// Unique id.
     pub id: Spanned<String>,
     /// Display name.
@@ -157,7 +157,7 @@ pub struct TermDoc {
 /// `[[synonym]]`: other words and phrases that mean one of the knowledge's own words.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SynonymDoc {
+pub(super) struct SynonymDoc {
     /// The word the knowledge itself uses (one word).
     pub word: Spanned<String>,
     /// Words and phrases people type that mean the same.
@@ -168,7 +168,7 @@ pub struct SynonymDoc {
 /// `[tour]`: the onboarding tour's welcome, steps and send-off.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TourDoc {
+pub(super) struct TourDoc {
     /// Title shown on every page of the tour.
     pub title: Spanned<String>,
     /// Text of the first page.
@@ -183,7 +183,7 @@ pub struct TourDoc {
 /// `[[tour.step]]`: one step of the tour.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StepDoc {
+pub(super) struct StepDoc {
     /// Unique id within the tour.
     pub id: Spanned<String>,
     /// Title of the step.
@@ -202,7 +202,7 @@ pub struct StepDoc {
 /// `[tour.step.quiz]`: a multiple-choice question.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QuizDoc {
+pub(super) struct QuizDoc {
     /// The question.
     pub question: Spanned<String>,
     /// The choices, shown as buttons.
@@ -216,7 +216,7 @@ pub struct QuizDoc {
 /// `[[team]]`: a team of the server and its channels.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TeamDoc {
+pub(super) struct TeamDoc {
     /// Unique id among teams.
     pub id: Spanned<String>,
     /// Display name.
@@ -232,7 +232,7 @@ pub struct TeamDoc {
 /// `[[holder]]`: a person holding a role, for one team or for everyone.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct HolderDoc {
+pub(super) struct HolderDoc {
     /// Role id.
     pub role: Spanned<String>,
     /// Discord user id (a string of digits; anything else is reported, not rejected here).

@@ -74,7 +74,7 @@ impl fmt::Display for Problem {
 }
 
 /// 1-based line number of byte `offset` in `text`.
-pub fn line_of(text: &str, offset: usize) -> usize {
+pub(super) fn line_of(text: &str, offset: usize) -> usize {
     Lines::new(text).line(offset)
 }
 

@@ -135,7 +135,7 @@ pub(crate) struct Index {
 
 impl Index {
     /// Builds the index for `k` over the lexicon `lx`.
-    pub fn build(lx: &Lexicon, k: &Knowledge) -> Index {
+    pub(super) fn build(lx: &Lexicon, k: &Knowledge) -> Index {
         let mut ix = Index::default();
         let read = |text: &str| Question::read(lx, &[], text, false);
         // 1. weights: inverse document frequency over all entries' texts. Each text is read
@@ -277,13 +277,13 @@ impl Index {
     }
 
     /// Document `d`'s tokens, sorted.
-    pub fn tokens_of(&self, d: u32) -> &[u32] {
+    pub(super) fn tokens_of(&self, d: u32) -> &[u32] {
         let d = d as usize;
         &self.doc_tokens[self.doc_starts[d] as usize..self.doc_starts[d + 1] as usize]
     }
 
     /// Warns about phrasings that can never be told apart from another entry's.
-    pub fn lint(&self, lx: &Lexicon, k: &Knowledge) -> Vec<Problem> {
+    pub(super) fn lint(&self, lx: &Lexicon, k: &Knowledge) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut seen: HashMap<&[u32], usize> = HashMap::new();
         let warn = |entry: Entry, msg: String| {

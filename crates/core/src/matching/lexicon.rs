@@ -88,7 +88,7 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     /// The id of a word key, adding it when new.
-    pub fn word(&mut self, key: &str) -> u32 {
+    pub(crate) fn word(&mut self, key: &str) -> u32 {
         if let Some(&id) = self.word_ids.get(key) {
             return id;
         }
@@ -102,24 +102,24 @@ impl Lexicon {
     }
 
     /// The id of a word key, if known.
-    pub fn lookup(&self, key: &str) -> Option<u32> {
+    pub(crate) fn lookup(&self, key: &str) -> Option<u32> {
         self.word_ids.get(key).copied()
     }
 
     /// The token of a question that asks why, when `words` open with "why" (after
     /// openers and fillers such as "ok so").
-    pub fn why_token<S: AsRef<str>>(&self, words: &[S]) -> Option<u32> {
+    pub(crate) fn why_token<S: AsRef<str>>(&self, words: &[S]) -> Option<u32> {
         (self.language.first_real_word(words) == Some("why")).then_some(self.why)
     }
 
     /// The token standing for `intent`, if it is one of the [`TOKEN_INTENTS`].
-    pub fn intent_token(&self, intent: Intent) -> Option<u32> {
+    pub(crate) fn intent_token(&self, intent: Intent) -> Option<u32> {
         let i = TOKEN_INTENTS.iter().position(|&x| x == intent)?;
         self.intents.get(i).copied()
     }
 
     /// Ids of the known words in a list (sorted), for quick membership tests.
-    pub fn ids_of<'a>(&self, list: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    pub(crate) fn ids_of<'a>(&self, list: impl Iterator<Item = &'a str>) -> Vec<u32> {
         let mut v: Vec<u32> = list.filter_map(|w| self.lookup(&word_key(w))).collect();
         v.sort_unstable();
         v
@@ -175,7 +175,7 @@ impl Lexicon {
     }
 
     /// Builds the lexicon for `k`.
-    pub fn build(k: &Knowledge) -> Lexicon {
+    pub(crate) fn build(k: &Knowledge) -> Lexicon {
         let keys =
             |list: &mut dyn Iterator<Item = &str>| list.map(|w| word_key(w).into()).collect();
         let mut lx = Lexicon {

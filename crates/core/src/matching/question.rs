@@ -67,7 +67,7 @@ impl Question {
     /// Among equally close corrections, the most common word (lowest `weights`) wins.
     /// The verb of "who do I ask / talk to / go to …" is left out: the question asks who
     /// handles what follows, so "who do I ask about the roadmap" reads like "who … roadmap".
-    pub fn read(lx: &Lexicon, weights: &[f32], text: &str, correct: bool) -> Question {
+    pub(crate) fn read(lx: &Lexicon, weights: &[f32], text: &str, correct: bool) -> Question {
         Question::read_in(lx, weights, text, correct, None)
     }
 
@@ -75,7 +75,7 @@ impl Question {
     /// asked, not a knowledge text indexed), also finds where its clauses start and the
     /// team it names ("team blue", "the blue team"), whose words are then left out of
     /// matching.
-    pub fn read_in(
+    pub(crate) fn read_in(
         lx: &Lexicon,
         weights: &[f32],
         text: &str,
@@ -244,7 +244,7 @@ impl Question {
 
     /// Reads a knowledge text into tokens only: no typo fixes, and no words or keys kept
     /// (so it cannot be interpreted); for counting word frequencies at load.
-    pub fn read_tokens(lx: &Lexicon, memo: &mut WordMemo, text: &str) -> Question {
+    pub(crate) fn read_tokens(lx: &Lexicon, memo: &mut WordMemo, text: &str) -> Question {
         let cleaned = clean(text);
         let mut q = Question::default();
         for w in word_slices(&cleaned).take(MAX_WORDS) {
@@ -328,7 +328,7 @@ impl Question {
 
     /// Indices of the words the lexicon does not know (words left out of matching are
     /// not counted).
-    pub fn unknown(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn unknown(&self) -> impl Iterator<Item = usize> + '_ {
         self.ids
             .iter()
             .enumerate()
@@ -337,14 +337,14 @@ impl Question {
     }
 
     /// The first token that names a role, if any.
-    pub fn first_role(&self, lx: &Lexicon) -> Option<&Token> {
+    pub(crate) fn first_role(&self, lx: &Lexicon) -> Option<&Token> {
         self.tokens
             .iter()
             .find(|t| matches!(lx.kinds[t.id as usize], Tok::Role(_)))
     }
 
     /// The token that covers word `i`, if any.
-    pub fn token_at(&self, i: usize) -> Option<&Token> {
+    pub(crate) fn token_at(&self, i: usize) -> Option<&Token> {
         self.tokens
             .iter()
             .find(|t| t.start <= i && i < t.start + t.len)
@@ -352,7 +352,7 @@ impl Question {
 
     /// True when `t` is an aspect named by a quantity phrase ("how much") that a content
     /// word naming no aspect follows: "how much *experience*" asks how much of that.
-    pub fn quantity_of_noun(&self, lx: &Lexicon, t: &Token) -> bool {
+    pub(crate) fn quantity_of_noun(&self, lx: &Lexicon, t: &Token) -> bool {
         let end = t.start + t.len;
         matches!(lx.kinds[t.id as usize], Tok::Aspect(_))
             && lx.language.is_quantity_phrase(&self.words[t.start..end])
@@ -361,7 +361,7 @@ impl Question {
 
     /// True when `t` is an aspect named by one word that a particle follows, which makes
     /// it a verb: "figures *out*", "measure *up*".
-    pub fn verb_with_particle(&self, lx: &Lexicon, t: &Token) -> bool {
+    pub(crate) fn verb_with_particle(&self, lx: &Lexicon, t: &Token) -> bool {
         t.len == 1
             && matches!(lx.kinds[t.id as usize], Tok::Aspect(_))
             && self
@@ -372,7 +372,7 @@ impl Question {
 
     /// True when word `i` is a content word naming no aspect, nor framing ("roughly"):
     /// after "how much", what is counted.
-    pub fn quantity_noun(&self, lx: &Lexicon, i: usize) -> bool {
+    pub(crate) fn quantity_noun(&self, lx: &Lexicon, i: usize) -> bool {
         i < self.words.len()
             && !self.is_stop(lx, i)
             && !is_stop_key(&self.keys[i])
@@ -383,7 +383,7 @@ impl Question {
     }
 
     /// True when word `i` is a stop word.
-    pub fn is_stop(&self, lx: &Lexicon, i: usize) -> bool {
+    pub(crate) fn is_stop(&self, lx: &Lexicon, i: usize) -> bool {
         match self.ids[i] {
             Some(id) => lx.kinds[id as usize] == (Tok::Word { stop: true }),
             None => false,

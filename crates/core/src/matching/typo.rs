@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 /// Index from deletion variants to the written forms they come from, each with the id of
 /// the word it reads as.
 #[derive(Debug, Default)]
-pub struct TypoIndex {
+pub(crate) struct TypoIndex {
     /// Every form indexed ("grooming", "groom") and the id it reads as.
     forms: Vec<(Box<str>, u32)>,
     /// Each form's place in `forms`, so a form is indexed once.
@@ -21,7 +21,7 @@ pub struct TypoIndex {
 }
 
 /// Maximum edits allowed for a word of `len` characters (short words get none).
-pub fn max_edits(len: usize) -> usize {
+pub(super) fn max_edits(len: usize) -> usize {
     match len {
         0..=3 => 0,
         4..=8 => 1,
@@ -59,7 +59,7 @@ fn delete_from(word: &str, from: usize, bufs: &mut [String], f: &mut impl FnMut(
 impl TypoIndex {
     /// Adds `word`, a form that reads as the word `id`, to the index; a form already
     /// indexed keeps the id it was first given.
-    pub fn insert(&mut self, word: &str, id: u32) {
+    pub(crate) fn insert(&mut self, word: &str, id: u32) {
         if self.form_at.contains_key(word) {
             return;
         }
@@ -79,7 +79,7 @@ impl TypoIndex {
 
     /// Returns the id of the word whose form is closest to `word` within its edit budget,
     /// preferring fewer edits, then the word `rank` scores highest, then the lowest id.
-    pub fn closest(&self, word: &str, rank: impl Fn(u32) -> f32) -> Option<u32> {
+    pub(crate) fn closest(&self, word: &str, rank: impl Fn(u32) -> f32) -> Option<u32> {
         let len = word.chars().count();
         let edits = max_edits(len);
         // A 600-letter word would make ~180,000 deletions; nothing that long is known.

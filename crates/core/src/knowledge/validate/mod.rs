@@ -51,7 +51,7 @@ const ID_HINT: &str =
     "write Discord ids as quoted strings, e.g. \"110…\"; copy them with Developer Mode → Copy ID";
 
 /// Builds knowledge from sources; returns it (when no file failed to parse) and all problems.
-pub fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
+pub(super) fn build(sources: &[Source]) -> (Option<Knowledge>, Vec<Problem>) {
     let mut b = Builder::default();
     let mut docs = Vec::new();
     for (file, src) in sources.iter().enumerate() {
@@ -224,7 +224,7 @@ fn parse_colour(text: &str) -> Option<u32> {
 }
 
 /// Default embed colour (Discord blurple) for roles without one.
-pub const DEFAULT_COLOUR: u32 = 0x5865F2;
+pub(super) const DEFAULT_COLOUR: u32 = 0x5865F2;
 
 impl Builder {
     fn err(&mut self, o: Origin, entry: &str, msg: String) {

@@ -90,7 +90,7 @@ pub(crate) struct Optional {
 impl<'a> Query<'a> {
     /// Prepares `tokens` (with `unknown` unknown words, weighing `unknown_w` together, of
     /// which `topical_w` is the weight of those that carry a topic) for scoring.
-    pub fn new(
+    pub(super) fn new(
         lx: &'a Lexicon,
         ix: &'a Index,
         it: &'a Interpretation,
@@ -134,7 +134,7 @@ impl<'a> Query<'a> {
     }
 
     /// How many terms the question names, besides its setting ("SAFe").
-    pub fn terms_named(&self) -> usize {
+    pub(super) fn terms_named(&self) -> usize {
         self.tokens
             .iter()
             .filter(|&&t| matches!(self.lx.kinds[t as usize], Tok::Term(_)))
@@ -199,7 +199,7 @@ impl<'a> Query<'a> {
     }
 
     /// Scores role cards, facts and comparisons for the roles and aspects named.
-    pub fn structured(&self, k: &Knowledge, top: &mut Top) {
+    pub(super) fn structured(&self, k: &Knowledge, top: &mut Top) {
         let mut roles: Vec<(usize, u32)> = Vec::new();
         let mut aspects: Vec<(usize, u32)> = Vec::new();
         let mut compare = None;
@@ -351,7 +351,7 @@ impl<'a> Query<'a> {
     /// the question those facts explain (the facts' other words are not required).
     /// With two or more roles named as the choices ("who sets the vision, the PM or the
     /// PO?"), only their facts answer, and the role names count as explained.
-    pub fn reverse(&self, top: &mut Top) {
+    pub(super) fn reverse(&self, top: &mut Top) {
         let named = &self.it.roles;
         if self.it.intent != Intent::WhoDoes || named.len() == 1 || self.it.roles_given {
             return;

@@ -71,7 +71,7 @@ impl Query<'_> {
     /// first, so the walk of a list stops at the first block that cannot count. A question
     /// with common words thus skips the many phrasings that share one word with it but say
     /// much more ("who owns the deploy for kalomi?" for "who owns the backlog?").
-    pub fn docs(&self, top: &mut Top) {
+    pub(crate) fn docs(&self, top: &mut Top) {
         let ix = self.ix;
         let mut order: Vec<(u32, f32)> = self.tokens.iter().map(|&t| (t, self.w(t))).collect();
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
