@@ -39,6 +39,11 @@ const HIDDEN: &str = "***";
 /// Both places a password can sit are covered: the `user:password@` part and a `password=`
 /// query parameter. When in doubt it hides more (everything up to the last `@`), never less.
 /// SQLite URLs have no password and come back unchanged.
+///
+/// Split by hand rather than parsed with the `url` crate on purpose: a password with an
+/// unescaped `@` or `/` (`bot:p@ss/w@db`) is not a valid URL, and a parser splits it at
+/// the first `@` or `/` and would print the rest of the password; splitting at the last `@`
+/// hides all of it.
 pub fn redact(url: &str) -> String {
     if Scheme::of(url) == Some(Scheme::Sqlite) {
         return url.to_string();
@@ -108,24 +113,11 @@ pub(crate) fn scrub(text: &str, url: &str) -> String {
         })
 }
 
-/// `%XX` escapes decoded (invalid escapes and non-UTF-8 results are kept as written).
+/// `%XX` escapes decoded (a result that is not UTF-8 is kept as written).
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let hex = |b: u8| (b as char).to_digit(16);
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(hi), Some(lo)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .map_or_else(|_| s.to_string(), |d| d.into_owned())
 }
 
 #[cfg(test)]

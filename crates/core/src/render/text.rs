@@ -11,11 +11,7 @@ pub const TOUR_LINE: &str = "Run `rolecall onboard` to take it.";
 pub fn render(reply: &Reply) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", reply.title);
-    let _ = writeln!(
-        out,
-        "{}",
-        "=".repeat(reply.title.chars().count().clamp(3, 72))
-    );
+    let _ = writeln!(out, "{}", "=".repeat(width(&reply.title).clamp(3, 72)));
     if !reply.description.is_empty() {
         let _ = writeln!(out, "{}\n", plain(&reply.description));
     }
@@ -102,17 +98,31 @@ fn plain(text: &str) -> String {
     out
 }
 
+/// Columns `text` takes in a terminal: two for a wide (CJK) character or emoji, none for a
+/// combining mark.
 fn width(text: &str) -> usize {
-    text.chars().count()
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
+/// `text` padded with spaces to `to` terminal columns.
 fn pad(text: &str, to: usize) -> String {
     format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::{pad, plain, width};
+
+    #[test]
+    fn columns_are_counted_as_a_terminal_shows_them() {
+        assert_eq!(width("Focus"), 5);
+        assert_eq!(width("責任"), 4, "CJK characters take two columns");
+        assert_eq!(width("🚀"), 2, "so do emoji");
+        assert_eq!(width("e\u{301}"), 1, "a combining mark takes none");
+        // Padded to the same width, a CJK row name and a Latin one line up.
+        assert_eq!(width(&pad("責任", 6)), width(&pad("Focus", 6)));
+        assert_eq!(pad("責任", 6), "責任  ");
+    }
 
     #[test]
     fn mentions_read_as_at_ids_and_other_angle_brackets_stay() {
