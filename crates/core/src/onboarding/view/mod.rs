@@ -1,6 +1,11 @@
 //! What each page of the tour shows: a [`Reply`] for the embed (or terminal text) and the
 //! buttons under it, always within Discord's limits.
 
+mod summary;
+
+pub use summary::score;
+use summary::{answer_of, summary};
+
 use super::engine::{Action, Page};
 use super::progress::Progress;
 use crate::knowledge::naming;
@@ -150,33 +155,6 @@ pub fn no_tour(k: &Knowledge, surface: Surface) -> Reply {
     r
 }
 
-/// How `progress` did on `tour`'s quiz (answers to choices the tour no longer has don't count).
-pub fn score(tour: &Tour, progress: &Progress) -> Score {
-    let quizzed = tour.steps.iter().filter(|s| s.quiz.is_some());
-    let mut s = Score {
-        right: 0,
-        answered: 0,
-        questions: 0,
-    };
-    for step in quizzed {
-        s.questions += 1;
-        if let Some(choice) = answer_of(step, progress) {
-            s.answered += 1;
-            if step.quiz.as_ref().is_some_and(|q| q.answer == choice) {
-                s.right += 1;
-            }
-        }
-    }
-    s
-}
-
-/// The choice `progress` picked on `step`'s quiz, when it has one the quiz still offers.
-fn answer_of(step: &TourStep, progress: &Progress) -> Option<usize> {
-    let quiz = step.quiz.as_ref()?;
-    let choice = progress.answer(&step.id)? as usize;
-    (choice < quiz.choices.len()).then_some(choice)
-}
-
 fn intro(k: &Knowledge, tour: &Tour) -> (Reply, Vec<TourButton>) {
     let steps = tour.steps.len();
     let quizzes = tour.steps.iter().filter(|s| s.quiz.is_some()).count();
@@ -313,103 +291,6 @@ fn step(
         )
     };
     (reply, buttons)
-}
-
-fn summary(
-    k: &Knowledge,
-    tour: &Tour,
-    progress: &Progress,
-    surface: Surface,
-) -> (Reply, Vec<TourButton>) {
-    let sc = score(tour, progress);
-    let mut description = tour.outro.trim().to_string();
-    if sc.questions > 0 {
-        let line = match sc.answered {
-            0 => "**You skipped the quiz.**".to_string(),
-            n if n == sc.questions => format!("**Quiz: {} of {} right.**", sc.right, sc.questions),
-            n => format!(
-                "**Quiz: {} of {} right** ({} skipped).",
-                sc.right,
-                sc.questions,
-                sc.questions - n
-            ),
-        };
-        description.push_str("\n\n");
-        description.push_str(&line);
-    }
-    description.push_str("\n\n");
-    description.push_str(match surface {
-        Surface::Discord => "Ask me anything with `/ask`.",
-        Surface::Terminal => "Ask me anything: `rolecall ask \"…\"` or `rolecall chat`.",
-    });
-    let again = read_again(tour, progress);
-    let mut fields = Vec::new();
-    if !again.is_empty() {
-        let lines: Vec<String> = again
-            .iter()
-            .enumerate()
-            .map(|(n, &e)| match surface {
-                Surface::Discord => format!("• {}", naming::title(k, e)),
-                Surface::Terminal if n < MAX_OPEN_BUTTONS => {
-                    format!("{}. {}", n + 1, naming::title(k, e))
-                }
-                Surface::Terminal => format!("• {}", naming::title(k, e)),
-            })
-            .collect();
-        fields.push(field(
-            "Read again",
-            &fit_lines(&lines, limits::FIELD_VALUE).0,
-        ));
-    }
-    let mut buttons: Vec<TourButton> = again
-        .iter()
-        .take(MAX_OPEN_BUTTONS)
-        .enumerate()
-        .map(|(n, &e)| {
-            button(
-                &naming::label(k, e),
-                Does::Open(k.entry_id(e)),
-                Style::Secondary,
-                (n / ROW_BUTTONS) as u8,
-            )
-        })
-        .collect();
-    let nav_row = buttons.len().div_ceil(ROW_BUTTONS) as u8;
-    let back = Page::Summary.back(tour).unwrap_or(Page::Intro);
-    buttons.push(back_button(back, nav_row));
-    buttons.push(button(
-        "Start over",
-        Does::Tour(Action::Restart),
-        Style::Secondary,
-        nav_row,
-    ));
-    let reply = page_reply(
-        true,
-        tour.title.clone(),
-        description,
-        fields,
-        NEUTRAL_COLOUR,
-        format!("Summary · {}", tour.title),
-    );
-    (reply, buttons)
-}
-
-/// The entries to read again: those shown by steps whose quiz was answered wrong or skipped,
-/// each once, in tour order.
-fn read_again(tour: &Tour, progress: &Progress) -> Vec<Entry> {
-    let mut again: Vec<Entry> = Vec::new();
-    for step in &tour.steps {
-        let Some(quiz) = &step.quiz else { continue };
-        if answer_of(step, progress) == Some(quiz.answer) {
-            continue;
-        }
-        for &e in &step.show {
-            if !again.contains(&e) {
-                again.push(e);
-            }
-        }
-    }
-    again
 }
 
 /// An entry in one or a few lines: its bold short answer (per role for a comparison).
