@@ -5,7 +5,7 @@ use rolecall_core::base::KnowledgeBase;
 use rolecall_core::learn::report::{self, MAX_QUESTIONS};
 use rolecall_core::learn::{stubs, GapsData, DAY};
 use rolecall_core::render::plural;
-use rolecall_store::{Store, StoreError};
+use rolecall_store::{Backend, Store, StoreError};
 use sqlx::sqlite::SqliteConnectOptions;
 use std::fmt;
 use std::path::PathBuf;
@@ -114,7 +114,7 @@ pub async fn report(kb: &KnowledgeBase, o: &Options, now: i64) -> Result<String,
 /// What a report of `guild` since `since` made at `now` needs: the window's questions, votes
 /// and comments, and the week counts of the whole chart (which may reach further back).
 pub async fn read(
-    store: &Store,
+    store: &dyn Backend,
     guild: Option<u64>,
     since: i64,
     now: i64,

@@ -29,6 +29,7 @@ use serenity::all::{Command as GlobalCommand, GatewayError, GatewayIntents, Guil
 use serenity::http::HttpBuilder;
 use serenity::Client;
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 use tracing::{debug, error, info, warn};
 
@@ -187,7 +188,7 @@ pub async fn run(
     let origin = format!("pid {} at {}", std::process::id(), unix_now());
     reload_on_notice(&store, shared.clone(), source.clone(), origin.clone());
     purge_daily(store.clone(), settings.log_days);
-    let handler = handler::Handler::new(shared, source, settings, store.clone(), origin);
+    let handler = handler::Handler::new(shared, source, settings, Arc::new(store.clone()), origin);
     let mut client = builder
         .event_handler(handler)
         .await

@@ -1,21 +1,18 @@
-//! The question log, 👍/👎 votes, weekly question counts, and reload notices between the
-//! bot's processes (migration 0003; what is stored is in the module docs' Schema section).
+//! The question log, 👍/👎 votes and weekly question counts (migration 0003; what is stored
+//! is in the module docs' Schema section). Reload notices are in `notices.rs`.
 //!
 //! Every operation is bounded like the rest of the store ([`Store::run`]); purging deletes in
 //! batches of [`PURGE_BATCH`] rows, each its own bounded step, so a long backlog never holds
 //! SQLite's one writer (or a PostgreSQL statement) for long.
 
-use super::{connect, error, fit, to_db, Backend, Store, StoreError, OPEN_TIMEOUT};
+use super::{connect, fit, to_db, Pools, Store, StoreError};
 use rolecall_core::learn::{
     week_start, Asked, Candidate, Comment, GapsData, Logged, Outcome, Vote, VoteTotal, WeekCount,
     MAX_CANDIDATES, MAX_TEXT,
 };
 use sha2::{Digest, Sha256};
-use sqlx::postgres::{PgListener, PgPool, PgPoolOptions};
 use sqlx::QueryBuilder;
 use std::sync::Arc;
-use std::time::Duration;
-use tokio::sync::mpsc;
 
 /// How a vote changed what was stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,19 +30,6 @@ pub const PURGE_BATCH: usize = 5_000;
 
 /// The PostgreSQL channel reload notices travel on.
 pub const RELOAD_CHANNEL: &str = "rolecall_reload";
-
-/// Characters of an `origin` sent with a reload notice (PostgreSQL allows 8000 bytes).
-const MAX_ORIGIN: usize = 200;
-
-/// Reload notices a receiver can fall behind by; more are dropped (one pending reload is
-/// as good as several).
-const NOTICE_BUFFER: usize = 16;
-
-/// First wait before listening again after the connection failed; doubled up to
-/// [`LISTEN_RETRY_MAX`] while it keeps failing.
-const LISTEN_RETRY_MIN: Duration = Duration::from_millis(250);
-/// Longest wait between two attempts to listen again.
-const LISTEN_RETRY_MAX: Duration = Duration::from_secs(30);
 
 const SALT: &str = "SELECT value FROM meta WHERE key = 'voter_salt'";
 const NEW_SALT_SQLITE: &str = "INSERT INTO meta (key, value) \
@@ -125,13 +109,13 @@ fn candidates_json(candidates: &[Candidate]) -> String {
 /// The database's voter salt, created when missing (the migration creates it; this only
 /// matters if someone deleted it).
 pub(super) async fn voter_salt(
-    backend: &Backend,
+    backend: &Pools,
     shown: &str,
     raw: &str,
 ) -> Result<Arc<str>, StoreError> {
     let reading = async {
         match backend {
-            Backend::Sqlite(pool) => {
+            Pools::Sqlite(pool) => {
                 let found: Option<String> = sqlx::query_scalar(SALT).fetch_optional(pool).await?;
                 if let Some(salt) = found {
                     return Ok(salt);
@@ -139,7 +123,7 @@ pub(super) async fn voter_salt(
                 sqlx::query(NEW_SALT_SQLITE).execute(pool).await?;
                 sqlx::query_scalar(SALT).fetch_one(pool).await
             }
-            Backend::Postgres(pool) => {
+            Pools::Postgres(pool) => {
                 let found: Option<String> = sqlx::query_scalar(SALT).fetch_optional(pool).await?;
                 if let Some(salt) = found {
                     return Ok(salt);
@@ -449,55 +433,6 @@ impl Store {
             }
         }
     }
-
-    /// PostgreSQL: tells every process of the bot to reload its knowledge (`NOTIFY` on
-    /// [`RELOAD_CHANNEL`] with `origin`, cut to 200 characters, as the payload). SQLite (one
-    /// process): nothing to tell.
-    pub async fn announce_reload(&self, origin: &str) -> Result<(), StoreError> {
-        const ACTION: &str = "announce a reload";
-        let Backend::Postgres(pool) = &self.backend else {
-            if self.is_closed() {
-                return Err(StoreError::Closed {
-                    action: ACTION,
-                    url: self.url.to_string(),
-                });
-            }
-            return Ok(());
-        };
-        let origin: String = origin.chars().take(MAX_ORIGIN).collect();
-        self.run(ACTION, async move {
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(RELOAD_CHANNEL)
-                .bind(origin)
-                .execute(pool)
-                .await
-                .map(|_| ())
-        })
-        .await
-    }
-
-    /// PostgreSQL: the payloads of every [`Store::announce_reload`] from now on, this
-    /// process's own included, from a background task that listens on a connection of its
-    /// own and, when that fails, listens again after a wait (250 ms doubling to 30 s).
-    /// Notices sent while it was not listening are lost. The task ends when the receiver is
-    /// dropped or the store is closed. SQLite, or called outside a tokio runtime: `None`.
-    pub fn reload_notices(&self) -> Option<mpsc::Receiver<String>> {
-        let Backend::Postgres(pool) = &self.backend else {
-            return None;
-        };
-        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
-            tracing::warn!("reload notices need a tokio runtime; not listening");
-            return None;
-        };
-        let (sender, receiver) = mpsc::channel(NOTICE_BUFFER);
-        runtime.spawn(listen(
-            pool.clone(),
-            sender,
-            self.raw_url.clone(),
-            self.url.clone(),
-        ));
-        Some(receiver)
-    }
 }
 
 /// A row of `questions` as [`Store::gaps`] reads it: guild, channel, time, outcome, text,
@@ -558,70 +493,4 @@ fn gaps_from_rows(
         comments,
         weeks,
     })
-}
-
-/// Why a listening session ended.
-enum Ended {
-    /// The receiver was dropped or the store closed: stop for good.
-    Done,
-    /// The connection failed: listen again after a wait.
-    Failed(sqlx::Error),
-}
-
-/// The reload-notice task of [`Store::reload_notices`]: listens, relays payloads to
-/// `sender`, and listens again with a growing wait when the connection fails.
-async fn listen(store: PgPool, sender: mpsc::Sender<String>, raw: Arc<str>, url: Arc<str>) {
-    let mut wait = LISTEN_RETRY_MIN;
-    loop {
-        // A connection of its own, so LISTEN never holds one of the store's.
-        let own = PgPoolOptions::new()
-            .max_connections(1)
-            .min_connections(0)
-            .max_lifetime(None)
-            .idle_timeout(None)
-            .acquire_timeout(OPEN_TIMEOUT)
-            .connect_lazy_with((*store.connect_options()).clone());
-        let ended = tokio::select! {
-            () = sender.closed() => Ended::Done,
-            () = store.close_event() => Ended::Done,
-            ended = relay(&own, &sender, &mut wait) => ended,
-        };
-        let _ = tokio::time::timeout(OPEN_TIMEOUT, own.close()).await;
-        let Ended::Failed(e) = ended else {
-            return;
-        };
-        tracing::warn!(
-            "cannot listen for reload notices in the database {url}: {}; trying again in {} ms",
-            error::reason(&e, &raw),
-            wait.as_millis()
-        );
-        tokio::select! {
-            () = sender.closed() => return,
-            () = store.close_event() => return,
-            () = tokio::time::sleep(wait) => {}
-        }
-        wait = (wait * 2).min(LISTEN_RETRY_MAX);
-    }
-}
-
-/// One listening session on `pool`: LISTEN, then relay every payload until the connection
-/// fails (a full receiver drops the notice). `wait` goes back to its minimum once listening.
-async fn relay(pool: &PgPool, sender: &mpsc::Sender<String>, wait: &mut Duration) -> Ended {
-    let mut listener = match PgListener::connect_with(pool).await {
-        Ok(listener) => listener,
-        Err(e) => return Ended::Failed(e),
-    };
-    if let Err(e) = listener.listen(RELOAD_CHANNEL).await {
-        return Ended::Failed(e);
-    }
-    *wait = LISTEN_RETRY_MIN;
-    loop {
-        match listener.recv().await {
-            Ok(notice) => match sender.try_send(notice.payload().to_string()) {
-                Ok(()) | Err(mpsc::error::TrySendError::Full(_)) => {}
-                Err(mpsc::error::TrySendError::Closed(_)) => return Ended::Done,
-            },
-            Err(e) => return Ended::Failed(e),
-        }
-    }
 }

@@ -10,6 +10,8 @@ mod on_member;
 mod on_message;
 mod on_tour;
 mod on_vote;
+#[cfg(test)]
+mod tests;
 
 use super::admin::{self, Reach};
 use super::commands::admin::AdminCommand;
@@ -30,7 +32,7 @@ use rolecall_core::knowledge::{Knowledge, Tour};
 use rolecall_core::learn::{Asked, Outcome, Vote};
 use rolecall_core::onboarding::{self, Page, Progress, Surface};
 use rolecall_core::KnowledgeSource;
-use rolecall_store::{Store, StoreError, VoteChange};
+use rolecall_store::{Backend, StoreError, VoteChange};
 use serenity::all::{
     AutocompleteChoice, Builder, Channel, ChannelId, CommandInteraction, ComponentInteraction,
     ComponentInteractionDataKind, Context, CreateAutocompleteResponse, CreateInteractionResponse,
@@ -39,7 +41,7 @@ use serenity::all::{
 };
 use serenity::async_trait;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
 use tracing::{debug, error, field, info, info_span, warn, Instrument, Span};
@@ -61,7 +63,7 @@ pub struct Handler {
     me: watch::Sender<Option<u64>>,
     registered: AtomicBool,
     /// Tour progress, the question log and votes.
-    store: Store,
+    store: Arc<dyn Backend>,
     /// The server the welcome channel belongs to, once looked up.
     welcome_guild: tokio::sync::OnceCell<Option<u64>>,
     /// Where the knowledge is read from again on `/reload`.
@@ -80,7 +82,7 @@ impl Handler {
         knowledge: SharedKnowledge,
         source: KnowledgeSource,
         settings: Settings,
-        store: Store,
+        store: Arc<dyn Backend>,
         origin: String,
     ) -> Handler {
         let limiter = Limiter::new(settings.user_rate, settings.cooldown);

@@ -65,7 +65,7 @@ impl Handler {
         let data = self
             .stored(
                 "read the question log",
-                crate::offline::read(&self.store, Some(guild), since, now),
+                crate::offline::read(self.store.as_ref(), Some(guild), since, now),
             )
             .await?;
         let k = self.knowledge.get();
