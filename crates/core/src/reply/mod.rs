@@ -314,7 +314,95 @@ fn role_list(k: &Knowledge) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Row;
+    use super::*;
+    use crate::{KnowledgeSource, MatchConfig};
+    use std::path::Path;
+
+    fn fixture() -> KnowledgeBase {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/knowledge");
+        KnowledgeSource::Path(dir).load().unwrap()
+    }
+
+    fn entry(k: &KnowledgeBase, id: &str) -> Entry {
+        k.parse_entry(id).unwrap_or_else(|| panic!("{id}"))
+    }
+
+    fn ids(k: &KnowledgeBase, entries: &[Entry]) -> Vec<String> {
+        entries.iter().map(|&e| k.entry_id(e)).collect()
+    }
+
+    #[test]
+    fn a_fact_offers_its_comparison_first_then_its_role() {
+        let k = fixture();
+        assert_eq!(
+            ids(&k, &related(&k, entry(&k, "po.owns"))),
+            ["pm+po.owns", "po"]
+        );
+        // A comparison of one aspect offers the whole comparison, then each role.
+        assert_eq!(
+            ids(&k, &related(&k, entry(&k, "pm+po.salary"))),
+            ["pm+po", "pm", "po"]
+        );
+        // An entry's own list is kept, at most three.
+        assert_eq!(
+            ids(&k, &related(&k, entry(&k, "pm"))),
+            ["po", "pm+po", "who-owns-backlog"]
+        );
+    }
+
+    #[test]
+    fn the_menu_offers_the_other_aspects_and_never_the_one_shown() {
+        let k = fixture();
+        let options = |id: &str| -> Vec<String> {
+            menu(&k, entry(&k, id))
+                .map(|m| m.options.into_iter().map(|o| o.entry).collect())
+                .unwrap_or_default()
+        };
+        let card = options("po");
+        assert!(card.contains(&"po.owns".to_string()), "{card:?}");
+        let fact = options("po.owns");
+        assert!(!fact.contains(&"po.owns".to_string()), "{fact:?}");
+        assert!(fact.contains(&"po.salary".to_string()), "{fact:?}");
+        let compared = options("pm+po.owns");
+        assert!(
+            compared.iter().all(|o| o.starts_with("pm+po.")),
+            "{compared:?}"
+        );
+        assert!(!compared.contains(&"pm+po.owns".to_string()));
+    }
+
+    #[test]
+    fn a_comparison_has_a_row_per_aspect_within_its_budget() {
+        let k = fixture();
+        let r = for_entry(&k, entry(&k, "pm+po"));
+        assert_eq!(r.kind, Kind::Compare);
+        assert!(!r.rows.is_empty());
+        let shown: usize = r
+            .rows
+            .iter()
+            .map(|row| crate::limits::chars(&row.name) + row.value_chars())
+            .sum();
+        assert!(shown <= COMPARISON_BUDGET, "{shown}");
+        for row in &r.rows {
+            assert_eq!(row.cells.len(), 2, "{row:?}");
+        }
+    }
+
+    #[test]
+    fn an_unsure_match_offers_titles_never_the_askers_words() {
+        let k = fixture();
+        let cfg = MatchConfig::DEFAULT;
+        let q = "backlog thingy zork";
+        let r = answer(&k, q, &cfg);
+        assert!(!r.answered);
+        assert!(r.suggestions.len() <= MAX_OFFERS);
+        for o in r.suggestions.iter().chain(&r.examples) {
+            assert!(!o.title.contains("zork"), "{o:?}");
+            assert!(k.parse_entry(&o.entry).is_some(), "{o:?}");
+            assert!((0.0..=1.0).contains(&o.confidence));
+        }
+        assert!(!r.title.contains("zork") && !r.description.contains("zork"));
+    }
 
     #[test]
     fn a_rows_value_chars_count_what_its_value_shows() {

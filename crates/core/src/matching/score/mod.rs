@@ -421,3 +421,67 @@ impl<'a> Query<'a> {
         top.offer(entry, s);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{KnowledgeBase, KnowledgeSource, MatchConfig};
+    use std::path::Path;
+
+    #[test]
+    fn thin_evidence_scales_a_score_down_and_enough_leaves_it() {
+        assert_eq!(evidence(0.0), 0.0);
+        assert!((evidence(MIN_EVIDENCE / 2.0) - 0.5).abs() < 1e-6);
+        assert_eq!(evidence(MIN_EVIDENCE), 1.0);
+        assert_eq!(evidence(10.0), 1.0, "never a bonus");
+    }
+
+    #[test]
+    fn unexplained_words_count_fully_in_short_questions_and_at_least_half_in_long_ones() {
+        for words in 0..=4 {
+            assert_eq!(unexplained_factor(words), 1.0, "{words} words");
+        }
+        assert!((unexplained_factor(8) - 0.5f32.sqrt()).abs() < 1e-6);
+        assert_eq!(unexplained_factor(16), 0.5);
+        assert_eq!(unexplained_factor(1_000), 0.5);
+        let mut last = 1.0;
+        for words in 1..40 {
+            let f = unexplained_factor(words);
+            assert!(f <= last, "never grows with more words");
+            last = f;
+        }
+    }
+
+    fn fixture() -> KnowledgeBase {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/knowledge");
+        KnowledgeSource::Path(dir).load().unwrap()
+    }
+
+    #[test]
+    fn a_faq_asked_as_written_scores_highest_and_words_it_does_not_explain_cost() {
+        let k = fixture();
+        let cfg = MatchConfig::DEFAULT;
+        let score = |q: &str| {
+            let m = k.find(q, &cfg);
+            let (entry, s) = m.best().expect("a candidate");
+            assert_eq!(k.entry_id(entry), "who-owns-backlog", "{q}");
+            s
+        };
+        let exact = score("Who owns the backlog?");
+        assert!(exact > 0.95, "{exact}");
+        let padded = score("who owns the backlog for the whole release train quarter");
+        assert!(padded < exact, "{padded} < {exact}");
+        for q in [
+            "",
+            "??",
+            &"backlog ".repeat(400),
+            "🦀 🦀 🦀",
+            "<@1> @everyone",
+        ] {
+            let m = k.find(q, &cfg);
+            for (_, s) in &m.ranked {
+                assert!((0.0..=1.0).contains(s), "{q:?}: {s}");
+            }
+        }
+    }
+}
