@@ -10,7 +10,7 @@ use crate::knowledge::naming;
 use crate::knowledge::{Kind, Knowledge};
 use crate::limits::{self, chars, truncate};
 use crate::render::plural;
-use crate::reply::{Field, Reply, NEUTRAL_COLOUR};
+use crate::reply::{Field, Overflow, Reply, NEUTRAL_COLOUR};
 use std::fmt::Write;
 
 /// Topics shown and exported.
@@ -426,9 +426,7 @@ pub fn reply(g: &Gaps) -> Reply {
         }
     }
     // Never reached with the sizes above; drops fields before the chart if it ever is.
-    while r.total_chars() > limits::TOTAL && r.fields.len() > 1 {
-        r.fields.remove(r.fields.len() - 2);
-    }
+    r.fit_to_discord(Overflow::BeforeLastField);
     r
 }
 

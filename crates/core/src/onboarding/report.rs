@@ -2,10 +2,10 @@
 //! members get wrong most (the knowledge that doesn't land), on top.
 
 use super::progress::Stats;
-use super::view::{fit, page_reply};
+use super::view::page_reply;
 use crate::knowledge::Knowledge;
 use crate::limits;
-use crate::reply::{Field, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
+use crate::reply::{Field, Overflow, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
 
 /// Title of the report.
 const TITLE: &str = "Onboarding report";
@@ -22,7 +22,7 @@ pub fn report(k: &Knowledge, stats: &Stats) -> Reply {
             DECLINE_COLOUR,
             "Onboarding tour".into(),
         );
-        fit(&mut r);
+        r.fit_to_discord(Overflow::FirstFields);
         return r;
     };
     let footer = tour.title.clone();
@@ -34,7 +34,7 @@ pub fn report(k: &Knowledge, stats: &Stats) -> Reply {
             NEUTRAL_COLOUR,
             footer,
         );
-        fit(&mut r);
+        r.fit_to_discord(Overflow::FirstFields);
         return r;
     }
     let mut description = format!(
@@ -108,7 +108,7 @@ pub fn report(k: &Knowledge, stats: &Stats) -> Reply {
         NEUTRAL_COLOUR,
         footer,
     );
-    fit(&mut r);
+    r.fit_to_discord(Overflow::FirstFields);
     r
 }
 

@@ -1,7 +1,7 @@
 //! A reply as a Discord embed object, always within Discord's limits.
 
-use crate::limits::{self, chars, truncate};
-use crate::reply::Reply;
+use crate::limits::{self, chars};
+use crate::reply::{plain_field, Overflow, Reply};
 use serde::Serialize;
 
 /// A Discord embed field.
@@ -48,7 +48,9 @@ pub struct Embed {
 const BLANK: &str = "\u{200b}";
 
 impl Embed {
-    /// Builds the embed for a reply, truncating by characters to fit every limit.
+    /// Builds the embed for a reply: comparison rows become fields after the reply's own,
+    /// then the whole is fitted to Discord's limits ([`Reply::fit_to_discord`], trailing
+    /// fields first).
     pub fn from_reply(reply: &Reply) -> Embed {
         let non_empty = |s: String| {
             if s.trim().is_empty() {
@@ -57,33 +59,43 @@ impl Embed {
                 s
             }
         };
-        let rows = reply
-            .rows
-            .iter()
-            .map(|r| (r.name.clone(), r.value(), false));
-        let fields = reply
-            .fields
-            .iter()
-            .map(|f| (f.name.clone(), f.value.clone(), f.inline))
-            .chain(rows)
-            .take(limits::FIELDS)
-            .map(|(name, value, inline)| EmbedField {
-                name: non_empty(truncate(&name, limits::FIELD_NAME)),
-                value: non_empty(truncate(&value, limits::FIELD_VALUE)),
-                inline,
-            })
-            .collect();
-        let footer = truncate(&reply.footer, limits::FOOTER_TEXT);
-        let mut embed = Embed {
-            title: truncate(&reply.title, limits::TITLE),
-            url: reply.url.clone().filter(|_| !reply.title.is_empty()),
-            description: truncate(&reply.description, limits::DESCRIPTION),
-            color: reply.colour & 0xFF_FF_FF,
-            fields,
-            footer: (!footer.trim().is_empty()).then_some(EmbedFooter { text: footer }),
+        let mut r = Reply {
+            rows: Vec::new(),
+            fields: reply
+                .fields
+                .iter()
+                .cloned()
+                .chain(
+                    reply
+                        .rows
+                        .iter()
+                        .map(|row| plain_field(row.name.clone(), row.value())),
+                )
+                .collect(),
+            ..reply.clone()
         };
-        embed.fit_total();
-        embed
+        // A blank name or value is sent as one invisible character: count it so.
+        for f in &mut r.fields {
+            f.name = non_empty(std::mem::take(&mut f.name));
+            f.value = non_empty(std::mem::take(&mut f.value));
+        }
+        r.fit_to_discord(Overflow::LastFields);
+        Embed {
+            url: r.url.filter(|_| !r.title.is_empty()),
+            title: r.title,
+            description: r.description,
+            color: r.colour & 0xFF_FF_FF,
+            fields: r
+                .fields
+                .into_iter()
+                .map(|f| EmbedField {
+                    name: f.name,
+                    value: f.value,
+                    inline: f.inline,
+                })
+                .collect(),
+            footer: (!r.footer.trim().is_empty()).then_some(EmbedFooter { text: r.footer }),
+        }
     }
 
     /// Characters that count towards Discord's 6000 total.
@@ -94,25 +106,6 @@ impl Embed {
             .map(|f| (f.name.as_str(), f.value.as_str()));
         let footer = self.footer.as_ref().map_or("", |f| f.text.as_str());
         limits::embed_chars(&self.title, &self.description, footer, fields)
-    }
-
-    /// Shrinks the description, then drops trailing fields, until the total fits.
-    fn fit_total(&mut self) {
-        let over = self.total_chars().saturating_sub(limits::TOTAL);
-        if over > 0 && !self.description.is_empty() {
-            let keep = chars(&self.description).saturating_sub(over).max(1);
-            self.description = truncate(&self.description, keep);
-        }
-        while self.total_chars() > limits::TOTAL && !self.fields.is_empty() {
-            self.fields.pop();
-        }
-        if self.total_chars() > limits::TOTAL {
-            let over = self.total_chars() - limits::TOTAL;
-            if let Some(f) = &mut self.footer {
-                let keep = chars(&f.text).saturating_sub(over).max(1);
-                f.text = truncate(&f.text, keep);
-            }
-        }
     }
 
     /// True when every Discord limit holds (used by tests and checks).

@@ -10,10 +10,13 @@ use crate::matching::{rounded, Band, Intent, Match, MatchConfig, Rejection};
 use crate::people;
 
 mod entry;
+mod fit;
 mod matched;
 mod person;
 
 pub use entry::{for_entry, menu, related};
+pub(crate) use fit::plain_field;
+pub use fit::Overflow;
 pub use matched::{answer, answer_in, from_match, from_match_in, help, none_of_these};
 
 /// Colour of answers about more than one role, and of help (amethyst).

@@ -12,7 +12,7 @@ use crate::knowledge::naming;
 use crate::knowledge::{opener, Entry, Kind, Knowledge, Tour, TourStep};
 use crate::limits::{self, chars, truncate};
 use crate::render::plural;
-use crate::reply::{Field, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
+use crate::reply::{Field, Overflow, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
 
 /// Where a page is shown: it changes the words for what to do next, not the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ pub fn view(
     if let Some(note) = note.map(str::trim).filter(|n| !n.is_empty()) {
         reply.description = format!("⚠️ {note}\n\n{}", reply.description);
     }
-    fit(&mut reply);
+    reply.fit_to_discord(Overflow::FirstFields);
     View {
         page,
         reply,
@@ -151,7 +151,7 @@ pub fn no_tour(k: &Knowledge, surface: Surface) -> Reply {
         DECLINE_COLOUR,
         credit(k),
     );
-    fit(&mut r);
+    r.fit_to_discord(Overflow::FirstFields);
     r
 }
 
@@ -451,27 +451,6 @@ pub(super) fn page_reply(
         confidence: if answered { 1.0 } else { 0.0 },
         fields,
         ..Reply::plain(kind, title, description, colour, footer)
-    }
-}
-
-/// Cuts every text of `r` (by characters) to Discord's embed limits, shortening the
-/// description first when the whole runs over the total.
-pub(super) fn fit(r: &mut Reply) {
-    r.title = truncate(&r.title, limits::TITLE);
-    r.description = truncate(&r.description, limits::DESCRIPTION);
-    r.footer = truncate(&r.footer, limits::FOOTER_TEXT);
-    r.fields.truncate(limits::FIELDS);
-    for f in &mut r.fields {
-        f.name = truncate(&f.name, limits::FIELD_NAME);
-        f.value = truncate(&f.value, limits::FIELD_VALUE);
-    }
-    let over = r.total_chars().saturating_sub(limits::TOTAL);
-    if over > 0 {
-        let keep = chars(&r.description).saturating_sub(over).max(1);
-        r.description = truncate(&r.description, keep);
-    }
-    while r.total_chars() > limits::TOTAL && r.fields.len() > 1 {
-        r.fields.remove(0);
     }
 }
 
