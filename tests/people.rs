@@ -86,13 +86,24 @@ fn tour() -> Tour {
     }
 }
 
+/// People as Discord shows them: `<@id>`.
+fn discord(text: &str) -> String {
+    people::spell_mentions(text, |user| format!("<@{user}>"))
+}
+
+/// The reply to `q` asked in `channel`, its texts as Discord shows them.
 fn ask(kb: &KnowledgeBase, q: &str, channel: Option<u64>) -> Reply {
-    reply::answer_in(
+    let mut r = reply::answer_in(
         kb,
         q,
         &cfg(),
         channel.and_then(|c| people::team_of_channel(kb, c)),
-    )
+    );
+    r.description = discord(&r.description);
+    for f in &mut r.fields {
+        f.value = discord(&f.value);
+    }
+    r
 }
 
 /// Asserts `r` names exactly `people`, as an answer about role `role`.
@@ -454,7 +465,10 @@ fn help_mentions_the_tour_only_when_there_is_one() {
 fn roster_lines_show_each_holder_with_role_and_team() {
     let k = roster();
     assert_eq!(
-        people::roster_lines(k, people::find_team(k, "the blue team")),
+        people::roster_lines(k, people::find_team(k, "the blue team"))
+            .iter()
+            .map(|l| discord(l))
+            .collect::<Vec<_>>(),
         [
             "<@2200000000000000003> · Product Manager · all teams",
             "<@2200000000000000001> · Product Owner · Team Blue",

@@ -2,9 +2,10 @@
 //!
 //! Pure look-ups over [`Knowledge::teams`] and [`Knowledge::holders`]: the team a channel
 //! belongs to, the team a question names ("team blue", "the blue team"), who holds a role
-//! (for one team or for all), and the roster as lines a reply or a tour step shows. User ids
-//! are written as Discord mentions (`<@id>`); whoever sends them keeps allowed mentions
-//! empty, so showing a name never pings anyone.
+//! (for one team or for all), and the roster as lines a reply or a tour step shows. A person
+//! is written into reply text as a neutral mention ([`mention_of`]) that each renderer
+//! spells its own way ([`spell_mentions`]): Discord as `<@id>` (sent with allowed mentions
+//! empty, so showing a name never pings anyone), the terminal as `@id`.
 
 use crate::knowledge::{Holder, Knowledge, Team};
 use crate::normalize::{clean, is_stop_key, small_key, word_key, word_slices};
@@ -75,9 +76,45 @@ pub fn holder_line(k: &Knowledge, h: &Holder) -> String {
     )
 }
 
-/// A Discord user mention, `<@id>`.
+/// Opens a person in reply text (U+E000, from the private use area: no text holds it).
+const MENTION_OPEN: char = '\u{E000}';
+/// Closes a person in reply text (U+E001).
+const MENTION_CLOSE: char = '\u{E001}';
+
+/// A person in reply text, as data: `@id` between two private-use marks, as many
+/// characters as Discord's `<@id>`, so text fitted to Discord's limits stays within them
+/// whichever way a renderer spells it.
 pub fn mention_of(user: u64) -> String {
-    format!("<@{user}>")
+    format!("{MENTION_OPEN}@{user}{MENTION_CLOSE}")
+}
+
+/// `text` with every [`mention_of`] spelled by `spell` (given the user id).
+pub fn spell_mentions(text: &str, spell: impl Fn(u64) -> String) -> String {
+    if !text.contains(MENTION_OPEN) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MENTION_OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + MENTION_OPEN.len_utf8()..];
+        let id = after
+            .strip_prefix('@')
+            .and_then(|a| a.split_once(MENTION_CLOSE))
+            .and_then(|(digits, tail)| Some((digits.parse::<u64>().ok()?, tail)));
+        match id {
+            Some((user, tail)) => {
+                out.push_str(&spell(user));
+                rest = tail;
+            }
+            None => {
+                out.push(MENTION_OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The name of team `team` ("Team Blue"), or "all teams" for none.
@@ -301,8 +338,12 @@ summary = "Owns the roadmap."
     #[test]
     fn roster_lines_name_the_person_role_and_team() {
         let k = knowledge();
+        let discord = |l: &String| spell_mentions(l, |user| format!("<@{user}>"));
         assert_eq!(
-            roster_lines(&k, None),
+            roster_lines(&k, None)
+                .iter()
+                .map(discord)
+                .collect::<Vec<_>>(),
             [
                 "<@2200000000000000001> · Product Owner · Team Blue",
                 "<@2200000000000000002> · Product Owner · Team A",
@@ -310,7 +351,10 @@ summary = "Owns the roadmap."
             ]
         );
         assert_eq!(
-            roster_lines(&k, Some(0)),
+            roster_lines(&k, Some(0))
+                .iter()
+                .map(discord)
+                .collect::<Vec<_>>(),
             [
                 "<@2200000000000000001> · Product Owner · Team Blue",
                 "<@2200000000000000003> · Product Manager · all teams",

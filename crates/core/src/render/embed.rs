@@ -1,6 +1,7 @@
 //! A reply as a Discord embed object, always within Discord's limits.
 
 use crate::limits::{self, chars};
+use crate::people::spell_mentions;
 use crate::reply::{plain_field, Overflow, Reply};
 use serde::Serialize;
 
@@ -74,10 +75,15 @@ impl Embed {
                 .collect(),
             ..reply.clone()
         };
-        // A blank name or value is sent as one invisible character: count it so.
+        // People are spelled as Discord mentions (as many characters as the reply's own
+        // form); a blank name or value is sent as one invisible character: count it so.
+        let discord = |text: &str| spell_mentions(text, |user| format!("<@{user}>"));
+        r.title = discord(&r.title);
+        r.description = discord(&r.description);
+        r.footer = discord(&r.footer);
         for f in &mut r.fields {
-            f.name = non_empty(std::mem::take(&mut f.name));
-            f.value = non_empty(std::mem::take(&mut f.value));
+            f.name = non_empty(discord(&f.name));
+            f.value = non_empty(discord(&f.value));
         }
         r.fit_to_discord(Overflow::LastFields);
         Embed {

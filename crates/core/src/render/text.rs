@@ -74,28 +74,9 @@ pub fn render(reply: &Reply) -> String {
     out
 }
 
-/// Drops Discord's bold markers and shows user mentions (`<@123>`, `<@!123>`) as `@123`,
-/// for the terminal.
+/// Drops Discord's bold markers and spells people as `@id`, for the terminal.
 fn plain(text: &str) -> String {
-    let text = text.replace("**", "");
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(at) = rest.find("<@") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 2..];
-        let id = after.strip_prefix('!').unwrap_or(after);
-        let digits = id.len() - id.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits > 0 && id[digits..].starts_with('>') {
-            out.push('@');
-            out.push_str(&id[..digits]);
-            rest = &id[digits + 1..];
-        } else {
-            out.push_str("<@");
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::people::spell_mentions(&text.replace("**", ""), |user| format!("@{user}"))
 }
 
 /// Columns `text` takes in a terminal: two for a wide (CJK) character or emoji, none for a
@@ -125,12 +106,17 @@ mod tests {
     }
 
     #[test]
-    fn mentions_read_as_at_ids_and_other_angle_brackets_stay() {
+    fn people_read_as_at_ids_and_other_text_stays() {
+        use crate::people::mention_of;
+        let po = mention_of(2_200_000_000_000_000_001);
         assert_eq!(
-            plain("**<@2200000000000000001> is the PO.** Ask <@!42>."),
+            plain(&format!("**{po} is the PO.** Ask {}.", mention_of(42))),
             "@2200000000000000001 is the PO. Ask @42."
         );
-        assert_eq!(plain("a <@ b <@x> <@12"), "a <@ b <@x> <@12");
-        assert_eq!(plain("é <@7>🦀"), "é @7🦀");
+        assert_eq!(
+            plain("a <@ b <@x> <@12> \u{E000}@ x"),
+            "a <@ b <@x> <@12> \u{E000}@ x"
+        );
+        assert_eq!(plain(&format!("é {}🦀", mention_of(7))), "é @7🦀");
     }
 }

@@ -159,7 +159,7 @@ pub struct Reply {
     pub examples: Vec<Offer>,
     /// The aspects of a role card, fact or comparison, to pick from.
     pub menu: Option<Menu>,
-    /// Discord user ids the reply names (as `<@id>` mentions in its text), in order.
+    /// User ids the reply names (as [`crate::people::mention_of`] in its text), in order.
     pub people: Vec<u64>,
     /// True when the reply points to the onboarding tour (Discord adds a "Start the tour"
     /// button; the terminal says how to take it).

@@ -184,6 +184,7 @@ fn the_shipped_roster_step_names_the_people_listed() {
         None,
     );
     let roster = field(&v.reply, "Who holds which role here").expect("the roster");
+    let roster = discord_field(roster);
     for user in [
         "2200000000000000001",
         "2200000000000000002",

@@ -13,7 +13,7 @@ use rolecall_core::onboarding::{
     apply, fingerprint, no_tour, report, resume, score, view, Action, Does, Page, Progress, Stats,
     Style, Surface, TourButton, View, DONE, INTRO,
 };
-use rolecall_core::reply::{self, Reply};
+use rolecall_core::reply::{self, Field, Reply};
 use rolecall_core::{Kind, Knowledge};
 
 const NOW: i64 = 1_700_000_000;
@@ -130,4 +130,12 @@ fn find<'a>(v: &'a View, label: &str) -> &'a TourButton {
         .iter()
         .find(|b| b.label == label)
         .unwrap_or_else(|| panic!("no button {label:?} in {:?}", labels(v)))
+}
+
+/// A field as Discord shows it: people spelled `<@id>`.
+fn discord_field(f: &Field) -> Field {
+    Field {
+        value: rolecall_core::people::spell_mentions(&f.value, |user| format!("<@{user}>")),
+        ..f.clone()
+    }
 }

@@ -181,7 +181,7 @@ fn a_roster_step_lists_the_people_or_says_none_are_listed() {
         origin: ORIGIN,
     });
     let v = view(&k, &p, Page::Step(3), Surface::Discord, None);
-    let roster = field(&v.reply, "Who holds which role here").unwrap();
+    let roster = discord_field(field(&v.reply, "Who holds which role here").unwrap());
     assert!(
         roster
             .value
