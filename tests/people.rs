@@ -86,9 +86,12 @@ fn tour() -> Tour {
     }
 }
 
-/// People as Discord shows them: `<@id>`.
+/// People and commands as Discord shows them: `<@id>`, `` `/onboard` ``.
 fn discord(text: &str) -> String {
-    people::spell_mentions(text, |user| format!("<@{user}>"))
+    reply::spell_commands(
+        &people::spell_mentions(text, |user| format!("<@{user}>")),
+        reply::slash,
+    )
 }
 
 /// The reply to `q` asked in `channel`, its texts as Discord shows them.
@@ -455,7 +458,7 @@ fn help_mentions_the_tour_only_when_there_is_one() {
         reply::help(k)
             .fields
             .iter()
-            .any(|f| f.value.contains("`/onboard`"))
+            .any(|f| discord(&f.value).contains("`/onboard`"))
     };
     assert!(has(toured()));
     assert!(!has(bare()));

@@ -66,6 +66,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_command_a_reply_points_to_is_registered() {
+        let registered: Vec<serde_json::Value> = crate::discord::commands::all()
+            .iter()
+            .map(|c| serde_json::to_value(c).unwrap())
+            .collect();
+        for command in reply::Command::ALL {
+            let mut words = command.name().split(' ');
+            let name = words.next().unwrap();
+            let c = registered
+                .iter()
+                .find(|c| c["name"] == name)
+                .unwrap_or_else(|| panic!("/{name} is not registered"));
+            if let Some(sub) = words.next() {
+                let subs = c["options"].as_array().expect("subcommands");
+                assert!(subs.iter().any(|o| o["name"] == sub), "/{name} {sub}");
+            }
+        }
+    }
+
     /// Knowledge at every per-part limit: 60 roles with 100-character names (a 6,000+
     /// character role list), a long title and a long credit.
     fn huge() -> KnowledgeBase {

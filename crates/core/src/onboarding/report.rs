@@ -5,7 +5,7 @@ use super::progress::Stats;
 use super::view::page_reply;
 use crate::knowledge::Knowledge;
 use crate::limits;
-use crate::reply::{Field, Overflow, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
+use crate::reply::{Command, Field, Overflow, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
 
 /// Title of the report.
 const TITLE: &str = "Onboarding report";
@@ -29,7 +29,7 @@ pub fn report(k: &Knowledge, stats: &Stats) -> Reply {
     if stats.started == 0 {
         let mut r = page_reply(true,
             TITLE.into(),
-            "**Nobody has started the tour yet.** Post it in a channel with `/onboarding post`: anyone who clicks its button gets their own private tour. Members can also start it any time with `/onboard`.".into(),
+            format!("**Nobody has started the tour yet.** Post it in a channel with {}: anyone who clicks its button gets their own private tour. Members can also start it any time with {}.", Command::OnboardingPost.hint(), Command::Onboard.hint()),
             Vec::new(),
             NEUTRAL_COLOUR,
             footer,

@@ -83,7 +83,8 @@ pub fn walk<R: BufRead, W: Write>(
             Key::Next => match page.next(tour) {
                 Some(p) => page = apply(tour, &mut progress, Action::Go(p), now),
                 None => {
-                    writeln!(out, "\nYou finished the tour. Nothing is saved offline; in Discord, `/onboard` keeps your place.")?;
+                    let onboard = reply::slash(reply::Command::Onboard);
+                    writeln!(out, "\nYou finished the tour. Nothing is saved offline; in Discord, {onboard} keeps your place.")?;
                     break;
                 }
             },

@@ -2,7 +2,7 @@
 
 use crate::limits::{self, chars};
 use crate::people::spell_mentions;
-use crate::reply::{plain_field, Overflow, Reply};
+use crate::reply::{plain_field, slash, spell_commands, Overflow, Reply};
 use serde::Serialize;
 
 /// A Discord embed field.
@@ -77,7 +77,8 @@ impl Embed {
         };
         // People are spelled as Discord mentions (as many characters as the reply's own
         // form); a blank name or value is sent as one invisible character: count it so.
-        let discord = |text: &str| spell_mentions(text, |user| format!("<@{user}>"));
+        let discord =
+            |text: &str| spell_commands(&spell_mentions(text, |user| format!("<@{user}>")), slash);
         r.title = discord(&r.title);
         r.description = discord(&r.description);
         r.footer = discord(&r.footer);

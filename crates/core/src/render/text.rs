@@ -74,9 +74,11 @@ pub fn render(reply: &Reply) -> String {
     out
 }
 
-/// Drops Discord's bold markers and spells people as `@id`, for the terminal.
+/// Drops Discord's bold markers and spells people as `@id` and commands as Discord's, for
+/// the terminal.
 fn plain(text: &str) -> String {
-    crate::people::spell_mentions(&text.replace("**", ""), |user| format!("@{user}"))
+    let text = crate::people::spell_mentions(&text.replace("**", ""), |user| format!("@{user}"));
+    crate::reply::spell_commands(&text, crate::reply::slash)
 }
 
 /// Columns `text` takes in a terminal: two for a wide (CJK) character or emoji, none for a

@@ -208,11 +208,12 @@ pub fn none_of_these(k: &Knowledge) -> Reply {
         k,
         "Let's try that another way",
         format!(
-            "**Ask again in a few words, naming a role and one thing about it**, like “{}”. `/help` lists everything I cover; for how your own team works, ask your team lead. Or try one of these:",
+            "**Ask again in a few words, naming a role and one thing about it**, like “{}”. {} lists everything I cover; for how your own team works, ask your team lead. Or try one of these:",
             example_entries(k)
                 .into_iter()
                 .find(|e| matches!(e, Entry::Fact { .. }))
                 .map_or_else(|| "who owns the backlog?".to_string(), |e| example_question(k, e)),
+            Command::Help.hint(),
         ),
     )
 }
@@ -229,14 +230,24 @@ pub fn help(k: &Knowledge) -> Reply {
     let aspects: Vec<&str> = k.aspects.iter().map(|a| a.name.as_str()).collect();
     let examples = example_entries(k);
     let mut commands = vec![
-        "`/ask` anything, or mention me with a question",
-        "`/role` a role card · `/compare` two roles",
-        "`/faq` a common question or a term",
+        format!(
+            "{} anything, or mention me with a question",
+            Command::Ask.hint()
+        ),
+        format!(
+            "{} a role card · {} two roles",
+            Command::Role.hint(),
+            Command::Compare.hint()
+        ),
+        format!("{} a common question or a term", Command::Faq.hint()),
     ];
     if k.tour.is_some() {
-        commands.push("`/onboard` a short tour of who does what, with a quiz");
+        commands.push(format!(
+            "{} a short tour of who does what, with a quiz",
+            Command::Onboard.hint()
+        ));
     }
-    commands.push("Add `private: True` to see the answer on your own.");
+    commands.push("Add `private: True` to see the answer on your own.".into());
     let mut credits: Vec<String> = Vec::new();
     for f in &k.files {
         if let Some(c) = &f.credit {

@@ -12,7 +12,7 @@ use crate::knowledge::naming;
 use crate::knowledge::{opener, Entry, Kind, Knowledge, Tour, TourStep};
 use crate::limits::{self, chars, truncate};
 use crate::render::plural;
-use crate::reply::{Field, Overflow, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
+use crate::reply::{Command, Field, Overflow, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
 
 /// Where a page is shown: it changes the words for what to do next, not the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,10 +136,13 @@ pub fn view(
 /// The reply when the knowledge has no tour: says so, and how a team lead adds one.
 pub fn no_tour(k: &Knowledge, surface: Surface) -> Reply {
     let (reload, ask) = match surface {
-        Surface::Discord => ("reload the bot", "Meanwhile, ask me anything with `/ask`."),
+        Surface::Discord => (
+            "reload the bot",
+            format!("Meanwhile, ask me anything with {}.", Command::Ask.hint()),
+        ),
         Surface::Terminal => (
             "run `rolecall onboard` again",
-            "Meanwhile, ask me anything: `rolecall ask \"…\"` or `rolecall chat`.",
+            "Meanwhile, ask me anything: `rolecall ask \"…\"` or `rolecall chat`.".into(),
         ),
     };
     let mut r = page_reply(false,

@@ -1,6 +1,7 @@
 //! The tour's last page: the quiz score and what to read again.
 
 use super::*;
+use crate::reply::Command;
 
 /// How `progress` did on `tour`'s quiz (answers to choices the tour no longer has don't count).
 pub fn score(tour: &Tour, progress: &Progress) -> Score {
@@ -52,9 +53,9 @@ pub(super) fn summary(
         description.push_str(&line);
     }
     description.push_str("\n\n");
-    description.push_str(match surface {
-        Surface::Discord => "Ask me anything with `/ask`.",
-        Surface::Terminal => "Ask me anything: `rolecall ask \"…\"` or `rolecall chat`.",
+    description.push_str(&match surface {
+        Surface::Discord => format!("Ask me anything with {}.", Command::Ask.hint()),
+        Surface::Terminal => "Ask me anything: `rolecall ask \"…\"` or `rolecall chat`.".into(),
     });
     let again = read_again(tour, progress);
     let mut fields = Vec::new();

@@ -226,7 +226,7 @@ fn the_summary_scores_the_quiz_and_offers_what_to_read_again() {
     assert_eq!((s.right, s.answered, s.questions), (2, 3, 3));
     let v = view(&k, &p, Page::Summary, Surface::Discord, None);
     assert_eq!(v.reply.title, "Welcome to the ART");
-    let d = &v.reply.description;
+    let d = &reply::spell_commands(&v.reply.description, reply::slash);
     assert!(d.starts_with("**That's the tour.**"), "{d}");
     assert!(d.contains("Quiz: 2 of 3 right"), "{d}");
     assert!(d.ends_with("Ask me anything with `/ask`."), "{d}");
