@@ -92,6 +92,7 @@ fn discord(text: &str) -> String {
         &people::spell_mentions(text, |user| format!("<@{user}>")),
         reply::slash,
     )
+    .into_owned()
 }
 
 /// The reply to `q` asked in `channel`, its texts as Discord shows them.

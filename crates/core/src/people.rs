@@ -9,6 +9,7 @@
 
 use crate::knowledge::{Holder, Knowledge, Team};
 use crate::normalize::{clean, is_stop_key, small_key, word_key, word_slices};
+use std::borrow::Cow;
 
 /// The word that names a team in its display name ("Team Blue", "Blue team").
 const TEAM_WORD: &str = "team";
@@ -89,9 +90,9 @@ pub fn mention_of(user: u64) -> String {
 }
 
 /// `text` with every [`mention_of`] spelled by `spell` (given the user id).
-pub fn spell_mentions(text: &str, spell: impl Fn(u64) -> String) -> String {
+pub fn spell_mentions(text: &str, spell: impl Fn(u64) -> String) -> Cow<'_, str> {
     if !text.contains(MENTION_OPEN) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -114,7 +115,7 @@ pub fn spell_mentions(text: &str, spell: impl Fn(u64) -> String) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The name of team `team` ("Team Blue"), or "all teams" for none.
@@ -338,7 +339,7 @@ summary = "Owns the roadmap."
     #[test]
     fn roster_lines_name_the_person_role_and_team() {
         let k = knowledge();
-        let discord = |l: &String| spell_mentions(l, |user| format!("<@{user}>"));
+        let discord = |l: &String| spell_mentions(l, |user| format!("<@{user}>")).into_owned();
         assert_eq!(
             roster_lines(&k, None)
                 .iter()

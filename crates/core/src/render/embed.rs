@@ -2,7 +2,7 @@
 
 use crate::limits::{self, chars};
 use crate::people::spell_mentions;
-use crate::reply::{plain_field, slash, spell_commands, Overflow, Reply};
+use crate::reply::{slash, spell_commands, Field, Overflow, Reply};
 use serde::Serialize;
 
 /// A Discord embed field.
@@ -60,32 +60,37 @@ impl Embed {
                 s
             }
         };
-        let mut r = Reply {
-            rows: Vec::new(),
-            fields: reply
-                .fields
-                .iter()
-                .cloned()
-                .chain(
-                    reply
-                        .rows
-                        .iter()
-                        .map(|row| plain_field(row.name.clone(), row.value())),
-                )
-                .collect(),
-            ..reply.clone()
+        // People are spelled as Discord mentions and commands as Discord shows them (as
+        // many characters as the reply's own forms); a blank name or value is sent as one
+        // invisible character: count it so.
+        let discord = |text: &str| {
+            spell_commands(&spell_mentions(text, |user| format!("<@{user}>")), slash).into_owned()
         };
-        // People are spelled as Discord mentions (as many characters as the reply's own
-        // form); a blank name or value is sent as one invisible character: count it so.
-        let discord =
-            |text: &str| spell_commands(&spell_mentions(text, |user| format!("<@{user}>")), slash);
-        r.title = discord(&r.title);
-        r.description = discord(&r.description);
-        r.footer = discord(&r.footer);
-        for f in &mut r.fields {
-            f.name = non_empty(discord(&f.name));
-            f.value = non_empty(discord(&f.value));
-        }
+        // Only what the embed shows is copied: not the reply's offers, menu or people.
+        let mut r = Reply::plain(
+            reply.kind,
+            discord(&reply.title),
+            discord(&reply.description),
+            reply.colour,
+            discord(&reply.footer),
+        );
+        r.url.clone_from(&reply.url);
+        r.fields = reply
+            .fields
+            .iter()
+            .map(|f| (discord(&f.name), discord(&f.value), f.inline))
+            .chain(
+                reply
+                    .rows
+                    .iter()
+                    .map(|row| (row.name.clone(), row.value(), false)),
+            )
+            .map(|(name, value, inline)| Field {
+                name: non_empty(name),
+                value: non_empty(value),
+                inline,
+            })
+            .collect();
         r.fit_to_discord(Overflow::LastFields);
         Embed {
             url: r.url.filter(|_| !r.title.is_empty()),

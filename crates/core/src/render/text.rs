@@ -77,8 +77,9 @@ pub fn render(reply: &Reply) -> String {
 /// Drops Discord's bold markers and spells people as `@id` and commands as Discord's, for
 /// the terminal.
 fn plain(text: &str) -> String {
-    let text = crate::people::spell_mentions(&text.replace("**", ""), |user| format!("@{user}"));
-    crate::reply::spell_commands(&text, crate::reply::slash)
+    let text = text.replace("**", "");
+    let text = crate::people::spell_mentions(&text, |user| format!("@{user}"));
+    crate::reply::spell_commands(&text, crate::reply::slash).into_owned()
 }
 
 /// Columns `text` takes in a terminal: two for a wide (CJK) character or emoji, none for a

@@ -1,6 +1,8 @@
 //! Fitting a reply to Discord's embed limits: the one place that cuts a reply to size.
 
-use super::{Field, Reply};
+#[cfg(test)]
+use super::Field;
+use super::Reply;
 use crate::limits::{self, chars, truncate};
 
 /// Which fields go first when a reply runs over Discord's 6000-character total.
@@ -51,19 +53,18 @@ impl Reply {
     }
 }
 
-/// A field that stands for nothing but its text (a comparison row made a field).
-pub(crate) fn plain_field(name: String, value: String) -> Field {
-    Field {
-        name,
-        value,
-        inline: false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Kind;
+
+    fn plain_field(name: String, value: String) -> Field {
+        Field {
+            name,
+            value,
+            inline: false,
+        }
+    }
 
     fn over_total(overflow: Overflow) -> Vec<String> {
         let mut r = Reply::plain(Kind::Faq, "t".into(), "d".into(), 0, String::new());

@@ -1,5 +1,7 @@
 //! Commands a reply points to, as data: the core names them, each renderer spells them.
 
+use std::borrow::Cow;
+
 /// Opens a command hint in reply text (U+E002, from the private use area).
 const HINT_OPEN: char = '\u{E002}';
 /// Closes a command hint in reply text (U+E003).
@@ -58,9 +60,9 @@ impl Command {
 }
 
 /// `text` with every [`Command::hint`] spelled by `spell`.
-pub fn spell_commands(text: &str, spell: impl Fn(Command) -> String) -> String {
+pub fn spell_commands(text: &str, spell: impl Fn(Command) -> String) -> Cow<'_, str> {
     if !text.contains(HINT_OPEN) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -85,7 +87,7 @@ pub fn spell_commands(text: &str, spell: impl Fn(Command) -> String) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// A command as a Discord message shows it: `` `/name` ``.

@@ -16,7 +16,6 @@ mod matched;
 mod person;
 
 pub use entry::{for_entry, menu, related};
-pub(crate) use fit::plain_field;
 pub use fit::Overflow;
 pub use hint::{slash, spell_commands, Command};
 pub use matched::{answer, answer_in, from_match, from_match_in, help, none_of_these};

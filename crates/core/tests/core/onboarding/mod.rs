@@ -135,7 +135,8 @@ fn find<'a>(v: &'a View, label: &str) -> &'a TourButton {
 /// A field as Discord shows it: people spelled `<@id>`.
 fn discord_field(f: &Field) -> Field {
     Field {
-        value: rolecall_core::people::spell_mentions(&f.value, |user| format!("<@{user}>")),
+        value: rolecall_core::people::spell_mentions(&f.value, |user| format!("<@{user}>"))
+            .into_owned(),
         ..f.clone()
     }
 }
