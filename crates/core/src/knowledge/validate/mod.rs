@@ -347,16 +347,28 @@ impl Builder {
         }
     }
 
+    /// Reports `text` (the entry's `what`) when it is empty or longer than Discord shows.
     fn text(&mut self, o: Origin, label: &str, what: &str, text: &str, max: usize) {
+        let limit = format!("Discord shows at most {max} here");
+        self.text_within(o, label, what, text, max, &limit);
+    }
+
+    /// Reports `text` when it is empty or over `max` characters, with `limit` saying what
+    /// holds at most `max`.
+    fn text_within(
+        &mut self,
+        o: Origin,
+        label: &str,
+        what: &str,
+        text: &str,
+        max: usize,
+        limit: &str,
+    ) {
         let n = text.chars().count();
         if text.trim().is_empty() {
             self.err(o, label, format!("{what} is empty"));
         } else if n > max {
-            self.err(
-                o,
-                label,
-                format!("{what} has {n} characters; Discord shows at most {max} here"),
-            );
+            self.err(o, label, format!("{what} has {n} characters; {limit}"));
         }
     }
 

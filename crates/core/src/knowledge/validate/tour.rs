@@ -14,16 +14,8 @@ impl Builder {
         max: usize,
         why: &str,
     ) {
-        let n = text.chars().count();
-        if text.trim().is_empty() {
-            self.err(o, label, format!("{what} is empty"));
-        } else if n > max {
-            self.err(
-                o,
-                label,
-                format!("{what} has {n} characters; {why} holds at most {max}"),
-            );
-        }
+        let limit = format!("{why} holds at most {max}");
+        self.text_within(o, label, what, text, max, &limit);
     }
 
     /// Resolves `[tour]`: at most one across files, at least one step, unique step ids,
