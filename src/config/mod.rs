@@ -32,6 +32,9 @@ pub const CHANNEL_THRESHOLD: &str = "ROLECALL_CHANNEL_THRESHOLD";
 pub const COOLDOWN_SECS: &str = "ROLECALL_COOLDOWN_SECS";
 /// Per-user rate limit, `COUNT/SECONDS` (or `off`).
 pub const USER_RATE: &str = "ROLECALL_USER_RATE";
+/// Per-user limit on clicks of the bot's own buttons and menus, `COUNT/SECONDS` (or
+/// `off`); separate from the question budget, so browsing an answer never uses it up.
+pub const CLICK_RATE: &str = "ROLECALL_CLICK_RATE";
 /// Shard range run by this process, `FIRST-LAST/TOTAL` or `ID/TOTAL`.
 pub const SHARDS: &str = "ROLECALL_SHARDS";
 /// Whether the privileged Message Content intent is requested.
@@ -63,6 +66,11 @@ pub const DEFAULT_COOLDOWN: Duration = Duration::from_secs(60);
 /// Default per-user rate limit.
 pub const DEFAULT_USER_RATE: UserRate = UserRate {
     count: 5,
+    per: Duration::from_secs(60),
+};
+/// Default per-user limit on clicks: generous for browsing, a bound against abuse.
+pub const DEFAULT_CLICK_RATE: UserRate = UserRate {
+    count: 30,
     per: Duration::from_secs(60),
 };
 
@@ -171,6 +179,8 @@ pub struct Settings {
     pub cooldown: Duration,
     /// Per-user rate limit (`None` = off).
     pub user_rate: Option<UserRate>,
+    /// Per-user limit on clicks of the bot's own components (`None` = off).
+    pub click_rate: Option<UserRate>,
     /// Shard range (`None` = autosharding).
     pub shards: Option<ShardRange>,
     /// Whether the Message Content intent is requested.
@@ -248,8 +258,12 @@ impl Settings {
             None => DEFAULT_COOLDOWN,
         };
         let user_rate = match var(USER_RATE) {
-            Some(v) => parse_rate(&v)?,
+            Some(v) => parse_rate(USER_RATE, &v)?,
             None => Some(DEFAULT_USER_RATE),
+        };
+        let click_rate = match var(CLICK_RATE) {
+            Some(v) => parse_rate(CLICK_RATE, &v)?,
+            None => Some(DEFAULT_CLICK_RATE),
         };
         let shards = var(SHARDS).map(|v| parse_shards(&v)).transpose()?;
         let message_content = match var(MESSAGE_CONTENT) {
@@ -306,6 +320,7 @@ impl Settings {
             channel_threshold,
             cooldown,
             user_rate,
+            click_rate,
             shards,
             message_content,
             api_base,

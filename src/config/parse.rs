@@ -43,12 +43,12 @@ pub(super) fn parse_threshold(
     }
 }
 
-pub(super) fn parse_rate(v: &str) -> Result<Option<UserRate>, ConfigError> {
+pub(super) fn parse_rate(var: &'static str, v: &str) -> Result<Option<UserRate>, ConfigError> {
     if v.eq_ignore_ascii_case("off") || v == "0" {
         return Ok(None);
     }
     let bad = || ConfigError::Invalid {
-        var: USER_RATE,
+        var,
         expected: "COUNT/SECONDS such as `5/60`, or `off`",
         got: v.to_string(),
     };

@@ -30,6 +30,7 @@ fn defaults_when_only_the_token_is_set() {
     assert_eq!(s.channel_threshold, DEFAULT_CHANNEL_THRESHOLD);
     assert_eq!(s.cooldown, DEFAULT_COOLDOWN);
     assert_eq!(s.user_rate, Some(DEFAULT_USER_RATE));
+    assert_eq!(s.click_rate, Some(DEFAULT_CLICK_RATE));
     assert_eq!(s.shards, None);
     assert!(!s.message_content);
     assert_eq!(s.api_base, None);
@@ -153,6 +154,13 @@ fn cooldown_and_user_rate() {
     );
     assert_eq!(invalid_var(settings(&[(USER_RATE, "5")])), USER_RATE);
     assert_eq!(invalid_var(settings(&[(USER_RATE, "0/10")])), USER_RATE);
+    assert_eq!(invalid_var(settings(&[(CLICK_RATE, "lots")])), CLICK_RATE);
+    let clicks = settings(&[(CLICK_RATE, "60/30")])
+        .unwrap()
+        .click_rate
+        .unwrap();
+    assert_eq!((clicks.count, clicks.per), (60, Duration::from_secs(30)));
+    assert_eq!(settings(&[(CLICK_RATE, "off")]).unwrap().click_rate, None);
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn a_burst_of_the_same_channel_question_is_answered_once() {
     let k = knowledge();
     let m = message("who owns the backlog?");
     let inc = Incoming::from_message(&m);
-    let mut limiter = Limiter::new(None, Duration::from_secs(60));
+    let mut limiter = Limiter::new(None, None, Duration::from_secs(60));
     let now = Instant::now();
     let sent = (0..50)
         .filter_map(|_| messages::respond(&k, &cfg(), &inc, Trigger::Watched).0)

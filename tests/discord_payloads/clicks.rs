@@ -80,25 +80,51 @@ fn none_of_these_answers_privately_with_examples() {
 }
 
 #[test]
-fn menu_picks_count_against_the_user_rate_like_clicks() {
+fn menu_picks_and_clicks_spend_their_own_budget_not_the_questions() {
+    use rolecall::config::{DEFAULT_CLICK_RATE, DEFAULT_USER_RATE};
+    use rolecall::discord::limiter::{Gate, Now, Spend};
     let k = knowledge();
     let (values, id, user, _) = select();
     let mut limiter = Limiter::new(
-        Some(rolecall::config::UserRate {
-            count: 1,
-            per: Duration::from_secs(30),
-        }),
+        Some(DEFAULT_USER_RATE),
+        Some(DEFAULT_CLICK_RATE),
         Duration::ZERO,
     );
-    let now = Instant::now();
-    let click = buttons::click(&k, &format!("rc:ans:{user}:po.owns"), user, false);
-    let first = limiter.gate_interaction(click, user, 1, now);
-    assert_eq!(first.entry.as_deref(), Some("po.owns"));
-    let pick = buttons::component(&k, &id, &values, user, false);
-    assert!(pick.is_answer());
-    let limited = limiter.gate_interaction(pick, user, 1, now);
+    let now = Now {
+        at: Instant::now(),
+        unix: 1_700_000_000,
+    };
+    let question = || buttons::click(&k, &format!("rc:ans:{user}:pm.owns"), user, false);
+    for _ in 0..DEFAULT_USER_RATE.count {
+        let g = limiter.gate_interaction(question(), Spend::Question, user, 1, now);
+        assert!(matches!(g, Gate::Send(r) if r.embed.is_some()));
+    }
+    for i in 0..10 {
+        let r = if i % 2 == 0 {
+            buttons::component(&k, &id, &values, user, false)
+        } else {
+            buttons::click(&k, &format!("rc:ans:{user}:po.owns"), user, false)
+        };
+        assert!(r.is_answer());
+        let g = limiter.gate_interaction(r, Spend::Click, user, 1, now);
+        assert!(
+            matches!(&g, Gate::Send(r) if r.embed.is_some()),
+            "click {i} after the questions are spent: {g:?}"
+        );
+    }
+    let Gate::Send(limited) = limiter.gate_interaction(question(), Spend::Question, user, 1, now)
+    else {
+        panic!("a limited question gets a note");
+    };
     assert!(limited.ephemeral && limited.embed.is_none(), "{limited:?}");
-    assert!(limited.content.unwrap_or_default().contains("30 s"));
+    let retry = now.unix + DEFAULT_USER_RATE.per.as_secs() as i64;
+    assert!(
+        limited
+            .content
+            .unwrap_or_default()
+            .contains(&format!("<t:{retry}:R>")),
+        "says when to retry in Discord's relative time"
+    );
 }
 
 #[test]

@@ -114,6 +114,9 @@ struct State {
     created: Vec<Value>,
     /// Created messages by (channel, nonce), for `enforce_nonce`.
     nonces: HashMap<(String, String), Value>,
+    /// The message each interaction's answer created, by interaction token (for GET
+    /// /webhooks/{app}/{token}/messages/@original).
+    originals: HashMap<String, Value>,
     /// How long each REST answer is held back.
     latency: Duration,
     /// REST connections open now, and the most open at once.

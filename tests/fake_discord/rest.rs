@@ -144,7 +144,24 @@ impl Fake {
                     .collect();
                 (200, Some(Value::Array(commands)))
             }
-            ("POST", ["interactions", _, _, "callback"]) => (204, None),
+            ("POST", ["interactions", _, token, "callback"]) => {
+                // A new message (type 4) is what @original later returns.
+                if r.body["type"] == 4 {
+                    // The channel is not in the callback; the bot only needs the id.
+                    let msg = self.message_json("1", &r.body["data"]);
+                    self.lock().originals.insert(token.to_string(), msg);
+                }
+                (204, None)
+            }
+            ("GET", ["webhooks", _, token, "messages", "@original"]) => {
+                match self.lock().originals.get(*token) {
+                    Some(m) => (200, Some(m.clone())),
+                    None => (
+                        404,
+                        Some(json!({"message": "Unknown Message", "code": 10008})),
+                    ),
+                }
+            }
             // Every channel is a text channel of GUILD_ID (the welcome channel's look-up).
             ("GET", ["channels", id]) => (
                 200,
@@ -167,23 +184,7 @@ impl Fake {
             (Value::Number(n), Some(true)) => Some((channel.to_string(), n.to_string())),
             _ => None,
         };
-        let mut msg = json!({
-            "id": self.new_id().to_string(),
-            "channel_id": channel,
-            "author": {"id": APP_ID.to_string(), "username": "rolecall", "discriminator": "0",
-                       "avatar": null, "bot": true},
-            "content": body["content"].as_str().unwrap_or_default(),
-            "timestamp": "2026-01-01T00:00:00.000000+00:00",
-            "edited_timestamp": null,
-            "tts": false,
-            "mention_everyone": false,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": [],
-            "pinned": false,
-            "type": 0,
-        });
+        let mut msg = self.message_json(channel, body);
         if let Some(reference) = body.get("message_reference") {
             msg["type"] = json!(19);
             msg["message_reference"] = reference.clone();
@@ -200,6 +201,29 @@ impl Fake {
         }
         s.created.push(msg.clone());
         (200, Some(msg), true)
+    }
+}
+
+impl Fake {
+    /// A new message by the bot in `channel` with `body`'s content, as Discord returns it.
+    fn message_json(&self, channel: &str, body: &Value) -> Value {
+        json!({
+            "id": self.new_id().to_string(),
+            "channel_id": channel,
+            "author": {"id": APP_ID.to_string(), "username": "rolecall", "discriminator": "0",
+                       "avatar": null, "bot": true},
+            "content": body["content"].as_str().unwrap_or_default(),
+            "timestamp": "2026-01-01T00:00:00.000000+00:00",
+            "edited_timestamp": null,
+            "tts": false,
+            "mention_everyone": false,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": false,
+            "type": 0,
+        })
     }
 }
 

@@ -18,7 +18,7 @@ use super::commands::admin::AdminCommand;
 use super::commands::onboard::TourCommand;
 use super::commands::{self, Command};
 use super::feedback::{self, Recent, Remembered, Voted, Why};
-use super::limiter::Limiter;
+use super::limiter::{self, Earlier, Gate, Limiter, Now, Spend};
 use super::messages::{self, Incoming, Listening, Trigger};
 use super::outbox::{Outbox, Target};
 use super::response::Response;
@@ -85,7 +85,7 @@ impl Handler {
         store: Arc<dyn Backend>,
         origin: String,
     ) -> Handler {
-        let limiter = Limiter::new(settings.user_rate, settings.cooldown);
+        let limiter = Limiter::new(settings.user_rate, settings.click_rate, settings.cooldown);
         Handler {
             knowledge,
             outbox: Outbox::new(settings.max_in_flight),

@@ -29,8 +29,13 @@ impl Handler {
                 asked = a;
                 let r = r.with_votes(cmd.id.get());
                 if command.answers() {
-                    self.limiter()
-                        .gate_interaction(r, user, cmd.channel_id.get(), Instant::now())
+                    let at = Asker {
+                        user,
+                        guild: cmd.guild_id.map(GuildId::get),
+                        channel: cmd.channel_id.get(),
+                        token: &cmd.token,
+                    };
+                    self.gate(ctx, r, Spend::Question, at).await
                 } else {
                     r
                 }
@@ -82,6 +87,28 @@ impl Handler {
                 .respond(ctx, click.id, &click.token, click.channel_id, response)
                 .await;
         }
+        let at = Asker {
+            user,
+            guild: click.guild_id.map(GuildId::get),
+            channel: click.channel_id.get(),
+            token: &click.token,
+        };
+        let tour_click = custom_id == tour::START_ID || TourClick::parse(custom_id).is_some();
+        if tour_click {
+            let spent = self.limiter().user(Spend::Click, user, Instant::now());
+            if let Err(wait) = spent {
+                let note = limiter::slow_down(Spend::Click, wait, unix_now());
+                return self
+                    .respond(
+                        ctx,
+                        click.id,
+                        &click.token,
+                        click.channel_id,
+                        Response::notice(&note),
+                    )
+                    .await;
+            }
+        }
         let tour_response = if custom_id == tour::START_ID {
             Some(
                 self.open_tour(&self.knowledge.get(), guild, user, false)
@@ -113,14 +140,73 @@ impl Handler {
             under_ephemeral,
         )
         .with_votes(click.id.get());
-        // Answers from a button or the menu count like commands; stale notes do not.
+        // Answers from a button or the menu spend the click budget; stale notes nothing.
         let response = if r.is_answer() {
-            self.limiter()
-                .gate_interaction(r, user, click.channel_id.get(), Instant::now())
+            self.gate(ctx, r, Spend::Click, at).await
         } else {
             r
         };
         self.respond(ctx, click.id, &click.token, click.channel_id, response)
             .await;
+    }
+}
+
+/// Who asked, where, and the interaction's token (for a later repeat to find the answer).
+pub(super) struct Asker<'a> {
+    pub user: u64,
+    pub guild: Option<u64>,
+    pub channel: u64,
+    pub token: &'a str,
+}
+
+impl Handler {
+    /// Applies the rate limit (`spend`'s budget) and the cooldown to `r`, an answer to an
+    /// interaction: a repeat of an answer given moments ago in the channel becomes a
+    /// one-line private note linking to it.
+    async fn gate(&self, ctx: &Context, r: Response, spend: Spend, at: Asker<'_>) -> Response {
+        let gate = self
+            .limiter()
+            .gate_interaction(r, spend, at.user, at.channel, Now::real());
+        match gate {
+            Gate::Send(r) => {
+                if let (Some(key), false) = (&r.cooldown_key, r.ephemeral) {
+                    let earlier = Earlier::Interaction {
+                        guild: at.guild,
+                        channel: at.channel,
+                        token: at.token.to_string(),
+                    };
+                    self.limiter().sent(key, at.channel, earlier);
+                }
+                r
+            }
+            Gate::AnsweredAbove(earlier) => {
+                let link = self.find(ctx, earlier).await;
+                Response::notice(&limiter::answered_above(link.as_deref()))
+            }
+        }
+    }
+
+    /// The jump link to an earlier answer, looking up an interaction's answer message
+    /// (briefly: the note must go out within Discord's 3 seconds); `None` when unknown.
+    async fn find(&self, ctx: &Context, earlier: Earlier) -> Option<String> {
+        match earlier {
+            Earlier::Unknown => None,
+            Earlier::Message { guild, channel, id } => Some(limiter::jump_link(guild, channel, id)),
+            Earlier::Interaction {
+                guild,
+                channel,
+                token,
+            } => {
+                let lookup = ctx.http.get_original_interaction_response(&token);
+                match tokio::time::timeout(Duration::from_millis(1500), lookup).await {
+                    Ok(Ok(m)) => Some(limiter::jump_link(guild, channel, m.id.get())),
+                    Ok(Err(e)) => {
+                        debug!(error = %e, "could not find the earlier answer");
+                        None
+                    }
+                    Err(_) => None,
+                }
+            }
+        }
     }
 }

@@ -31,6 +31,7 @@ impl Handler {
             debug!("rate limit or cooldown: staying silent");
             return;
         };
+        let key = r.cooldown_key.clone();
         let out = r.to_message(Some((msg.channel_id, msg.id)));
         let target = Target::Message {
             channel: msg.channel_id.get(),
@@ -44,6 +45,14 @@ impl Handler {
             .await;
         if let Some(sent) = sent {
             info!(reply = %sent.id, "answered");
+            if let Some(key) = key {
+                let earlier = Earlier::Message {
+                    guild: m.guild,
+                    channel: m.channel,
+                    id: sent.id.get(),
+                };
+                self.limiter().sent(&key, m.channel, earlier);
+            }
         }
     }
 }

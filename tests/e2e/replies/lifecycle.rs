@@ -61,11 +61,66 @@ async fn a_repeated_slash_question_gets_a_private_answered_above_note() {
     fake.dispatch("INTERACTION_CREATE", again).await;
     let body = callback(&fake, &again_id).await;
     assert!(ephemeral(&body), "the repeat is private");
-    assert!(body["data"]["content"]
+    let note = crate::fake_discord::talk::content(&body);
+    // One line linking to the first answer (the message its callback created).
+    assert!(!note.contains('\n'), "{note}");
+    let link = note
+        .split_whitespace()
+        .find(|w| w.starts_with("https://discord.com/channels/"))
+        .unwrap_or_else(|| panic!("a jump link in {note:?}"));
+    assert_eq!(link.split('/').count(), 7, "guild/channel/message: {link}");
+    assert!(
+        body["data"]["embeds"].as_array().is_none_or(Vec::is_empty),
+        "no copy: {body}"
+    );
+    assert!(
+        buttons(&body["data"]).is_empty(),
+        "no vote buttons on a note: {body}"
+    );
+    assert_no_mentions(&body["data"]);
+}
+
+#[tokio::test]
+async fn a_burst_of_menu_picks_and_clicks_all_answer() {
+    // No cooldown: the test knowledge has fewer than ten entries to browse, and a repeat
+    // in the channel would get a pointer instead (tested above).
+    let (fake, _bot) = start(&[("ROLECALL_COOLDOWN_SECS", "0")]).await;
+    let (payload, id) = ask(&fake, "what does the product owner do?");
+    fake.dispatch("INTERACTION_CREATE", payload).await;
+    let answer = callback(&fake, &id).await;
+    let user = ASKER;
+    let pick = menu(&answer["data"])["custom_id"]
         .as_str()
         .unwrap_or_default()
-        .contains("just above"));
-    assert_no_mentions(&body["data"]);
+        .to_string();
+    let related: Vec<String> = buttons(&answer["data"])
+        .iter()
+        .map(|b| b["custom_id"].as_str().unwrap_or_default().to_string())
+        .filter(|c| c.starts_with("rc:ans:"))
+        .collect();
+    assert!(!related.is_empty(), "related buttons: {answer}");
+    let aspects: Vec<String> = menu(&answer["data"])["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["value"].as_str().unwrap_or_default().to_string())
+        .collect();
+    // Five picks and five clicks by one user, well within a minute: twice the question
+    // budget (5 a minute), all answered.
+    for i in 0..10 {
+        let (payload, id) = if i % 2 == 0 {
+            let value = &aspects[i / 2 % aspects.len()];
+            use_component(&fake, &answer, &pick, &[value], user)
+        } else {
+            use_component(&fake, &answer, &related[i / 2 % related.len()], &[], user)
+        };
+        fake.dispatch("INTERACTION_CREATE", payload).await;
+        let body = callback(&fake, &id).await;
+        assert!(
+            body["data"]["embeds"][0]["title"].is_string(),
+            "click {i} answers: {body}"
+        );
+    }
 }
 
 #[tokio::test]
