@@ -272,7 +272,9 @@ pub fn forgotten(rows: u64, votes: u64) -> Response {
         });
     }
     Response::notice(&if deleted.is_empty() {
-        "I had nothing stored about you. rolecall keeps your onboarding tour progress and          your 👍/👎 votes, and there were none. (The questions people ask are kept without          saying who asked.)"
+        "I had nothing stored about you. rolecall keeps your onboarding tour progress and \
+         your 👍/👎 votes, and there were none. (The questions people ask are kept without \
+         saying who asked.)"
             .to_string()
     } else {
         format!(

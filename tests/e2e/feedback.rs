@@ -408,6 +408,8 @@ async fn reload_answers_privately_with_the_counts_or_every_problem() {
         &[
             ("ROLECALL_KNOWLEDGE", k.as_str()),
             ("ROLECALL_DATABASE_URL", &db),
+            // The same question is asked twice in the channel: answer it both times.
+            ("ROLECALL_COOLDOWN_SECS", "0"),
         ],
     );
     fake.wait_connected().await;

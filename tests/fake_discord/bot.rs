@@ -7,6 +7,8 @@ use super::*;
 pub struct Bot {
     child: Child,
     log: Arc<Mutex<String>>,
+    /// What the fake received, checked for reply hygiene when the test ends.
+    fake: Fake,
 }
 
 impl Bot {
@@ -65,7 +67,11 @@ impl Bot {
                 }
             });
         }
-        Bot { child, log }
+        Bot {
+            child,
+            log,
+            fake: fake.clone(),
+        }
     }
 
     /// Everything the bot logged so far.
@@ -92,6 +98,26 @@ impl Drop for Bot {
     fn drop(&mut self) {
         if std::thread::panicking() {
             eprintln!("---- rolecall stderr ----\n{}---- end ----", self.log());
+            return;
+        }
+        // Runs on the test's thread as the test ends: fail it on any body the bot sent
+        // that Discord would show badly (see `hygiene`).
+        let unkempt: Vec<String> = self
+            .fake
+            .requests()
+            .iter()
+            .flat_map(|r| {
+                super::hygiene::problems(&r.body)
+                    .into_iter()
+                    .map(move |p| format!("{} {} {p}", r.method, r.path))
+            })
+            .collect();
+        if !unkempt.is_empty() {
+            panic!(
+                "{} problems in what the bot sent, as Discord would show it:\n{}",
+                unkempt.len(),
+                unkempt.join("\n")
+            );
         }
     }
 }

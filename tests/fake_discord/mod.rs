@@ -22,6 +22,8 @@
 
 mod bot;
 mod gateway;
+#[path = "../support/hygiene.rs"]
+pub mod hygiene;
 mod recorder;
 mod rest;
 pub mod talk;
