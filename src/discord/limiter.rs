@@ -72,7 +72,7 @@ pub enum Earlier {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Gate {
     /// Send this (the answer, or a private note on the rate limit).
-    Send(Response),
+    Send(Box<Response>),
     /// The same answer was given in this channel moments ago: point to it privately.
     AnsweredAbove(Earlier),
 }
@@ -223,14 +223,16 @@ impl Limiter {
         now: Now,
     ) -> Gate {
         if let Err(wait) = self.user(spend, user, now.at) {
-            return Gate::Send(Response::notice(&slow_down(spend, wait, now.unix)));
+            return Gate::Send(Box::new(Response::notice(&slow_down(
+                spend, wait, now.unix,
+            ))));
         }
         match &r.cooldown_key {
             Some(key) if !r.ephemeral => match self.seen(key, channel, now.at) {
                 Some(earlier) => Gate::AnsweredAbove(earlier),
-                None => Gate::Send(r),
+                None => Gate::Send(Box::new(r)),
             },
-            _ => Gate::Send(r),
+            _ => Gate::Send(Box::new(r)),
         }
     }
 
@@ -290,7 +292,7 @@ mod tests {
 
     fn sent(g: Gate) -> Response {
         match g {
-            Gate::Send(r) => r,
+            Gate::Send(r) => *r,
             other => panic!("expected a response, got {other:?}"),
         }
     }

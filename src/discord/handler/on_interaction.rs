@@ -177,7 +177,7 @@ impl Handler {
                     };
                     self.limiter().sent(key, at.channel, earlier);
                 }
-                r
+                *r
             }
             Gate::AnsweredAbove(earlier) => {
                 let link = self.find(ctx, earlier).await;

@@ -16,6 +16,8 @@ pub const DOWN_LABEL: &str = "👎";
 pub const NONE_LABEL: &str = "None of these";
 /// Most buttons in one action row (Discord's limit).
 pub const ROW_BUTTONS: usize = 5;
+/// Most buttons in a row that ends with 👍 👎: five wrap at a chat column's width.
+pub const VOTE_ROW: usize = 4;
 /// How a reply that points to the tour says how to take it in Discord.
 pub const TOUR_LINE: &str = "Type `/onboard`, or press **Start the tour** below.";
 /// Most action rows under one message (Discord's limit).

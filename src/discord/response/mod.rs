@@ -150,7 +150,8 @@ impl Response {
     }
 
     /// Adds 👍 and 👎 buttons rating this answer (`answer`: the id of what was answered)
-    /// after the other buttons: in their row when both fit in it, else in a row of their
+    /// after the other buttons, in one row of at most [`VOTE_ROW`]: related entries beyond
+    /// it are dropped; other buttons that leave no room put the votes in a row of their
     /// own. Nothing changes for anything but an answer, or when the entry id is too long
     /// for a custom id.
     pub fn with_votes(mut self, answer: u64) -> Response {
@@ -169,9 +170,20 @@ impl Response {
             return self;
         };
         let last = self.buttons.last().map(|b| b.row);
-        let in_last = self.buttons.iter().filter(|b| Some(b.row) == last).count();
+        // Five buttons wrap at a chat column's width and orphan 👎: make room in the row
+        // by dropping the last related entries (the menu and /ask still reach them).
+        let in_row = |buttons: &[Button]| buttons.iter().filter(|b| Some(b.row) == last).count();
+        while in_row(&self.buttons) + 2 > VOTE_ROW
+            && self
+                .buttons
+                .last()
+                .is_some_and(|b| b.kind == ButtonKind::Related)
+        {
+            self.buttons.pop();
+        }
+        let in_last = in_row(&self.buttons);
         let row = match last {
-            Some(r) if in_last + 2 > ROW_BUTTONS => r.saturating_add(1),
+            Some(r) if in_last + 2 > VOTE_ROW => r.saturating_add(1),
             Some(r) => r,
             None => 0,
         };

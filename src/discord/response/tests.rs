@@ -424,3 +424,29 @@ fn a_greeting_may_ping_only_the_member_it_greets() {
     assert_eq!(m["allowed_mentions"]["users"], serde_json::json!(["42"]));
     assert_eq!(m["allowed_mentions"]["roles"], serde_json::json!([]));
 }
+
+#[test]
+fn votes_share_one_row_of_four_with_the_related_entries() {
+    let k = knowledge();
+    let r = response(&k, "po");
+    assert_eq!(r.buttons.len(), 3, "three related entries: {:?}", r.buttons);
+    let voted = r.clone().with_votes(1);
+    let labels: Vec<&str> = voted.buttons.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(labels.len(), VOTE_ROW, "{labels:?}");
+    assert_eq!(&labels[VOTE_ROW - 2..], [UP_LABEL, DOWN_LABEL]);
+    assert_eq!(
+        voted.buttons[..2],
+        r.buttons[..2],
+        "the first related entries stay"
+    );
+    assert!(voted.buttons.iter().all(|b| b.row == 0), "one row");
+
+    // Buttons that are not related entries stay; the votes go below them.
+    let mut tour = Response::notice("x");
+    tour.entry = Some("po".into());
+    tour.answered = true;
+    tour.buttons = (0..4)
+        .map(|i| Button::new(format!("t{i}"), "T", ButtonKind::Example))
+        .collect();
+    assert_eq!(row_sizes(&tour.with_votes(1)), [4, 2]);
+}
