@@ -124,7 +124,7 @@ fn a_piped_walk_reaches_the_summary_with_the_score() {
         "{out}"
     );
     assert!(out.contains("✅ Right: "), "{out}");
-    assert!(out.contains("❌ Not quite — the answer is "), "{out}");
+    assert!(out.contains("❌ Not quite: it's "), "{out}");
     assert!(out.contains("Read again\n  1. "), "{out}");
     // The first entry to read again is the first shown by the first quiz answered wrong.
     let k = Knowledge::shipped().unwrap();

@@ -51,12 +51,18 @@ fn footer(callback: &Value) -> String {
 /// Whether the page is a quiz not yet answered: its choices are enabled buttons besides
 /// Back and Skip.
 fn unanswered_quiz(page: &Value) -> bool {
-    buttons(&page["data"]).iter().any(|b| {
-        b["custom_id"]
-            .as_str()
-            .is_some_and(|id| id.rsplit(':').next().is_some_and(|v| v.starts_with('a')))
-            && b["disabled"] != json!(true)
-    })
+    buttons(&page["data"])
+        .iter()
+        .any(|b| b["custom_id"].as_str().is_some_and(is_choice) && b["disabled"] != json!(true))
+}
+
+/// Whether a custom id is a tour quiz choice (`rc:tour:<user>:<tour>:a<step>.<choice>`).
+fn is_choice(custom_id: &str) -> bool {
+    custom_id.starts_with("rc:tour:")
+        && custom_id
+            .rsplit(':')
+            .next()
+            .is_some_and(|v| v.starts_with('a'))
 }
 
 /// Clicks the first choice of the unanswered quiz on `page`, as the newcomer.
@@ -64,7 +70,7 @@ async fn answer_first(fake: &Fake, page: &Value) -> Value {
     let custom_id = buttons(&page["data"])
         .iter()
         .filter_map(|b| b["custom_id"].as_str())
-        .find(|id| id.rsplit(':').next().is_some_and(|v| v.starts_with('a')))
+        .find(|id| is_choice(id))
         .expect("a choice")
         .to_string();
     let (v, id) = use_component(fake, page, &custom_id, &[], NEWCOMER);

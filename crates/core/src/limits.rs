@@ -37,6 +37,8 @@ pub const OPTION_DESCRIPTION: usize = 100;
 pub const PLACEHOLDER: usize = 150;
 /// Message content.
 pub const CONTENT: usize = 2000;
+/// Action rows under one message.
+pub const ACTION_ROWS: usize = 5;
 
 /// The ellipsis appended to truncated text.
 pub const ELLIPSIS: char = '…';

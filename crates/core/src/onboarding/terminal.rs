@@ -140,8 +140,8 @@ enum Show {
     Nothing,
 }
 
-/// A step page cut to its title, its quiz with the verdict, and its footer: what changes
-/// when a quiz is answered.
+/// A step page cut to its title, the verdict that now opens it, its quiz and its footer:
+/// what changes when a quiz is answered.
 fn verdict(v: &View) -> crate::reply::Reply {
     let quiz = v
         .reply
@@ -149,9 +149,10 @@ fn verdict(v: &View) -> crate::reply::Reply {
         .iter()
         .position(|f| f.name == super::view::QUIZ_FIELD)
         .unwrap_or(0);
+    let head = v.reply.description.split("\n\n").next().unwrap_or_default();
     crate::reply::Reply {
-        description: String::new(),
-        fields: v.reply.fields[quiz..].to_vec(),
+        description: head.to_string(),
+        fields: v.reply.fields.get(quiz).cloned().into_iter().collect(),
         ..v.reply.clone()
     }
 }
@@ -309,11 +310,20 @@ pub fn print_all<W: Write>(k: &Knowledge, out: &mut W) -> io::Result<()> {
         if let Page::Step(i) = page {
             if let Some(q) = &tour.steps[i].quiz {
                 let right = q.choices.get(q.answer).map_or("", String::as_str);
-                v.reply.fields.push(Field {
-                    name: format!("Answer: {}. {right}", q.answer + 1),
-                    value: q.explain.clone(),
-                    inline: false,
-                });
+                let after_quiz = v
+                    .reply
+                    .fields
+                    .iter()
+                    .position(|f| f.name == super::view::QUIZ_FIELD)
+                    .map_or(v.reply.fields.len(), |i| i + 1);
+                v.reply.fields.insert(
+                    after_quiz,
+                    Field {
+                        name: format!("Answer: {}. {right}", q.answer + 1),
+                        value: q.explain.clone(),
+                        inline: false,
+                    },
+                );
             }
         }
         if n > 0 {

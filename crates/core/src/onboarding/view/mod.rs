@@ -9,7 +9,7 @@ use summary::{answer_of, summary};
 use super::engine::{Action, Page};
 use super::progress::Progress;
 use crate::knowledge::naming;
-use crate::knowledge::{opener, Entry, Kind, Knowledge, Tour, TourStep};
+use crate::knowledge::{opener, Entry, Kind, Knowledge, Quiz, Tour, TourStep};
 use crate::limits::{self, chars, truncate};
 use crate::render::plural;
 use crate::reply::{Command, Field, Overflow, Reply, DECLINE_COLOUR, NEUTRAL_COLOUR};
@@ -84,12 +84,10 @@ pub struct Score {
 
 /// Most entries a step shows (each is a field; Discord allows 25 in all).
 const MAX_SHOWN: usize = 10;
-/// Most characters of an entry's one-line answer on a step.
-const SHOWN_CHARS: usize = opener::MAX_OPENER_CHARS;
 /// Buttons per row (Discord's limit).
 const ROW_BUTTONS: usize = 5;
-/// Most "read again" buttons on the summary: two rows, leaving one for Back / Start over.
-const MAX_OPEN_BUTTONS: usize = 2 * ROW_BUTTONS;
+/// Most "read again" buttons on the summary: one row, above Back / Start over.
+const MAX_OPEN_BUTTONS: usize = 3;
 /// Reading speed used for the intro's time estimate.
 const WORDS_PER_MINUTE: usize = 200;
 /// Seconds added per step (clicking, looking at what it shows) for the estimate.
@@ -98,6 +96,16 @@ const SECONDS_PER_STEP: usize = 15;
 const ROSTER_FIELD: &str = "Who holds which role here";
 /// Name of the quiz's question field.
 pub(super) const QUIZ_FIELD: &str = "Quick check";
+/// Name of the terminal's field of what a step points to.
+const MORE_FIELD: &str = "More on this";
+/// Most quiz choices given a row each (so long answers never wrap).
+const CHOICE_ROWS: usize = 3;
+/// Longest choice (in characters) that shares a row with the others.
+const SHORT_CHOICE: usize = 16;
+/// The colour of a quiz answered right (Discord's green).
+const RIGHT_COLOUR: u32 = 0x57F287;
+/// The colour of a quiz answered wrong (Discord's red).
+const WRONG_COLOUR: u32 = 0xED4245;
 
 /// The page `page` of the knowledge's tour for a user at `progress`, as shown on
 /// `surface`; `note` (e.g. that progress couldn't be saved) opens the text. A knowledge
@@ -196,65 +204,46 @@ fn step(
     surface: Surface,
 ) -> (Reply, Vec<TourButton>) {
     let s = &tour.steps[i];
-    let mut fields: Vec<Field> = s
-        .show
-        .iter()
-        .take(MAX_SHOWN)
-        .map(|&e| field(&naming::title(k, e), &compact(k, e)))
-        .collect();
-    let mut people = Vec::new();
-    if s.roster {
-        let (roster, named) = roster_field(k, surface);
-        fields.push(roster);
-        people = named;
-    }
+    let shown: Vec<Entry> = s.show.iter().copied().take(MAX_SHOWN).collect();
+    let mut description = s.text.trim().to_string();
+    let mut colour = step_colour(k, s);
+    let mut fields: Vec<Field> = Vec::new();
     let mut buttons = Vec::new();
-    let mut nav_row = 0;
+    let mut row = 0u8;
     let answered = answer_of(s, progress);
     if let Some(quiz) = &s.quiz {
-        nav_row = 1;
-        let numbered = |mark: &dyn Fn(usize) -> &'static str| -> String {
-            quiz.choices
-                .iter()
-                .enumerate()
-                .map(|(j, c)| format!("{}. {c}{}", j + 1, mark(j)))
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let question = match (surface, answered) {
-            (Surface::Discord, _) => quiz.question.clone(),
-            (Surface::Terminal, None) => format!("{}\n{}", quiz.question, numbered(&|_| "")),
-            (Surface::Terminal, Some(pick)) => format!(
-                "{}\n{}",
-                quiz.question,
-                numbered(&|j| match (j == quiz.answer, j == pick) {
-                    (true, true) => "  ✅ your answer",
-                    (true, false) => "  ✅",
-                    (false, true) => "  ❌ your answer",
-                    (false, false) => "",
-                })
-            ),
-        };
-        fields.push(field(QUIZ_FIELD, &question));
         let right = quiz.choices.get(quiz.answer).map_or("", String::as_str);
         if let Some(pick) = answered {
-            let verdict = if pick == quiz.answer {
-                format!("✅ Right: {right}")
+            // The verdict leads, in the embed's colour; the explanation follows without
+            // restating the answer the verdict just named.
+            let head = if pick == quiz.answer {
+                colour = RIGHT_COLOUR;
+                format!("**✅ Right: {}**", lower_first(right))
             } else {
-                format!("❌ Not quite — the answer is {right}")
+                colour = WRONG_COLOUR;
+                format!("**❌ Not quite: it's {}**", lower_first(right))
             };
-            let explain = if quiz.explain.trim().is_empty() {
-                right
+            let explain = beyond_answer(&quiz.explain, right);
+            description = if explain.is_empty() {
+                format!("{head}\n\n{description}")
             } else {
-                quiz.explain.as_str()
+                format!("{head}\n{explain}\n\n{description}")
             };
-            fields.push(field(&verdict, explain));
         }
+        let question = match surface {
+            Surface::Discord => quiz.question.clone(),
+            Surface::Terminal => format!("{}\n{}", quiz.question, numbered(quiz, answered)),
+        };
+        fields.push(field(QUIZ_FIELD, &question));
+        // Short choices share a row; longer ones get a row each so none wraps.
+        let one_row = quiz.choices.len() > CHOICE_ROWS
+            || quiz.choices.iter().all(|c| chars(c) <= SHORT_CHOICE);
         for (j, choice) in quiz.choices.iter().enumerate().take(ROW_BUTTONS) {
             let style = match answered {
                 Some(_) if j == quiz.answer => Style::Success,
                 Some(pick) if j == pick => Style::Danger,
-                _ => Style::Secondary,
+                Some(_) => Style::Secondary,
+                None => Style::Primary,
             };
             buttons.push(TourButton {
                 disabled: answered.is_some(),
@@ -262,63 +251,122 @@ fn step(
                     choice,
                     Does::Tour(Action::Answer { step: i, choice: j }),
                     style,
-                    0,
+                    row,
                 )
             });
+            if !one_row {
+                row += 1;
+            }
         }
+        if one_row {
+            row += 1;
+        }
+    }
+    let mut people = Vec::new();
+    if s.roster {
+        let (roster, named) = roster_field(k, surface);
+        fields.push(roster);
+        people = named;
     }
     let page = Page::Step(i);
     let back = page.back(tour).unwrap_or(Page::Intro);
     let next = page.next(tour).unwrap_or(Page::Summary);
-    let next_label = match (s.quiz.is_some() && answered.is_none(), next) {
-        (true, _) => "Skip",
-        (false, Page::Summary) => "Finish",
-        (false, _) => "Next",
+    let open_quiz = s.quiz.is_some() && answered.is_none();
+    let (next_label, next_style) = match (open_quiz, next) {
+        (true, _) => ("Skip", Style::Secondary),
+        (false, Page::Summary) => ("Finish", Style::Primary),
+        (false, _) => ("Next", Style::Primary),
     };
-    buttons.push(back_button(back, nav_row));
+    buttons.push(back_button(back, row));
     buttons.push(button(
         next_label,
         Does::Tour(Action::Go(next)),
-        Style::Primary,
-        nav_row,
+        next_style,
+        row,
     ));
+    // What the step points to, one click away (privately) rather than restated in bold.
+    match surface {
+        Surface::Discord if usize::from(row) + 1 < limits::ACTION_ROWS => {
+            for &e in shown.iter().take(ROW_BUTTONS) {
+                buttons.push(button(
+                    &naming::label(k, e),
+                    Does::Open(k.entry_id(e)),
+                    Style::Secondary,
+                    row + 1,
+                ));
+            }
+        }
+        Surface::Discord => {}
+        Surface::Terminal if !shown.is_empty() => {
+            let lines: Vec<String> = shown
+                .iter()
+                .map(|&e| format!("rolecall ask \"{}\"", naming::title(k, e)))
+                .collect();
+            fields.push(field(MORE_FIELD, &fit_lines(&lines, limits::FIELD_VALUE).0));
+        }
+        Surface::Terminal => {}
+    }
     let reply = Reply {
         people,
         ..page_reply(
             true,
             s.title.clone(),
-            s.text.trim().to_string(),
+            description,
             fields,
-            step_colour(k, s),
+            colour,
             format!("Step {} of {} · {}", i + 1, tour.steps.len(), tour.title),
         )
     };
     (reply, buttons)
 }
 
-/// An entry in one or a few lines: its bold short answer (per role for a comparison).
-fn compact(k: &Knowledge, entry: Entry) -> String {
-    let bold = |text: &str| format!("**{}**", opener::short_answer(text, SHOWN_CHARS));
-    match entry {
-        Entry::Role(r) => bold(&k.roles[r].summary),
-        Entry::Fact { role, aspect } => bold(k.roles[role].facts[aspect].as_deref().unwrap_or("")),
-        Entry::Compare { roles, aspect } => k
-            .roles_in(roles)
-            .map(|r| {
-                let text = match aspect {
-                    Some(a) => k.roles[r].facts[a].as_deref().unwrap_or(""),
-                    None => k.roles[r].summary.as_str(),
-                };
-                format!(
-                    "**{}:** {}",
-                    naming::short_name(k, r),
-                    opener::short_answer(text, SHOWN_CHARS)
-                )
-            })
+/// The quiz's choices numbered for the terminal, marked once `pick` was answered.
+fn numbered(quiz: &Quiz, pick: Option<usize>) -> String {
+    quiz.choices
+        .iter()
+        .enumerate()
+        .map(|(j, c)| {
+            let mark = match pick.map(|p| (j == quiz.answer, j == p)) {
+                Some((true, true)) => "  ✅ your answer",
+                Some((true, false)) => "  ✅",
+                Some((false, true)) => "  ❌ your answer",
+                _ => "",
+            };
+            format!("{}. {c}{mark}", j + 1)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The explanation of a quiz answer without a bold opener that only restates `right`
+/// (the verdict names it already).
+fn beyond_answer(explain: &str, right: &str) -> String {
+    let o = opener::split(explain);
+    let key = |s: &str| -> String {
+        let kept: String = s
+            .chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .collect();
+        kept.to_lowercase()
+            .split_whitespace()
             .collect::<Vec<_>>()
-            .join("\n"),
-        Entry::Faq(f) => bold(&k.faqs[f].answer),
-        Entry::Term(t) => bold(&k.terms[t].definition),
+            .join(" ")
+    };
+    let (op, r) = (key(o.opener.unwrap_or("")), key(right));
+    let restates = !op.is_empty() && !r.is_empty() && (r.contains(&op) || op.contains(&r));
+    if restates {
+        o.body.to_string()
+    } else {
+        explain.trim().to_string()
+    }
+}
+
+/// A choice as it reads after "Right:": a name with its article lower-cased ("the
+/// Product Owner"), anything else quoted as written.
+fn lower_first(text: &str) -> String {
+    match text.split_once(' ') {
+        Some((first @ ("The" | "A" | "An"), rest)) => format!("{} {rest}", first.to_lowercase()),
+        _ => format!("“{text}”"),
     }
 }
 

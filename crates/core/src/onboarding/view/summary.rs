@@ -59,17 +59,12 @@ pub(super) fn summary(
     });
     let again = read_again(tour, progress);
     let mut fields = Vec::new();
-    if !again.is_empty() {
+    // Discord shows what to read again as buttons; the terminal numbers them.
+    if surface == Surface::Terminal && !again.is_empty() {
         let lines: Vec<String> = again
             .iter()
             .enumerate()
-            .map(|(n, &e)| match surface {
-                Surface::Discord => format!("• {}", naming::title(k, e)),
-                Surface::Terminal if n < MAX_OPEN_BUTTONS => {
-                    format!("{}. {}", n + 1, naming::title(k, e))
-                }
-                Surface::Terminal => format!("• {}", naming::title(k, e)),
-            })
+            .map(|(n, &e)| format!("{}. {}", n + 1, naming::title(k, e)))
             .collect();
         fields.push(field(
             "Read again",
@@ -78,18 +73,16 @@ pub(super) fn summary(
     }
     let mut buttons: Vec<TourButton> = again
         .iter()
-        .take(MAX_OPEN_BUTTONS)
-        .enumerate()
-        .map(|(n, &e)| {
+        .map(|&e| {
             button(
                 &naming::label(k, e),
                 Does::Open(k.entry_id(e)),
                 Style::Secondary,
-                (n / ROW_BUTTONS) as u8,
+                0,
             )
         })
         .collect();
-    let nav_row = buttons.len().div_ceil(ROW_BUTTONS) as u8;
+    let nav_row = u8::from(!buttons.is_empty());
     let back = Page::Summary.back(tour).unwrap_or(Page::Intro);
     buttons.push(back_button(back, nav_row));
     buttons.push(button(
@@ -109,18 +102,26 @@ pub(super) fn summary(
     (reply, buttons)
 }
 
-/// The entries to read again: those shown by steps whose quiz was answered wrong or skipped,
-/// each once, in tour order.
+/// The entries to read again, at most [`MAX_OPEN_BUTTONS`]: what the steps whose quiz was
+/// answered wrong show, the first of each such step first, each once, in tour order.
+/// Skipped questions are not counted as wrong.
 pub(super) fn read_again(tour: &Tour, progress: &Progress) -> Vec<Entry> {
+    let wrong: Vec<&TourStep> = tour
+        .steps
+        .iter()
+        .filter(|step| {
+            let right = step.quiz.as_ref().map(|q| q.answer);
+            answer_of(step, progress).is_some_and(|pick| Some(pick) != right)
+        })
+        .collect();
     let mut again: Vec<Entry> = Vec::new();
-    for step in &tour.steps {
-        let Some(quiz) = &step.quiz else { continue };
-        if answer_of(step, progress) == Some(quiz.answer) {
-            continue;
-        }
-        for &e in &step.show {
-            if !again.contains(&e) {
-                again.push(e);
+    let deepest = wrong.iter().map(|s| s.show.len()).max().unwrap_or(0);
+    for depth in 0..deepest {
+        for step in &wrong {
+            if let Some(&e) = step.show.get(depth) {
+                if again.len() < MAX_OPEN_BUTTONS && !again.contains(&e) {
+                    again.push(e);
+                }
             }
         }
     }

@@ -4,33 +4,46 @@ use super::fits::team_blue;
 use super::*;
 
 #[test]
-fn a_step_shows_its_text_entries_and_back_next() {
+fn a_step_shows_its_text_and_offers_what_it_points_to_without_restating_it() {
     let k = with_tour();
     let p = Progress::new(NOW);
     let v = view(&k, &p, Page::Step(0), Surface::Discord, None);
     assert_eq!(v.reply.title, "About art");
     assert!(v.reply.description.starts_with("**The art step.**"));
     assert_eq!(v.reply.footer, "Step 1 of 5 · Welcome to the ART");
-    let names: Vec<&str> = v.reply.fields.iter().map(|f| f.name.as_str()).collect();
+    assert!(v.reply.fields.is_empty(), "{:?}", v.reply.fields);
     let safe = k.parse_entry("safe").unwrap();
     let art = k.parse_entry("art").unwrap();
-    assert_eq!(names, [naming::title(&k, safe), naming::title(&k, art)]);
-    for f in &v.reply.fields {
-        assert!(
-            f.value.starts_with("**") && f.value.ends_with("**"),
-            "{f:?}"
-        );
-        assert!(!f.value.contains('\n'), "one line: {f:?}");
-    }
-    assert_eq!(labels(&v), ["Back", "Next"]);
+    assert_eq!(
+        labels(&v),
+        [
+            "Back",
+            "Next",
+            &naming::label(&k, safe),
+            &naming::label(&k, art)
+        ]
+    );
     assert_eq!(find(&v, "Back").does, Does::Tour(Action::Go(Page::Intro)));
     assert_eq!(find(&v, "Back").style, Style::Secondary);
     assert_eq!(find(&v, "Next").does, Does::Tour(Action::Go(Page::Step(1))));
     assert_eq!(find(&v, "Next").style, Style::Primary);
-    assert!(v.buttons.iter().all(|b| b.row == 0 && !b.disabled));
+    assert_eq!(v.buttons[2].does, Does::Open("safe".into()));
+    assert_eq!(v.buttons[3].does, Does::Open("art".into()));
+    let rows: Vec<(u8, Style)> = v.buttons.iter().map(|b| (b.row, b.style)).collect();
+    assert_eq!(rows[2..], [(1, Style::Secondary), (1, Style::Secondary)]);
+    assert!(v.buttons.iter().all(|b| !b.disabled));
+    // The terminal has no buttons: it says what to ask.
+    let t = view(&k, &p, Page::Step(0), Surface::Terminal, None);
+    let more = field(&t.reply, "More on this").expect("what to ask next");
+    assert!(
+        more.value
+            .starts_with(&format!("rolecall ask \"{}\"\n", naming::title(&k, safe))),
+        "{}",
+        more.value
+    );
 
     let last = view(&k, &p, Page::Step(4), Surface::Discord, None);
-    assert_eq!(labels(&last), ["Back", "Finish"]);
+    assert_eq!(labels(&last)[..2], ["Back", "Finish"]);
     assert_eq!(
         find(&last, "Finish").does,
         Does::Tour(Action::Go(Page::Summary))
@@ -64,7 +77,7 @@ fn a_meet_the_role_step_takes_the_role_colour() {
 }
 
 #[test]
-fn an_open_quiz_offers_its_choices_and_skip() {
+fn an_open_quiz_asks_right_after_the_text_with_the_answers_as_the_primary_choices() {
     let k = with_tour();
     let v = view(
         &k,
@@ -73,11 +86,13 @@ fn an_open_quiz_offers_its_choices_and_skip() {
         Surface::Discord,
         None,
     );
-    let q = field(&v.reply, "Quick check").expect("the question");
-    assert_eq!(q.value, "What does the PM look after?");
-    assert!(field(&v.reply, "✅").is_none() && field(&v.reply, "❌").is_none());
     assert_eq!(
-        labels(&v),
+        v.reply.fields[0].name, "Quick check",
+        "the question comes first"
+    );
+    assert_eq!(v.reply.fields[0].value, "What does the PM look after?");
+    assert_eq!(
+        labels(&v)[..5],
         [
             "The team backlog",
             "The vision and roadmap",
@@ -86,12 +101,25 @@ fn an_open_quiz_offers_its_choices_and_skip() {
             "Skip"
         ]
     );
+    // A choice too long to share a row gets one of its own, so none wraps.
     for (j, b) in v.buttons.iter().take(3).enumerate() {
         assert_eq!(b.does, Does::Tour(Action::Answer { step: 1, choice: j }));
-        assert_eq!((b.style, b.disabled, b.row), (Style::Secondary, false, 0));
+        assert_eq!(
+            (b.style, b.disabled, b.row),
+            (Style::Primary, false, j as u8)
+        );
     }
     assert_eq!(find(&v, "Skip").does, Does::Tour(Action::Go(Page::Step(2))));
-    assert_eq!((find(&v, "Skip").row, find(&v, "Back").row), (1, 1));
+    assert_eq!(
+        find(&v, "Skip").style,
+        Style::Secondary,
+        "skipping is not the way forward"
+    );
+    assert_eq!((find(&v, "Skip").row, find(&v, "Back").row), (3, 3));
+    assert!(
+        v.buttons.iter().all(|b| usize::from(b.row) < 5),
+        "Discord allows five rows"
+    );
     // The terminal numbers the choices in the question, to be typed.
     let t = view(
         &k,
@@ -110,17 +138,22 @@ fn an_open_quiz_offers_its_choices_and_skip() {
 }
 
 #[test]
-fn an_answered_quiz_says_right_or_wrong_with_the_explanation() {
+fn an_answered_quiz_opens_with_the_verdict_in_colour_without_restating_the_answer() {
     let k = with_tour();
     let mut p = Progress::new(NOW);
+    let text = view(&k, &p, Page::Step(1), Surface::Discord, None)
+        .reply
+        .description;
     answer(&k, &mut p, 1, 1);
     let v = view(&k, &p, Page::Step(1), Surface::Discord, None);
-    let verdict = field(&v.reply, "✅").expect("a verdict");
-    assert_eq!(verdict.name, "✅ Right: The vision and roadmap");
     assert_eq!(
-        verdict.value,
-        "The PM faces the market and owns the roadmap."
+        v.reply.description,
+        format!(
+            "**✅ Right: the vision and roadmap**\nThe PM faces the market and owns the roadmap.\n\n{text}"
+        )
     );
+    assert_eq!(v.reply.colour, 0x57F287, "green");
+    assert!(v.reply.fields.iter().all(|f| !f.name.contains('✅')));
     let styles: Vec<(Style, bool)> = v
         .buttons
         .iter()
@@ -135,21 +168,25 @@ fn an_answered_quiz_says_right_or_wrong_with_the_explanation() {
             (Style::Secondary, true)
         ]
     );
-    assert_eq!(labels(&v)[3..], ["Back", "Next"]);
+    assert_eq!(labels(&v)[3..5], ["Back", "Next"]);
     assert!(!find(&v, "Next").disabled);
 
     answer(&k, &mut p, 3, 0);
     let v = view(&k, &p, Page::Step(3), Surface::Discord, None);
-    let verdict = field(&v.reply, "❌").expect("a verdict");
-    assert_eq!(
-        verdict.name,
-        "❌ Not quite — the answer is The PM, with the POs"
-    );
-    assert!(verdict.value.starts_with("Content authority"));
+    let head = v.reply.description.lines().next().unwrap();
+    assert_eq!(head, "**❌ Not quite: it's the PM, with the POs**");
+    assert!(v
+        .reply
+        .description
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("Content authority"));
+    assert_eq!(v.reply.colour, 0xED4245, "red");
     let styles: Vec<Style> = v.buttons.iter().take(3).map(|b| b.style).collect();
     assert_eq!(styles, [Style::Danger, Style::Secondary, Style::Success]);
     assert!(v.buttons.iter().take(3).all(|b| b.disabled));
-    assert_eq!(labels(&v)[3..], ["Back", "Next"]);
+    assert_eq!(labels(&v)[3..5], ["Back", "Next"]);
 }
 
 #[test]
@@ -230,17 +267,12 @@ fn the_summary_scores_the_quiz_and_offers_what_to_read_again() {
     assert!(d.starts_with("**That's the tour.**"), "{d}");
     assert!(d.contains("Quiz: 2 of 3 right"), "{d}");
     assert!(d.ends_with("Ask me anything with `/ask`."), "{d}");
-    // Step 3 (meet-po) was wrong: its entries are to read again.
+    // Step 3 (meet-po) was wrong: its entries are to read again, as buttons only.
     let po = k.parse_entry("po").unwrap();
     let po_owns = k.parse_entry("po.owns").unwrap();
-    let again = field(&v.reply, "Read again").expect("read again");
-    assert_eq!(
-        again.value,
-        format!(
-            "• {}\n• {}",
-            naming::title(&k, po),
-            naming::title(&k, po_owns)
-        )
+    assert!(
+        field(&v.reply, "Read again").is_none(),
+        "no list repeating the buttons"
     );
     assert_eq!(
         labels(&v),
@@ -273,7 +305,7 @@ fn the_summary_scores_the_quiz_and_offers_what_to_read_again() {
 }
 
 #[test]
-fn a_skipped_quiz_is_said_and_all_its_entries_come_back() {
+fn a_skipped_quiz_is_said_and_only_wrong_answers_come_back_three_at_most() {
     let k = with_tour();
     let v = view(
         &k,
@@ -287,15 +319,41 @@ fn a_skipped_quiz_is_said_and_all_its_entries_come_back() {
         "{}",
         v.reply.description
     );
-    let opens: Vec<&Does> = v
+    let opens = |v: &View| {
+        v.buttons
+            .iter()
+            .filter(|b| matches!(b.does, Does::Open(_)))
+            .count()
+    };
+    assert_eq!(
+        opens(&v),
+        0,
+        "skipping is not getting it wrong: {:?}",
+        labels(&v)
+    );
+    assert_eq!(labels(&v), ["Back", "Start over"]);
+
+    // Every question wrong: one entry of each wrong step first, three in all, one row.
+    let mut all_wrong = Progress::new(NOW);
+    for (i, c) in [(1, 0), (2, 1), (3, 0)] {
+        answer(&k, &mut all_wrong, i, c);
+    }
+    let v = view(&k, &all_wrong, Page::Summary, Surface::Discord, None);
+    let firsts: Vec<String> = [1, 2, 3]
+        .iter()
+        .map(|&i| k.entry_id(tour(&k).steps[i].show[0]))
+        .collect();
+    let opened: Vec<String> = v
         .buttons
         .iter()
-        .map(|b| &b.does)
-        .filter(|d| matches!(d, Does::Open(_)))
+        .filter_map(|b| match &b.does {
+            Does::Open(id) => Some(id.clone()),
+            Does::Tour(_) => None,
+        })
         .collect();
-    // pm; po, po.owns; pm+po.owns, who-owns-backlog (steps without a quiz are not repeated).
-    assert_eq!(opens.len(), 5, "{:?}", labels(&v));
-    assert!(v.buttons.iter().take(5).all(|b| b.row == 0));
+    assert_eq!(opened, firsts);
+    assert!(v.buttons.iter().take(3).all(|b| b.row == 0));
+    assert_eq!(labels(&v)[3..], ["Back", "Start over"]);
 
     let mut p = Progress::new(NOW);
     answer(&k, &mut p, 1, 1);
