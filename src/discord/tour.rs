@@ -214,7 +214,8 @@ fn invitation(k: &Knowledge) -> Reply {
         tour.title.clone(),
         description,
         reply::NEUTRAL_COLOUR,
-        k.short_credit_for(None),
+        // An invitation states no fact of the source: no credit.
+        String::new(),
     )
 }
 

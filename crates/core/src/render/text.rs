@@ -70,7 +70,9 @@ pub fn render(reply: &Reply) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "-- {}", reply.footer);
+    if !reply.footer.trim().is_empty() {
+        let _ = writeln!(out, "-- {}", reply.footer);
+    }
     out
 }
 

@@ -20,7 +20,7 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
             title(k, entry),
             String::new(),
             NEUTRAL_COLOUR,
-            footer(k, Some(entry)),
+            footer(k, entry),
         )
     };
     match entry {

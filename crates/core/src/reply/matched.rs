@@ -54,7 +54,7 @@ pub fn from_match_in(
         // ("new joiner here, what should I read to understand how roles work?"): the
         // tour is where to start. What rolecall declines stays declined.
         if !m.reading.names_topic() || m.band == Band::Suggest {
-            return tour_pointer(kb, tour);
+            return tour_pointer(tour);
         }
     }
     from_match(kb, m, cfg)
@@ -122,7 +122,7 @@ pub fn from_match(k: &Knowledge, m: &Match, cfg: &MatchConfig) -> Reply {
                     "Did you mean…?".into(),
                     String::new(),
                     SUGGEST_COLOUR,
-                    footer(k, None),
+                    NO_CREDIT,
                 )
             }
         }
@@ -285,7 +285,7 @@ pub fn help(k: &Knowledge) -> Reply {
                 role_list(k)
             ),
             NEUTRAL_COLOUR,
-            footer(k, None),
+            NO_CREDIT,
         )
     }
 }

@@ -276,9 +276,13 @@ fn colour_of_text(k: &Knowledge, text: &str) -> u32 {
 
 /// The one-line footer of a reply: the entry's short credit (see
 /// [`Knowledge::short_credit_for`]).
-fn footer(k: &Knowledge, entry: Option<Entry>) -> String {
-    k.short_credit_for(entry)
+fn footer(k: &Knowledge, entry: Entry) -> String {
+    k.short_credit_for(Some(entry))
 }
+
+/// The footer of a reply that states no fact of the knowledge (a decline, "did you mean",
+/// help, a notice): none, since only replies that state a source's facts credit it.
+const NO_CREDIT: String = String::new();
 
 /// The link of an answer's title: its file's `url` (for a comparison, the first role's).
 fn url(k: &Knowledge, entry: Entry) -> Option<String> {
@@ -298,7 +302,7 @@ fn notice(k: &Knowledge, title: &str, description: String) -> Reply {
             title.to_string(),
             description,
             DECLINE_COLOUR,
-            footer(k, None),
+            NO_CREDIT,
         )
     }
 }

@@ -252,18 +252,12 @@ fn nobody_listed(k: &Knowledge, roles: &[usize], team: Option<usize>, confidence
             .map(|&r| offer(k, Entry::Role(r), 1.0))
             .collect(),
         people: listed,
-        ..Reply::plain(
-            Kind::None,
-            title,
-            description,
-            DECLINE_COLOUR,
-            footer(k, None),
-        )
+        ..Reply::plain(Kind::None, title, description, DECLINE_COLOUR, NO_CREDIT)
     }
 }
 
 /// The reply to a newcomer: start with the tour.
-pub(super) fn tour_pointer(k: &Knowledge, tour: &Tour) -> Reply {
+pub(super) fn tour_pointer(tour: &Tour) -> Reply {
     let steps = tour.steps.len();
     let quiz = if tour.steps.iter().any(|s| s.quiz.is_some()) {
         ", with a short quiz"
@@ -283,10 +277,7 @@ pub(super) fn tour_pointer(k: &Knowledge, tour: &Tour) -> Reply {
                 if steps == 1 { "step" } else { "steps" }
             ),
             NEUTRAL_COLOUR,
-            k.files
-                .get(tour.origin.file)
-                .and_then(|f| f.short_credit.clone())
-                .unwrap_or_else(|| footer(k, None)),
+            NO_CREDIT,
         )
     }
 }

@@ -263,3 +263,32 @@ fn a_source_url_links_the_title_and_short_credit_defaults_from_the_meta() {
     let sources = help.fields.iter().find(|f| f.name == "Sources").unwrap();
     assert!(sources.value.contains("A long credit"), "{}", sources.value);
 }
+
+#[test]
+fn only_replies_that_state_the_sources_facts_credit_it() {
+    // Every answer states the knowledge's facts: each carries its file's credit.
+    for e in every_entry() {
+        let r = reply::for_entry(k(), e);
+        assert!(!r.footer.is_empty(), "{}: no credit", k().entry_id(e));
+        assert_eq!(r.footer, k().short_credit_for(Some(e)));
+    }
+    // Declines, "did you mean", help, notices and the tour pointer state none of them.
+    let mut said_nothing = vec![
+        ask("the backlog stuff"),
+        ask("what does a scrum master do?"),
+        ask("what's the weather like?"),
+        ask("help"),
+        ask("I'm new here, where do I start?"),
+        reply::none_of_these(k()),
+    ];
+    said_nothing.push(reply::answer(k(), "", &MatchConfig::DEFAULT));
+    for r in &said_nothing {
+        assert!(!r.answered || r.entry.is_none() || r.tour || r.kind == Kind::Help);
+        assert_eq!(r.footer, "", "{}: {:?}", r.title, r.footer);
+        assert!(Embed::from_reply(r).footer.is_none(), "{}", r.title);
+    }
+    assert!(
+        said_nothing.iter().any(|r| r.tour),
+        "the tour pointer is among them"
+    );
+}
