@@ -341,7 +341,12 @@ fn chart_heading() -> String {
 /// The field of one topic, its texts cut to `cap` characters each.
 fn topic_field(t: &Topic, cap: usize) -> Field {
     let first = t.phrasings.first().map_or("", |(p, _)| p.as_str());
-    let name = format!("“{}” ×{}", md(first, cap), t.count);
+    // The count is the topic's, not its first phrasing's: say so.
+    let name = format!(
+        "{}: “{}”",
+        plural(t.count as usize, "question", "questions"),
+        md(first, cap)
+    );
     let mut lines: Vec<String> = t
         .phrasings
         .iter()
@@ -448,7 +453,8 @@ pub fn text(g: &Gaps) -> String {
         let _ = writeln!(out, "\nTop topics");
         for (i, t) in g.topics.iter().enumerate() {
             let first = t.phrasings.first().map_or("", |(p, _)| p.as_str());
-            let _ = writeln!(out, "{:>2}. “{}” ×{}", i + 1, one_line(first), t.count);
+            let asked = plural(t.count as usize, "question", "questions");
+            let _ = writeln!(out, "{:>2}. {asked}: “{}”", i + 1, one_line(first));
             for (p, n) in t.phrasings.iter().skip(1) {
                 let _ = writeln!(out, "    also “{}” ×{n}", one_line(p));
             }

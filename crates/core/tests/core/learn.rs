@@ -218,7 +218,7 @@ fn the_text_report_lists_topics_votes_and_the_chart() {
     );
     assert!(
         text.contains(
-            " 1. “How do I request Jira access?” ×5\n    also “jira access request” ×1\n"
+            " 1. 5 questions: “How do I request Jira access?”\n    also “jira access request” ×1\n"
         ),
         "{text}"
     );
@@ -238,7 +238,7 @@ fn the_embed_holds_topics_votes_and_the_chart() {
     let r = report::reply(&g);
     assert_eq!(r.title, "Knowledge gaps: last 30 days");
     let names: Vec<&str> = r.fields.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names[0], "“How do I request Jira access?” ×5");
+    assert_eq!(names[0], "5 questions: “How do I request Jira access?”");
     assert!(
         r.fields[0]
             .value
