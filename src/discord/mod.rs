@@ -49,6 +49,9 @@ pub enum RunError {
         /// The Server Members intent was requested (for `ROLECALL_WELCOME_CHANNEL`).
         members: bool,
     },
+    /// Discord could not be reached at all (no network, DNS, a refused connection); the
+    /// chain of causes, without URLs.
+    Unreachable(String),
     /// The client could not be built or the gateway failed.
     Discord(serenity::Error),
     /// A shutdown signal handler could not be installed.
@@ -85,6 +88,12 @@ impl fmt::Display for RunError {
                  intent (and channel questions the Message Content intent). Enable them in the \
                  developer portal (Bot → Privileged Gateway Intents), or unset {WELCOME_CHANNEL} \
                  to run without greeting new members"
+            ),
+            RunError::Unreachable(why) => write!(
+                f,
+                "Discord could not be reached ({why}). Check this machine's network connection \
+                 (and DISCORD_API_BASE, if set); to try rolecall without Discord, run \
+                 `rolecall ask \"…\"` or `rolecall chat`"
             ),
             RunError::Discord(e) => write!(f, "Discord connection failed: {e}"),
             RunError::Signal(e) => write!(f, "cannot listen for shutdown signals: {e}"),
@@ -187,7 +196,7 @@ pub async fn run(
     reload_on_hangup(shared.clone(), source.clone()).map_err(RunError::Signal)?;
     let origin = format!("pid {} at {}", std::process::id(), unix_now());
     reload_on_notice(&store, shared.clone(), source.clone(), origin.clone());
-    purge_daily(store.clone(), settings.log_days);
+    let purging = purge_daily(store.clone(), settings.log_days);
     let handler = handler::Handler::new(shared, source, settings, Arc::new(store.clone()), origin);
     let mut client = builder
         .event_handler(handler)
@@ -223,26 +232,51 @@ pub async fn run(
     };
     let result = tokio::select! {
         r = started => r.map_err(|e| match e {
-            serenity::Error::Gateway(GatewayError::InvalidAuthentication) => RunError::InvalidToken,
-            serenity::Error::Gateway(GatewayError::DisallowedGatewayIntents) => {
-                RunError::DisallowedIntents { members: greets }
-            }
             serenity::Error::Gateway(GatewayError::InvalidShardData) => {
                 refusal(shards::RefusalKind::InvalidShard, shards)
             }
             serenity::Error::Gateway(GatewayError::OverloadedShard) => {
                 refusal(shards::RefusalKind::ShardingRequired, shards)
             }
-            e => RunError::Discord(e),
+            e => failed(e, greets),
         }),
         () = stopped => Ok(()),
         refused = refused => Err(RunError::ShardRefused { refused, configured: shards }),
     };
+    // The purge must not find the store closed under it (a failed start logged a bogus
+    // "database is closed" warning).
+    purging.abort();
     store.close().await;
     if result.is_ok() {
         info!("stopped");
     }
     result
+}
+
+/// What a failed start means for the person running the bot: a refused token (at the
+/// gateway, close 4004, or at the HTTP API, 401), refused intents, Discord out of reach,
+/// or anything else as it is.
+pub fn failed(e: serenity::Error, greets: bool) -> RunError {
+    use serenity::http::HttpError;
+    match e {
+        serenity::Error::Gateway(GatewayError::InvalidAuthentication) => RunError::InvalidToken,
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+            if r.status_code.as_u16() == 401 =>
+        {
+            RunError::InvalidToken
+        }
+        serenity::Error::Gateway(GatewayError::DisallowedGatewayIntents) => {
+            RunError::DisallowedIntents { members: greets }
+        }
+        e @ serenity::Error::Http(HttpError::Request(_)) => {
+            let why = outbox::describe(&e);
+            let why = why
+                .strip_prefix("could not reach Discord: ")
+                .unwrap_or(&why);
+            RunError::Unreachable(why.to_string())
+        }
+        e => RunError::Discord(e),
+    }
 }
 
 /// Reloads knowledge on SIGHUP (e.g. `systemctl reload rolecall`); an invalid edit is
@@ -290,7 +324,7 @@ fn reload_on_notice(
 const PURGE_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Deletes the question log's rows older than `days` now and then once a day.
-fn purge_daily(store: rolecall_store::Store, days: u32) {
+fn purge_daily(store: rolecall_store::Store, days: u32) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(PURGE_EVERY);
         loop {
@@ -307,7 +341,7 @@ fn purge_daily(store: rolecall_store::Store, days: u32) {
                 }
             }
         }
-    });
+    })
 }
 
 /// Reads, validates and indexes `source` on the blocking pool (file reads and index

@@ -109,6 +109,8 @@ struct State {
     /// The shard count GET /gateway/bot recommends.
     recommended_shards: u64,
     refusals: Vec<Refusal>,
+    /// Every REST request is answered 401 Unauthorized (a wrong bot token).
+    wrong_token: bool,
     /// Shards refused, once per refused IDENTIFY.
     refused: Vec<[u64; 2]>,
     gateway_closed_by_bot: usize,
@@ -290,6 +292,11 @@ impl Fake {
 
     fn recommended_shards(&self) -> u64 {
         self.lock().recommended_shards
+    }
+
+    /// Answers every REST request 401 Unauthorized, as Discord does a wrong bot token.
+    pub fn refuse_token(&self) {
+        self.lock().wrong_token = true;
     }
 
     /// Refuses the IDENTIFY of every shard `[id, total]` for which `refuse(id, total)` holds

@@ -108,6 +108,10 @@ impl Fake {
     pub(super) fn route(&self, r: &Request) -> (u16, Option<Value>, bool) {
         let p = r.path.trim_start_matches("/api/v10");
         let seg: Vec<&str> = p.trim_matches('/').split('/').collect();
+        if self.lock().wrong_token {
+            let body = json!({"message": "401: Unauthorized", "code": 0});
+            return (401, Some(body), false);
+        }
         if let ("POST", ["channels", channel, "messages"]) = (r.method.as_str(), seg.as_slice()) {
             return self.create_message(channel, &r.body);
         }

@@ -335,3 +335,48 @@ async fn an_over_long_mention_or_dm_gets_the_too_long_notice_and_long_chatter_st
     assert_eq!(replying_to(&question_id).len(), 1, "{sent:#?}");
     assert_eq!(sent.len(), 3, "{sent:#?}");
 }
+
+#[tokio::test]
+async fn a_wrong_token_at_the_http_api_says_to_copy_it_again() {
+    let fake = Fake::start().await;
+    fake.refuse_token();
+    let mut bot = Bot::start(&fake, &[]);
+    let exit = bot.wait_exit().await;
+    assert_eq!(exit.code(), Some(1), "{}", bot.log());
+    let log = bot.log();
+    let said = log
+        .lines()
+        .find(|l| l.starts_with("rolecall: "))
+        .unwrap_or_else(|| panic!("an error line: {log}"));
+    assert!(said.contains("Discord refused the bot token"), "{log}");
+    assert!(said.contains("developer portal"), "{log}");
+    assert!(
+        !said.contains("401"),
+        "said in words, not as a status: {log}"
+    );
+    assert!(
+        !log.contains("could not purge"),
+        "no bogus warning on the way out: {log}"
+    );
+    assert!(!log.contains(TOKEN), "{log}");
+}
+
+#[tokio::test]
+async fn without_a_network_it_says_discord_is_out_of_reach_and_why() {
+    // A port nothing listens on: the connection is refused, as with no network.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let fake = Fake::start().await;
+    let mut bot = Bot::start(&fake, &[("DISCORD_API_BASE", &base)]);
+    let exit = bot.wait_exit().await;
+    assert_eq!(exit.code(), Some(1), "{}", bot.log());
+    let log = bot.log();
+    assert!(log.contains("Discord could not be reached ("), "{log}");
+    assert!(
+        log.to_lowercase().contains("connection refused"),
+        "names the cause: {log}"
+    );
+    assert!(log.contains("network connection"), "{log}");
+    assert!(!log.contains("could not purge"), "{log}");
+}
