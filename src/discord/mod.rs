@@ -246,6 +246,8 @@ pub async fn run(
     // The purge must not find the store closed under it (a failed start logged a bogus
     // "database is closed" warning).
     purging.abort();
+    // Wait for it to stop: a poll already under way on another worker finishes first.
+    let _ = purging.await;
     store.close().await;
     if result.is_ok() {
         info!("stopped");

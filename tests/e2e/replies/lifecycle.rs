@@ -343,6 +343,11 @@ async fn a_wrong_token_at_the_http_api_says_to_copy_it_again() {
     let mut bot = Bot::start(&fake, &[]);
     let exit = bot.wait_exit().await;
     assert_eq!(exit.code(), Some(1), "{}", bot.log());
+    // The log is read from the bot's stderr as it comes: wait for its last line.
+    wait_log_until(&bot, "the error line", |log| {
+        log.lines().any(|l| l.starts_with("rolecall: "))
+    })
+    .await;
     let log = bot.log();
     let said = log
         .lines()
@@ -363,14 +368,16 @@ async fn a_wrong_token_at_the_http_api_says_to_copy_it_again() {
 
 #[tokio::test]
 async fn without_a_network_it_says_discord_is_out_of_reach_and_why() {
-    // A port nothing listens on: the connection is refused, as with no network.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", closed.local_addr().unwrap());
-    drop(closed);
+    // Port 1 (tcpmux, privileged and unused): the connection is refused, as with no
+    // network. A freed ephemeral port could be taken by another test's fake meanwhile.
     let fake = Fake::start().await;
-    let mut bot = Bot::start(&fake, &[("DISCORD_API_BASE", &base)]);
+    let mut bot = Bot::start(&fake, &[("DISCORD_API_BASE", "http://127.0.0.1:1")]);
     let exit = bot.wait_exit().await;
     assert_eq!(exit.code(), Some(1), "{}", bot.log());
+    wait_log_until(&bot, "the error line", |log| {
+        log.lines().any(|l| l.starts_with("rolecall: "))
+    })
+    .await;
     let log = bot.log();
     assert!(log.contains("Discord could not be reached ("), "{log}");
     assert!(
