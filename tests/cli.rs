@@ -387,9 +387,10 @@ fn chat_answers_a_suggestion_picked_by_number() {
     assert!(out.contains("Did you mean"), "{out}");
     assert!(out.contains("2. Who prioritises features?"), "{out}");
     assert!(out.contains("Type 1 or 2 to choose a suggestion."), "{out}");
+    let title = "Who prioritises features?";
     assert!(
-        out.contains("Both, at different levels."),
-        "the chosen FAQ's answer: {out}"
+        out.contains(&format!("{title}\n{}\n", "=".repeat(title.chars().count()))),
+        "the chosen FAQ's answer, under its title: {out}"
     );
     assert!(
         out.contains("Nothing to choose: the last reply offered no numbered suggestions."),

@@ -14,9 +14,12 @@
 //! "did you mean", help and unknown-role cases go through a question, and each first checks
 //! that its question still produces that kind of reply.
 
+#[path = "support/hygiene.rs"]
+mod hygiene;
+
 use rolecall::discord::response::Response;
 use rolecall_core::render::{text, Embed};
-use rolecall_core::{reply, Kind, KnowledgeBase, MatchConfig, Reply};
+use rolecall_core::{onboarding, reply, Kind, KnowledgeBase, MatchConfig, Reply};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -90,10 +93,18 @@ fn golden(case: &str, r: &Reply) {
     let embed = Embed::from_reply(r);
     assert!(embed.within_limits(), "{case}: the embed breaks a limit");
     let response = Response::from_reply(r, ASKER).to_interaction();
+    check_response(case, &text::render(r), &response);
+}
+
+/// Checks a response as Discord receives it and its terminal text against the golden
+/// files, and that Discord would show it cleanly.
+fn check_response(case: &str, terminal: &str, response: &serenity::all::CreateInteractionResponse) {
     let json = serde_json::to_string_pretty(&response).expect("response serialises") + "\n";
+    let problems = hygiene::problems(&serde_json::to_value(response).unwrap());
+    assert!(problems.is_empty(), "{case}: {problems:#?}");
     record_for_validation(case, &response);
     // Check both before failing, so one run reports (or blesses) both files.
-    let txt = std::panic::catch_unwind(|| check_file(case, "txt", &text::render(r)));
+    let txt = std::panic::catch_unwind(|| check_file(case, "txt", terminal));
     check_file(case, "json", &json);
     if let Err(e) = txt {
         std::panic::resume_unwind(e);
@@ -181,6 +192,59 @@ fn diff(expected: &str, actual: &str) -> String {
 }
 
 // Answers, chosen by entry id.
+
+/// A page of the shipped tour after `answers` (step, choice): the Discord page as
+/// `/onboard` sends it, and the terminal's page as `rolecall onboard` prints it.
+fn tour_page(case: &str, page: onboarding::Page, answers: &[(usize, usize)]) {
+    let k = k();
+    let tour = k.tour.as_ref().expect("the shipped knowledge has a tour");
+    let mut progress = onboarding::Progress::new(0);
+    for &(step, choice) in answers {
+        onboarding::apply(
+            tour,
+            &mut progress,
+            onboarding::Action::Answer { step, choice },
+            1,
+        );
+    }
+    let discord = onboarding::view(k, &progress, page, onboarding::Surface::Discord, None);
+    let terminal = onboarding::view(k, &progress, page, onboarding::Surface::Terminal, None);
+    let response = rolecall::discord::tour::page(tour, &discord, ASKER, true).to_interaction();
+    check_response(case, &text::render(&terminal.reply), &response);
+}
+
+/// The first step with a quiz, and its right choice.
+fn first_quiz() -> (usize, usize) {
+    let tour = k().tour.as_ref().unwrap();
+    let i = tour.steps.iter().position(|s| s.quiz.is_some()).unwrap();
+    (i, tour.steps[i].quiz.as_ref().unwrap().answer)
+}
+
+#[test]
+fn tour_quiz_open() {
+    tour_page("tour-quiz", onboarding::Page::Step(first_quiz().0), &[]);
+}
+
+#[test]
+fn tour_quiz_answered_wrong() {
+    let (step, right) = first_quiz();
+    let wrong = (right + 1) % 3;
+    tour_page(
+        "tour-quiz-wrong",
+        onboarding::Page::Step(step),
+        &[(step, wrong)],
+    );
+}
+
+#[test]
+fn tour_summary_after_a_wrong_answer() {
+    let (step, right) = first_quiz();
+    tour_page(
+        "tour-summary",
+        onboarding::Page::Summary,
+        &[(step, (right + 1) % 3)],
+    );
+}
 
 #[test]
 fn role_card() {

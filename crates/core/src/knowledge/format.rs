@@ -84,6 +84,9 @@ pub(super) struct AspectDoc {
     pub name: String,
     /// Short name for buttons ("metrics").
     pub short: Option<String>,
+    /// Shown at a glance: on role cards and whole comparisons (the rest via the menu).
+    #[serde(default)]
+    pub glance: bool,
     /// Words and phrases people use for this aspect.
     #[serde(default)]
     pub words: Vec<String>,

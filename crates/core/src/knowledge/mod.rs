@@ -59,11 +59,16 @@ pub struct Aspect {
     pub name: String,
     /// Short name for buttons ("metrics"), when given.
     pub short: Option<String>,
+    /// Shown at a glance on role cards and whole comparisons.
+    pub glance: bool,
     /// Words and phrases people use for it.
     pub words: Vec<String>,
     /// Where it was defined.
     pub origin: Origin,
 }
+
+/// Most aspects shown at a glance (a role card's lines, a comparison's rows).
+pub const MAX_GLANCE: usize = 4;
 
 /// A role and its facts.
 #[derive(Debug, Clone)]
@@ -492,6 +497,20 @@ impl Knowledge {
         (0..self.roles.len())
             .filter(|&r| self.roles[r].facts[aspect].is_some())
             .collect()
+    }
+
+    /// The aspects shown at a glance on role cards and whole comparisons: those marked
+    /// `glance = true` (at most [`MAX_GLANCE`]), else the first [`MAX_GLANCE`].
+    pub fn glance_aspects(&self) -> Vec<usize> {
+        let marked: Vec<usize> = (0..self.aspects.len())
+            .filter(|&a| self.aspects[a].glance)
+            .take(MAX_GLANCE)
+            .collect();
+        if marked.is_empty() {
+            (0..self.aspects.len().min(MAX_GLANCE)).collect()
+        } else {
+            marked
+        }
     }
 
     /// True when every role in `roles` has a fact for `aspect`.

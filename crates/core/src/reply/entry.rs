@@ -26,15 +26,15 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
     match entry {
         Entry::Role(r) => {
             let role = &k.roles[r];
+            // A few key aspects; the menu below offers every one.
             let glance: Vec<String> = k
-                .aspects
-                .iter()
-                .zip(&role.facts)
-                .filter_map(|(a, f)| {
-                    let f = f.as_deref()?;
+                .glance_aspects()
+                .into_iter()
+                .filter_map(|a| {
+                    let f = role.facts[a].as_deref()?;
                     Some(format!(
                         "**{}:** {}",
-                        a.name,
+                        k.aspects[a].name,
                         opener::short_answer(f, ROW_CHARS)
                     ))
                 })
@@ -70,17 +70,31 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
                     )
                 })
                 .collect();
-            let fields = k
+            // The detail after the opener the description already shows, per role; a
+            // closing sentence every role's detail shares is said once, below the pairs.
+            let bodies: Vec<(usize, &str)> = k
                 .roles_in(roles)
-                .filter_map(|r| {
-                    let fact = k.roles[r].facts[a].as_deref()?;
-                    // The detail after the opener the description already shows.
-                    let body = opener::split(fact).body;
-                    (!body.is_empty()).then(|| field(&k.roles[r].name, body, true))
+                .filter_map(|r| Some((r, opener::split(k.roles[r].facts[a].as_deref()?).body)))
+                .collect();
+            let texts: Vec<&str> = bodies.iter().map(|&(_, b)| b).collect();
+            let shared = shared_last_sentence(&texts);
+            let fields = bodies
+                .iter()
+                .filter_map(|&(r, body)| {
+                    let own = match shared {
+                        Some(s) => body[..body.len() - s.len()].trim_end(),
+                        None => body,
+                    };
+                    (!own.is_empty()).then(|| field(&k.roles[r].name, own, true))
                 })
                 .collect();
+            let mut description = pairs.join(" · ");
+            if let Some(s) = shared {
+                description.push('\n');
+                description.push_str(s);
+            }
             Reply {
-                description: pairs.join(" · "),
+                description,
                 fields,
                 ..base
             }
@@ -100,13 +114,16 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
                 })
                 .collect();
             let mut description = summary.join(" ");
+            // The key aspects side by side; the menu offers the rest.
+            let comparable = (0..k.aspects.len())
+                .filter(|&a| k.all_have(roles, a))
+                .count();
             let mut rows: Vec<Row> = k
-                .aspects
-                .iter()
-                .enumerate()
-                .filter(|&(a, _)| k.all_have(roles, a))
-                .map(|(a, aspect)| Row {
-                    name: row_name(aspect),
+                .glance_aspects()
+                .into_iter()
+                .filter(|&a| k.all_have(roles, a))
+                .map(|a| Row {
+                    name: k.aspects[a].name.clone(),
                     cells: k
                         .roles_in(roles)
                         .map(|r| {
@@ -122,7 +139,7 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
             let cost = |r: &Row| r.name.chars().count() + r.value_chars();
             let all: usize = rows.iter().map(cost).sum();
             if fixed + all > COMPARISON_BUDGET {
-                // Keep the rows that fit beside the note; the menu offers every aspect.
+                // Keep the rows that fit beside the note.
                 let mut used = fixed + NARROW_NOTE_CHARS;
                 let keep = rows
                     .iter()
@@ -131,10 +148,12 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
                         used <= COMPARISON_BUDGET
                     })
                     .count();
-                let left_out = rows.len() - keep;
                 rows.truncate(keep);
+            }
+            if rows.len() < comparable {
+                let more = comparable - rows.len();
                 description.push_str(&format!(
-                    "\n{left_out} more to compare: pick one from the menu below."
+                    "\n{more} more to compare: pick one from the menu below."
                 ));
             }
             Reply {
@@ -160,6 +179,24 @@ pub fn for_entry(k: &Knowledge, entry: Entry) -> Reply {
             }
         }
     }
+}
+
+/// The last sentence of every text, when they all end with the same one (and at least two
+/// texts are given); it is a suffix of each.
+fn shared_last_sentence<'a>(texts: &[&'a str]) -> Option<&'a str> {
+    let last = |t: &'a str| -> &'a str {
+        let t = t.trim_end();
+        let body = &t[..t.len().saturating_sub(1)];
+        match body.rfind(['.', '?', '!']) {
+            Some(i) => t[i + 1..].trim_start(),
+            None => t,
+        }
+    };
+    let (first, rest) = texts.split_first()?;
+    let sentence = last(first);
+    let shared =
+        !rest.is_empty() && !sentence.is_empty() && rest.iter().all(|t| last(t) == sentence);
+    shared.then_some(sentence)
 }
 
 /// What to offer under an answer: the entry's own related list, or natural neighbours.

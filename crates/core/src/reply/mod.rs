@@ -233,17 +233,6 @@ fn field(name: &str, value: &str, inline: bool) -> Field {
     }
 }
 
-/// A comparison row's name: the aspect's `short` with a capital ("Metrics"), else its name.
-fn row_name(aspect: &crate::knowledge::Aspect) -> String {
-    let Some(short) = &aspect.short else {
-        return aspect.name.clone();
-    };
-    let mut chars = short.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
 /// `text` ending with a full stop (or the mark it already ends with).
 fn sentence(text: &str) -> String {
     if text.ends_with(['.', '?', '!', '…']) {

@@ -181,7 +181,7 @@ fn every_button_label_of_a_shipped_answer_fits_25_characters() {
         .into_iter()
         .map(|o| o.label)
         .collect();
-    assert_eq!(labels, ["PM vs PO: metrics", "Product Manager"]);
+    assert_eq!(labels, ["PM vs PO: Success metrics", "Product Manager"]);
 }
 
 #[test]
@@ -291,4 +291,128 @@ fn only_replies_that_state_the_sources_facts_credit_it() {
         said_nothing.iter().any(|r| r.tour),
         "the tour pointer is among them"
     );
+}
+
+#[test]
+fn a_whole_comparison_and_a_role_card_show_a_few_key_aspects_and_the_menu_the_rest() {
+    let key: Vec<&str> = k()
+        .glance_aspects()
+        .into_iter()
+        .map(|a| k().aspects[a].name.as_str())
+        .collect();
+    assert!((3..=4).contains(&key.len()), "{key:?}");
+    let compare = reply::for_entry(k(), k().parse_entry("pm+po").unwrap());
+    let rows: Vec<&str> = compare.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(rows, key);
+    let more = k().aspects.len() - key.len();
+    assert!(
+        compare.description.ends_with(&format!(
+            "{more} more to compare: pick one from the menu below."
+        )),
+        "{}",
+        compare.description
+    );
+    assert_eq!(compare.menu.unwrap().options.len(), k().aspects.len());
+
+    for role in ["pm", "po"] {
+        let card = reply::for_entry(k(), k().parse_entry(role).unwrap());
+        let glance = &card.fields[0];
+        assert!(glance.value.lines().count() <= 5, "{}", glance.value);
+        let text = rolecall_core::render::text::render(&card);
+        // A title, the summary, ≤ 5 lines of glance, the menu, the related entries.
+        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+        assert!(lines <= 15, "{role}: {lines} lines\n{text}");
+        // It opens with a sentence that stands alone: no "it" pointing at nothing.
+        let opener = opener::split(&card.description).opener.unwrap();
+        assert!(
+            !opener
+                .split_whitespace()
+                .any(|w| w.trim_matches('.') == "it"),
+            "{opener}"
+        );
+    }
+}
+
+#[test]
+fn an_aspect_has_one_name_in_rows_menus_titles_and_buttons() {
+    let pm_po = RoleSet::from_iter([0, 1]);
+    for (a, aspect) in k().aspects.iter().enumerate() {
+        let name = aspect.name.as_str();
+        let card = reply::for_entry(k(), Entry::Role(0));
+        let option = card
+            .menu
+            .unwrap()
+            .options
+            .into_iter()
+            .find(|o| o.entry.ends_with(&format!(".{}", aspect.id)));
+        assert_eq!(option.unwrap().label, name);
+        let fact = reply::for_entry(k(), Entry::Fact { role: 0, aspect: a });
+        assert!(fact.title.ends_with(&format!(": {name}")), "{}", fact.title);
+        let compared = reply::for_entry(
+            k(),
+            Entry::Compare {
+                roles: pm_po,
+                aspect: Some(a),
+            },
+        );
+        assert!(
+            compared.title.ends_with(&format!(": {name}")),
+            "{}",
+            compared.title
+        );
+        let label = rolecall_core::knowledge::naming::label(
+            k(),
+            Entry::Compare {
+                roles: pm_po,
+                aspect: Some(a),
+            },
+        );
+        assert!(label.ends_with(&format!(": {name}")), "{label}");
+    }
+}
+
+#[test]
+fn a_comparison_says_what_both_roles_share_once() {
+    let pm_po = RoleSet::from_iter([0, 1]);
+    for a in 0..k().aspects.len() {
+        let r = reply::for_entry(
+            k(),
+            Entry::Compare {
+                roles: pm_po,
+                aspect: Some(a),
+            },
+        );
+        let embed = Embed::from_reply(&r);
+        let mut text = embed.description.clone();
+        for f in &embed.fields {
+            text.push('\n');
+            text.push_str(&f.value);
+        }
+        let sentences: Vec<&str> = text
+            .split(['.', '\n'])
+            .map(str::trim)
+            .filter(|s| s.len() > 20)
+            .collect();
+        for (i, s) in sentences.iter().enumerate() {
+            assert!(
+                !sentences[i + 1..].contains(s),
+                "{}: said twice: {s:?}",
+                r.title
+            );
+        }
+    }
+    let salary = reply::for_entry(k(), k().parse_entry("pm+po.salary").unwrap());
+    assert_eq!(
+        salary
+            .description
+            .matches("doesn't say which country")
+            .count(),
+        1,
+        "{}",
+        salary.description
+    );
+    assert!(salary
+        .fields
+        .iter()
+        .all(|f| !f.value.contains("which country")));
 }

@@ -123,10 +123,22 @@ impl Builder {
                 self.claim_phrase(w, &label, o, "word");
             }
             let short = self.short(o, &label, a.short.as_deref());
+            let marked = self.aspects.iter().filter(|x| x.glance).count();
+            if a.glance && marked == crate::knowledge::MAX_GLANCE {
+                self.warn(
+                    o,
+                    &label,
+                    format!(
+                        "is marked `glance`, but only the first {} marked aspects are shown at a glance",
+                        crate::knowledge::MAX_GLANCE
+                    ),
+                );
+            }
             self.aspects.push(Aspect {
                 id,
                 name: a.name.clone(),
                 short,
+                glance: a.glance,
                 words: a.words.clone(),
                 origin: o,
             });
