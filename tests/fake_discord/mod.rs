@@ -401,11 +401,59 @@ fn owner(s: &State, guild: Option<u64>) -> Option<u64> {
 pub fn scratch_database() -> String {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!("rolecall-e2e-{}-{n}.db", std::process::id()));
+    let path = scratch_dir().join(format!("{n}.db"));
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
     format!("sqlite://{}", path.display())
+}
+
+/// This test process's folder for scratch databases, removed when the process exits (the
+/// harness exits normally after the last test); folders left by runs that were killed are
+/// swept the first time it is made.
+fn scratch_dir() -> &'static Path {
+    SCRATCH.get_or_init(|| {
+        let tmp = std::env::temp_dir();
+        let dir = tmp.join(format!("rolecall-e2e-{}", std::process::id()));
+        sweep_stale(&tmp);
+        std::fs::create_dir_all(&dir).expect("create the scratch folder");
+        // SAFETY: `atexit` only stores the pointer of a function that takes no arguments
+        // and never unwinds (it ignores every error).
+        unsafe { atexit(remove_scratch) };
+        dir
+    })
+}
+
+static SCRATCH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+extern "C" {
+    fn atexit(f: extern "C" fn()) -> std::ffi::c_int;
+}
+
+extern "C" fn remove_scratch() {
+    if let Some(dir) = SCRATCH.get() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// Removes the scratch folders of test processes that are no longer running.
+fn sweep_stale(tmp: &Path) {
+    let Ok(entries) = std::fs::read_dir(tmp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("rolecall-e2e-"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// A fixture from tests/fixtures/discord.

@@ -166,9 +166,10 @@ pub fn knowledge() -> String {
     repo().join("knowledge").display().to_string()
 }
 
-/// A copy of the shipped knowledge plus `extra` files, in a fresh temporary folder.
+/// A copy of the shipped knowledge plus `extra` files, in a fresh folder `name` of the
+/// process's scratch folder (removed when the tests end).
 pub fn knowledge_with(name: &str, extra: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rolecall-e2e-{name}-{}", std::process::id()));
+    let dir = super::scratch_dir().join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for file in std::fs::read_dir(repo().join("knowledge")).unwrap() {
