@@ -56,7 +56,7 @@ pub struct MatchConfig {
 }
 
 impl MatchConfig {
-    /// The calibrated defaults (see the README for how they were chosen).
+    /// The defaults, as docs/settings.md lists them.
     pub const DEFAULT: MatchConfig = MatchConfig {
         answer: 0.5,
         suggest: 0.3,
