@@ -336,34 +336,40 @@ async fn an_over_long_mention_or_dm_gets_the_too_long_notice_and_long_chatter_st
     assert_eq!(sent.len(), 3, "{sent:#?}");
 }
 
+/// Runs the bot against `fake` with `env` until it fails to start: its error line (what
+/// `rolecall` printed last) and its whole log.
+async fn failed_start(fake: &Fake, env: &[(&str, &str)]) -> (String, String) {
+    let mut bot = Bot::start(fake, env);
+    let exit = bot.wait_exit().await;
+    assert_eq!(exit.code(), Some(1), "{}", bot.log());
+    // The log is read from the bot's stderr as it comes: wait for its last line.
+    let error_line = |log: &str| {
+        log.lines()
+            .find(|l| l.starts_with("rolecall: "))
+            .map(str::to_string)
+    };
+    wait_log_until(&bot, "the error line", |log| error_line(log).is_some()).await;
+    let log = bot.log();
+    let said = error_line(&log).unwrap_or_default();
+    assert!(
+        !log.contains("could not purge"),
+        "no bogus warning on the way out: {log}"
+    );
+    assert!(!log.contains(TOKEN), "{log}");
+    (said, log)
+}
+
 #[tokio::test]
 async fn a_wrong_token_at_the_http_api_says_to_copy_it_again() {
     let fake = Fake::start().await;
     fake.refuse_token();
-    let mut bot = Bot::start(&fake, &[]);
-    let exit = bot.wait_exit().await;
-    assert_eq!(exit.code(), Some(1), "{}", bot.log());
-    // The log is read from the bot's stderr as it comes: wait for its last line.
-    wait_log_until(&bot, "the error line", |log| {
-        log.lines().any(|l| l.starts_with("rolecall: "))
-    })
-    .await;
-    let log = bot.log();
-    let said = log
-        .lines()
-        .find(|l| l.starts_with("rolecall: "))
-        .unwrap_or_else(|| panic!("an error line: {log}"));
+    let (said, log) = failed_start(&fake, &[]).await;
     assert!(said.contains("Discord refused the bot token"), "{log}");
     assert!(said.contains("developer portal"), "{log}");
     assert!(
         !said.contains("401"),
         "said in words, not as a status: {log}"
     );
-    assert!(
-        !log.contains("could not purge"),
-        "no bogus warning on the way out: {log}"
-    );
-    assert!(!log.contains(TOKEN), "{log}");
 }
 
 #[tokio::test]
@@ -371,19 +377,11 @@ async fn without_a_network_it_says_discord_is_out_of_reach_and_why() {
     // Port 1 (tcpmux, privileged and unused): the connection is refused, as with no
     // network. A freed ephemeral port could be taken by another test's fake meanwhile.
     let fake = Fake::start().await;
-    let mut bot = Bot::start(&fake, &[("DISCORD_API_BASE", "http://127.0.0.1:1")]);
-    let exit = bot.wait_exit().await;
-    assert_eq!(exit.code(), Some(1), "{}", bot.log());
-    wait_log_until(&bot, "the error line", |log| {
-        log.lines().any(|l| l.starts_with("rolecall: "))
-    })
-    .await;
-    let log = bot.log();
-    assert!(log.contains("Discord could not be reached ("), "{log}");
+    let (said, log) = failed_start(&fake, &[("DISCORD_API_BASE", "http://127.0.0.1:1")]).await;
+    assert!(said.contains("Discord could not be reached ("), "{log}");
     assert!(
-        log.to_lowercase().contains("connection refused"),
+        said.to_lowercase().contains("connection refused"),
         "names the cause: {log}"
     );
-    assert!(log.contains("network connection"), "{log}");
-    assert!(!log.contains("could not purge"), "{log}");
+    assert!(said.contains("network connection"), "{log}");
 }
