@@ -40,6 +40,7 @@ const CASES: &[(&str, &str, bool)] = &[
     ("at-a-glance.toml", "at-a-glance.toml:19: role `po`: warning: fact `owns` opens with a bold sentence of 83 characters; keep it under 60", false),
     ("at-a-glance.toml", "at-a-glance.toml:22: faq `who-owns-backlog`: warning: answer doesn't open with a bold sentence that answers the question", false),
     ("at-a-glance.toml", "at-a-glance.toml:28: faq `long-answer`: warning: answer has 674 characters; keep it under 600", false),
+    ("too-many-glance.toml", "too-many-glance.toml:28: aspect `e`: warning: is marked `glance`, but only the first 4 marked aspects are shown at a glance", false),
 ];
 
 #[test]
