@@ -218,10 +218,10 @@ fn step(
             // restating the answer the verdict just named.
             let head = if pick == quiz.answer {
                 colour = RIGHT_COLOUR;
-                format!("**✅ Right: {}**", lower_first(right))
+                format!("**✅ Right: {}**", choice_in_verdict(right))
             } else {
                 colour = WRONG_COLOUR;
-                format!("**❌ Not quite: it's {}**", lower_first(right))
+                format!("**❌ Not quite: it's {}**", choice_in_verdict(right))
             };
             let explain = beyond_answer(&quiz.explain, right);
             description = if explain.is_empty() {
@@ -363,7 +363,7 @@ fn beyond_answer(explain: &str, right: &str) -> String {
 
 /// A choice as it reads after "Right:": a name with its article lower-cased ("the
 /// Product Owner"), anything else quoted as written.
-fn lower_first(text: &str) -> String {
+fn choice_in_verdict(text: &str) -> String {
     match text.split_once(' ') {
         Some((first @ ("The" | "A" | "An"), rest)) => format!("{} {rest}", first.to_lowercase()),
         _ => format!("“{text}”"),
