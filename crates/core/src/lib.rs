@@ -12,6 +12,7 @@ pub mod limits;
 pub mod matching;
 pub mod normalize;
 pub mod onboarding;
+pub mod overlay;
 pub mod people;
 pub mod render;
 pub mod reply;

@@ -15,6 +15,7 @@ use crate::knowledge::{Knowledge, LoadError, Problem, Source};
 use crate::matching::{Interpretation, Match, MatchConfig, Matcher};
 use std::ops::Deref;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Validated knowledge plus its matcher; immutable, shared behind an `Arc` by the bot.
 #[derive(Debug)]
@@ -23,6 +24,9 @@ pub struct KnowledgeBase {
     pub knowledge: Knowledge,
     /// The matcher built from it.
     pub matcher: Matcher,
+    /// The sources it was validated from (empty when built from knowledge alone), from
+    /// which a server's own knowledge is built on top of it (see [`crate::overlay`]).
+    pub sources: Arc<[Source]>,
 }
 
 impl Deref for KnowledgeBase {
@@ -38,7 +42,11 @@ impl KnowledgeBase {
     pub fn new(mut knowledge: Knowledge) -> KnowledgeBase {
         let (matcher, lints) = Matcher::build(&knowledge);
         knowledge.warnings.extend(lints);
-        KnowledgeBase { knowledge, matcher }
+        KnowledgeBase {
+            knowledge,
+            matcher,
+            sources: Arc::from(Vec::new()),
+        }
     }
 
     /// Validates sources and builds the matcher: the base (when there is no error) and
@@ -61,17 +69,21 @@ impl KnowledgeBase {
 
     /// Validates and indexes knowledge from sources; any error rejects it all.
     pub fn from_sources(sources: Vec<Source>) -> Result<KnowledgeBase, LoadError> {
-        Knowledge::from_sources(sources).map(KnowledgeBase::new)
+        let kept: Arc<[Source]> = Arc::from(sources.clone());
+        Knowledge::from_sources(sources).map(|k| KnowledgeBase {
+            sources: kept,
+            ..KnowledgeBase::new(k)
+        })
     }
 
     /// Loads, validates and indexes knowledge from a folder or file.
     pub fn load(path: &Path) -> Result<KnowledgeBase, LoadError> {
-        Knowledge::load(path).map(KnowledgeBase::new)
+        KnowledgeBase::from_sources(Knowledge::read_sources(path)?)
     }
 
     /// The knowledge compiled into the binary, indexed.
     pub fn shipped() -> Result<KnowledgeBase, LoadError> {
-        Knowledge::shipped().map(KnowledgeBase::new)
+        KnowledgeBase::from_sources(Knowledge::shipped_sources())
     }
 
     /// Matches a question against the knowledge.
