@@ -147,6 +147,13 @@ suite!(
     purging_keeps_rows_at_the_cut_off,
     purging_goes_in_batches_and_purge_all_empties_the_log,
     reload_notices_reach_every_store,
+    server_faqs_round_trip,
+    faq_history_is_newest_first_and_keeps_removed_text,
+    roster_sets_once_and_keeps_teams_apart,
+    replace_overlay_keeps_a_revision_per_change,
+    servers_left_long_enough_ago_are_forgotten,
+    server_knowledge_survives_a_restart,
+    overlay_notices_name_the_server,
 );
 
 /// A progress with answers given as (step, choice, time).

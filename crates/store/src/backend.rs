@@ -4,6 +4,7 @@
 use crate::{Store, StoreError, VoteChange};
 use rolecall_core::learn::{Asked, GapsData, Outcome, Vote};
 use rolecall_core::onboarding::{Progress, Stats};
+use rolecall_core::overlay::{Overlay, Revision, ServerFaq, ServerHolder};
 use std::fmt;
 use tokio::sync::mpsc;
 
@@ -67,6 +68,54 @@ pub trait Backend: Send + Sync + fmt::Debug {
     fn reload_notices(&self) -> Option<mpsc::Receiver<String>>;
     /// Closes the store; later operations fail.
     async fn close(&self);
+    /// What `guild` taught: its FAQs (by id) and roster (by role, team, user).
+    async fn overlay(&self, guild: u64) -> Result<Overlay, StoreError>;
+    /// Saves a server FAQ (new or changed, by id) and keeps the revision; `Created` or
+    /// `Edited`.
+    async fn put_faq(
+        &self,
+        guild: u64,
+        faq: &ServerFaq,
+        by: u64,
+        at: i64,
+    ) -> Result<rolecall_core::overlay::Action, StoreError>;
+    /// Removes a server FAQ, keeping its last text as a `Removed` revision; `false` when
+    /// there was none.
+    async fn remove_faq(&self, guild: u64, id: &str, by: u64, at: i64) -> Result<bool, StoreError>;
+    /// The last `limit` revisions of a server FAQ, newest first.
+    async fn faq_history(
+        &self,
+        guild: u64,
+        id: &str,
+        limit: usize,
+    ) -> Result<Vec<Revision>, StoreError>;
+    /// Adds a holder to a server's roster; `false` when it was there already.
+    async fn set_holder(
+        &self,
+        guild: u64,
+        holder: &ServerHolder,
+        by: u64,
+        at: i64,
+    ) -> Result<bool, StoreError>;
+    /// Removes a holder from a server's roster; `false` when it wasn't there.
+    async fn remove_holder(&self, guild: u64, holder: &ServerHolder) -> Result<bool, StoreError>;
+    /// Replaces everything `guild` taught with `overlay` in one transaction, keeping a
+    /// revision of each FAQ created, changed or removed.
+    async fn replace_overlay(
+        &self,
+        guild: u64,
+        overlay: &Overlay,
+        by: u64,
+        at: i64,
+    ) -> Result<(), StoreError>;
+    /// Notes that the bot left `guild` at `at` (its overlay is deleted by
+    /// [`Backend::purge_departed`] once old enough); `None` clears the note (it is back).
+    async fn mark_departed(&self, guild: u64, at: Option<i64>) -> Result<(), StoreError>;
+    /// Deletes what every server left before `before` taught (FAQs, history, roster);
+    /// returns the servers forgotten.
+    async fn purge_departed(&self, before: i64) -> Result<u64, StoreError>;
+    /// Tells every process of the bot that `guild` taught something (PostgreSQL only).
+    async fn announce_overlay(&self, guild: u64, origin: &str) -> Result<(), StoreError>;
 }
 
 #[async_trait::async_trait]
@@ -148,5 +197,58 @@ impl Backend for Store {
     }
     async fn close(&self) {
         Store::close(self).await
+    }
+    async fn overlay(&self, guild: u64) -> Result<Overlay, StoreError> {
+        Store::overlay(self, guild).await
+    }
+    async fn put_faq(
+        &self,
+        guild: u64,
+        faq: &ServerFaq,
+        by: u64,
+        at: i64,
+    ) -> Result<rolecall_core::overlay::Action, StoreError> {
+        Store::put_faq(self, guild, faq, by, at).await
+    }
+    async fn remove_faq(&self, guild: u64, id: &str, by: u64, at: i64) -> Result<bool, StoreError> {
+        Store::remove_faq(self, guild, id, by, at).await
+    }
+    async fn faq_history(
+        &self,
+        guild: u64,
+        id: &str,
+        limit: usize,
+    ) -> Result<Vec<Revision>, StoreError> {
+        Store::faq_history(self, guild, id, limit).await
+    }
+    async fn set_holder(
+        &self,
+        guild: u64,
+        holder: &ServerHolder,
+        by: u64,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        Store::set_holder(self, guild, holder, by, at).await
+    }
+    async fn remove_holder(&self, guild: u64, holder: &ServerHolder) -> Result<bool, StoreError> {
+        Store::remove_holder(self, guild, holder).await
+    }
+    async fn replace_overlay(
+        &self,
+        guild: u64,
+        overlay: &Overlay,
+        by: u64,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        Store::replace_overlay(self, guild, overlay, by, at).await
+    }
+    async fn mark_departed(&self, guild: u64, at: Option<i64>) -> Result<(), StoreError> {
+        Store::mark_departed(self, guild, at).await
+    }
+    async fn purge_departed(&self, before: i64) -> Result<u64, StoreError> {
+        Store::purge_departed(self, before).await
+    }
+    async fn announce_overlay(&self, guild: u64, origin: &str) -> Result<(), StoreError> {
+        Store::announce_overlay(self, guild, origin).await
     }
 }

@@ -13,7 +13,8 @@
 //!
 //! The tour keeps server id, user id, step, answers and times; no names, no message text.
 //! The question log keeps server and channel ids, times and question text; never a user id
-//! or a name.
+//! or a name. What a server taught keeps its FAQs' text, the user ids of its role holders,
+//! and the user id of whoever changed a FAQ or the roster; no names.
 //!
 //! - `progress (guild_id, user_id, step, started_at, finished_at)`, key `(guild_id, user_id)`:
 //!   the step on screen (a step id, `#intro` or `#done`) and when the tour was started and
@@ -40,6 +41,19 @@
 //!   ones too; numbers only, for the weekly chart.
 //! - `meta (key, value)`: `voter_salt`, 32 random hex digits made by the migration, which
 //!   key the voter pseudonyms of this database.
+//! - `server_faqs (guild_id, id, question, answer, phrasings, updated_by, updated_at)`, key
+//!   `(guild_id, id)`: the FAQs a server taught from Discord ([`Store::put_faq`]), with the
+//!   other phrasings as a JSON array of strings (in order), and who saved each last and when.
+//! - `server_faq_history (guild_id, faq_id, seq, action, by_user, at, question, answer,
+//!   phrasings)`, key `seq`: every change to a server's FAQ, in order (`created`, `edited`,
+//!   `removed`), who made it and when, with the text as saved (as it was, for a removal).
+//!   Indexed by `(guild_id, faq_id, seq)` (for [`Store::faq_history`]).
+//! - `server_roster (guild_id, role, team, user_id, set_by, set_at)`, key
+//!   `(guild_id, role, team, user_id)`: who holds a role in a server, set with `/team set`
+//!   ([`Store::set_holder`]); `team` is `''` for everyone in the server.
+//! - `departed_guilds (guild_id, left_at)`, key `guild_id`: servers the bot left and when
+//!   ([`Store::mark_departed`]); [`Store::purge_departed`] deletes what such a server taught
+//!   (its FAQs, their history and its roster) once the note is old enough.
 //!
 //! The log is kept for `ROLECALL_LOG_DAYS` ([`Store::purge_log`] deletes older rows) and
 //! deleted whole by `rolecall gaps --purge` ([`Store::purge_all_log`]). With PostgreSQL,
@@ -82,6 +96,7 @@ pub use backend::Backend;
 pub use error::StoreError;
 pub use log::{VoteChange, PURGE_BATCH, RELOAD_CHANNEL};
 pub use memory::{MemoryStore, MEMORY_URL};
+pub use notices::Notice;
 pub use url::redact;
 
 use open::{connect, open_postgres, open_sqlite};
@@ -149,6 +164,8 @@ macro_rules! on_pool {
 
 // After `on_pool!`, which it uses: the question log, votes, week counts and reload notices.
 mod log;
+// After `on_pool!` too: what servers taught (their FAQs and roster) and servers left.
+mod servers;
 
 /// A stored id from a Discord id: bit for bit, so `to_db(id) as u64 == id` for every id
 /// (see the module docs).

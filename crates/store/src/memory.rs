@@ -7,7 +7,8 @@ use rolecall_core::learn::{
     week_start, Asked, Comment, GapsData, Logged, Outcome, Vote, VoteTotal, WeekCount, MAX_TEXT,
 };
 use rolecall_core::onboarding::{Progress, Stats};
-use std::collections::{BTreeMap, HashMap};
+use rolecall_core::overlay::{Action, Overlay, Revision, ServerFaq, ServerHolder};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use tokio::sync::mpsc;
@@ -35,6 +36,14 @@ struct State {
     votes: BTreeMap<(u64, String), Voted>,
     /// (guild, week, outcome) → questions counted.
     weeks: BTreeMap<(u64, i64, &'static str), u32>,
+    /// (guild, FAQ id) → the FAQ a server taught.
+    faqs: BTreeMap<(u64, String), ServerFaq>,
+    /// (guild, revision) of every server FAQ change, oldest first.
+    history: Vec<(u64, Revision)>,
+    /// (guild, holder) of every server's roster (a team of `Some("")` kept as `None`).
+    roster: BTreeSet<(u64, ServerHolder)>,
+    /// guild → when the bot left it.
+    departed: HashMap<u64, i64>,
 }
 
 /// One stored vote.
@@ -82,6 +91,47 @@ impl MemoryStore {
 /// `text` cut to [`MAX_TEXT`] characters, as the databases keep it.
 fn cut(text: &str) -> String {
     text.chars().take(MAX_TEXT).collect()
+}
+
+/// `holder` as the databases keep it: an empty team is no team.
+fn kept_holder(holder: &ServerHolder) -> ServerHolder {
+    ServerHolder {
+        team: holder.team.clone().filter(|t| !t.is_empty()),
+        ..holder.clone()
+    }
+}
+
+impl State {
+    /// Saves `faq` in `guild` and keeps it as an `action` revision by `by` at `at`.
+    fn put_faq(&mut self, guild: u64, faq: &ServerFaq, action: Action, by: u64, at: i64) {
+        self.faqs.insert((guild, faq.id.clone()), faq.clone());
+        self.revise(guild, faq.clone(), action, by, at);
+    }
+
+    /// Removes the FAQ `id` of `guild`, keeping its text as a `Removed` revision; `false`
+    /// when there was none.
+    fn remove_faq(&mut self, guild: u64, id: &str, by: u64, at: i64) -> bool {
+        match self.faqs.remove(&(guild, id.to_string())) {
+            Some(old) => {
+                self.revise(guild, old, Action::Removed, by, at);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Keeps a revision of a FAQ of `guild`.
+    fn revise(&mut self, guild: u64, faq: ServerFaq, action: Action, by: u64, at: i64) {
+        self.history.push((
+            guild,
+            Revision {
+                action,
+                by,
+                at,
+                faq,
+            },
+        ));
+    }
 }
 
 #[async_trait::async_trait]
@@ -359,6 +409,148 @@ impl Backend for MemoryStore {
     async fn close(&self) {
         self.closed.store(true, Ordering::SeqCst);
     }
+
+    async fn overlay(&self, guild: u64) -> Result<Overlay, StoreError> {
+        let s = self.state("read a server's knowledge")?;
+        let mut overlay = Overlay {
+            faqs: s
+                .faqs
+                .iter()
+                .filter(|((g, _), _)| *g == guild)
+                .map(|(_, faq)| faq.clone())
+                .collect(),
+            holders: s
+                .roster
+                .iter()
+                .filter(|(g, _)| *g == guild)
+                .map(|(_, holder)| holder.clone())
+                .collect(),
+        };
+        overlay.sort();
+        Ok(overlay)
+    }
+
+    async fn put_faq(
+        &self,
+        guild: u64,
+        faq: &ServerFaq,
+        by: u64,
+        at: i64,
+    ) -> Result<Action, StoreError> {
+        let mut s = self.state("save a server FAQ")?;
+        let action = if s.faqs.contains_key(&(guild, faq.id.clone())) {
+            Action::Edited
+        } else {
+            Action::Created
+        };
+        s.put_faq(guild, faq, action, by, at);
+        Ok(action)
+    }
+
+    async fn remove_faq(&self, guild: u64, id: &str, by: u64, at: i64) -> Result<bool, StoreError> {
+        Ok(self
+            .state("remove a server FAQ")?
+            .remove_faq(guild, id, by, at))
+    }
+
+    async fn faq_history(
+        &self,
+        guild: u64,
+        id: &str,
+        limit: usize,
+    ) -> Result<Vec<Revision>, StoreError> {
+        let s = self.state("read a server FAQ's history")?;
+        Ok(s.history
+            .iter()
+            .rev()
+            .filter(|(g, r)| *g == guild && r.faq.id == id)
+            .take(limit)
+            .map(|(_, r)| r.clone())
+            .collect())
+    }
+
+    async fn set_holder(
+        &self,
+        guild: u64,
+        holder: &ServerHolder,
+        _by: u64,
+        _at: i64,
+    ) -> Result<bool, StoreError> {
+        Ok(self
+            .state("set a role holder")?
+            .roster
+            .insert((guild, kept_holder(holder))))
+    }
+
+    async fn remove_holder(&self, guild: u64, holder: &ServerHolder) -> Result<bool, StoreError> {
+        Ok(self
+            .state("remove a role holder")?
+            .roster
+            .remove(&(guild, kept_holder(holder))))
+    }
+
+    async fn replace_overlay(
+        &self,
+        guild: u64,
+        overlay: &Overlay,
+        by: u64,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        let mut s = self.state("replace a server's knowledge")?;
+        let gone: Vec<String> = s
+            .faqs
+            .keys()
+            .filter(|(g, id)| *g == guild && !overlay.faqs.iter().any(|f| f.id == *id))
+            .map(|(_, id)| id.clone())
+            .collect();
+        for id in gone {
+            s.remove_faq(guild, &id, by, at);
+        }
+        for faq in &overlay.faqs {
+            let action = match s.faqs.get(&(guild, faq.id.clone())) {
+                None => Action::Created,
+                Some(old) if old == faq => continue,
+                Some(_) => Action::Edited,
+            };
+            s.put_faq(guild, faq, action, by, at);
+        }
+        s.roster.retain(|(g, _)| *g != guild);
+        for holder in &overlay.holders {
+            s.roster.insert((guild, kept_holder(holder)));
+        }
+        Ok(())
+    }
+
+    async fn mark_departed(&self, guild: u64, at: Option<i64>) -> Result<(), StoreError> {
+        let mut s = self.state("note a server the bot left")?;
+        match at {
+            Some(at) => s.departed.insert(guild, at),
+            None => s.departed.remove(&guild),
+        };
+        Ok(())
+    }
+
+    async fn purge_departed(&self, before: i64) -> Result<u64, StoreError> {
+        let mut s = self.state("forget the servers the bot left")?;
+        let gone: Vec<u64> = s
+            .departed
+            .iter()
+            .filter(|&(_, &left)| left < before)
+            .map(|(&guild, _)| guild)
+            .collect();
+        for guild in &gone {
+            s.departed.remove(guild);
+            s.faqs.retain(|(g, _), _| g != guild);
+            s.history.retain(|(g, _)| g != guild);
+            s.roster.retain(|(g, _)| g != guild);
+        }
+        Ok(gone.len() as u64)
+    }
+
+    async fn announce_overlay(&self, _guild: u64, _origin: &str) -> Result<(), StoreError> {
+        // One process: nothing to tell, as with SQLite.
+        self.state("announce a server's knowledge").map(|_| ())
+    }
 }
 
 #[cfg(test)]
@@ -480,6 +672,54 @@ mod tests {
             5,
             "three questions, two week rows"
         );
+    }
+
+    #[tokio::test]
+    async fn a_server_overlay_keeps_revisions_and_is_purged_after_leaving() {
+        let s = MemoryStore::new();
+        let faq = |id: &str, answer: &str| ServerFaq {
+            id: id.into(),
+            question: format!("{id}?"),
+            answer: answer.into(),
+            phrasings: vec!["b".into(), "a".into()],
+        };
+        assert_eq!(
+            s.put_faq(1, &faq("x", "1"), 7, 10).await.unwrap(),
+            Action::Created
+        );
+        assert_eq!(
+            s.put_faq(1, &faq("x", "2"), 8, 11).await.unwrap(),
+            Action::Edited
+        );
+        assert!(!s.remove_faq(2, "x", 7, 12).await.unwrap());
+        let holder = ServerHolder {
+            role: "po".into(),
+            team: Some(String::new()),
+            user: u64::MAX,
+        };
+        assert!(s.set_holder(1, &holder, 7, 10).await.unwrap());
+        let mut replacement = Overlay {
+            faqs: vec![faq("x", "2"), faq("y", "3")],
+            holders: vec![],
+        };
+        s.replace_overlay(1, &replacement, 9, 20).await.unwrap();
+        let actions: Vec<Action> = s
+            .faq_history(1, "x", 10)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.action)
+            .collect();
+        assert_eq!(actions, [Action::Edited, Action::Created]);
+        replacement.sort();
+        assert_eq!(s.overlay(1).await.unwrap(), replacement);
+        s.mark_departed(1, Some(100)).await.unwrap();
+        s.mark_departed(2, Some(100)).await.unwrap();
+        s.mark_departed(2, None).await.unwrap();
+        assert_eq!(s.purge_departed(100).await.unwrap(), 0);
+        assert_eq!(s.purge_departed(101).await.unwrap(), 1);
+        assert!(s.overlay(1).await.unwrap().is_empty());
+        assert!(s.faq_history(1, "x", 10).await.unwrap().is_empty());
     }
 
     #[tokio::test]

@@ -31,6 +31,11 @@ pub(crate) const SQLITE: &[Embedded] = &[
         "question_log",
         include_str!("../migrations/sqlite/0003_question_log.sql"),
     ),
+    (
+        4,
+        "server_knowledge",
+        include_str!("../migrations/sqlite/0004_server_knowledge.sql"),
+    ),
 ];
 
 /// PostgreSQL's migrations, oldest first. Add new files here too (a test checks the folder).
@@ -49,6 +54,11 @@ pub(crate) const POSTGRES: &[Embedded] = &[
         3,
         "question_log",
         include_str!("../migrations/postgres/0003_question_log.sql"),
+    ),
+    (
+        4,
+        "server_knowledge",
+        include_str!("../migrations/postgres/0004_server_knowledge.sql"),
     ),
 ];
 

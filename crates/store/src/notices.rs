@@ -1,5 +1,6 @@
-//! Reload notices: PostgreSQL `NOTIFY` to tell every process of the bot to reload, and a
-//! listener that keeps listening across dropped connections.
+//! Reload notices: PostgreSQL `NOTIFY` to tell every process of the bot to reload (all its
+//! knowledge, or one server's overlay: see [`Notice`]), and a listener that keeps listening
+//! across dropped connections.
 
 use super::{error, Pools, Store, StoreError, OPEN_TIMEOUT, RELOAD_CHANNEL};
 use sqlx::postgres::{PgListener, PgPool, PgPoolOptions};
@@ -18,26 +19,87 @@ const LISTEN_RETRY_MIN: Duration = Duration::from_millis(250);
 /// Longest wait between two attempts to listen again.
 const LISTEN_RETRY_MAX: Duration = Duration::from_secs(30);
 
+/// What a notice on [`RELOAD_CHANNEL`] asks of every process of the bot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Reload the knowledge (`/reload`); the payload is the origin alone.
+    Reload {
+        /// Who asked for it.
+        origin: String,
+    },
+    /// Read again what one server taught; the payload is `overlay <guild> <origin>`.
+    Overlay {
+        /// The server whose knowledge changed.
+        guild: u64,
+        /// Who changed it.
+        origin: String,
+    },
+}
+
+impl Notice {
+    /// Reads a payload [`Notice::payload`] wrote; anything else is a reload from `payload`.
+    pub fn parse(payload: &str) -> Notice {
+        let overlay = payload.strip_prefix("overlay ").and_then(|rest| {
+            let (guild, origin) = rest.split_once(' ')?;
+            Some(Notice::Overlay {
+                guild: guild.parse().ok()?,
+                origin: origin.to_string(),
+            })
+        });
+        overlay.unwrap_or_else(|| Notice::Reload {
+            origin: payload.to_string(),
+        })
+    }
+
+    /// The notice as sent, its origin cut to 200 characters.
+    pub fn payload(&self) -> String {
+        let cut = |origin: &str| origin.chars().take(MAX_ORIGIN).collect::<String>();
+        match self {
+            Notice::Reload { origin } => cut(origin),
+            Notice::Overlay { guild, origin } => format!("overlay {guild} {}", cut(origin)),
+        }
+    }
+}
+
 impl Store {
     /// PostgreSQL: tells every process of the bot to reload its knowledge (`NOTIFY` on
     /// [`RELOAD_CHANNEL`] with `origin`, cut to 200 characters, as the payload). SQLite (one
     /// process): nothing to tell.
     pub async fn announce_reload(&self, origin: &str) -> Result<(), StoreError> {
-        const ACTION: &str = "announce a reload";
+        let notice = Notice::Reload {
+            origin: origin.to_string(),
+        };
+        self.notify("announce a reload", &notice).await
+    }
+
+    /// PostgreSQL: tells every process of the bot that `guild` taught something, so they read
+    /// its overlay again (`NOTIFY` on [`RELOAD_CHANNEL`] with [`Notice::Overlay`]'s payload).
+    /// SQLite (one process): nothing to tell.
+    pub async fn announce_overlay(&self, guild: u64, origin: &str) -> Result<(), StoreError> {
+        let notice = Notice::Overlay {
+            guild,
+            origin: origin.to_string(),
+        };
+        self.notify("announce a server's knowledge", &notice).await
+    }
+
+    /// Sends `notice` on [`RELOAD_CHANNEL`] (PostgreSQL); on SQLite only checks the store is
+    /// open.
+    async fn notify(&self, action: &'static str, notice: &Notice) -> Result<(), StoreError> {
         let Pools::Postgres(pool) = &self.backend else {
             if self.is_closed() {
                 return Err(StoreError::Closed {
-                    action: ACTION,
+                    action,
                     url: self.url.to_string(),
                 });
             }
             return Ok(());
         };
-        let origin: String = origin.chars().take(MAX_ORIGIN).collect();
-        self.run(ACTION, async move {
+        let payload = notice.payload();
+        self.run(action, async move {
             sqlx::query("SELECT pg_notify($1, $2)")
                 .bind(RELOAD_CHANNEL)
-                .bind(origin)
+                .bind(payload)
                 .execute(pool)
                 .await
                 .map(|_| ())
@@ -45,7 +107,8 @@ impl Store {
         .await
     }
 
-    /// PostgreSQL: the payloads of every [`Store::announce_reload`] from now on, this
+    /// PostgreSQL: the payloads of every [`Store::announce_reload`] and
+    /// [`Store::announce_overlay`] from now on (read them with [`Notice::parse`]), this
     /// process's own included, from a background task that listens on a connection of its
     /// own and, when that fails, listens again after a wait (250 ms doubling to 30 s).
     /// Notices sent while it was not listening are lost. The task ends when the receiver is
@@ -133,4 +196,59 @@ enum Ended {
     Done,
     /// The connection failed: listen again after a wait.
     Failed(sqlx::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_read_back_what_they_send() {
+        for notice in [
+            Notice::Reload {
+                origin: "host-1 pid 42".into(),
+            },
+            Notice::Overlay {
+                guild: 1_100_000_000_000_000_001,
+                origin: "host-1 pid 42".into(),
+            },
+            Notice::Overlay {
+                guild: u64::MAX,
+                origin: String::new(),
+            },
+        ] {
+            assert_eq!(Notice::parse(&notice.payload()), notice);
+        }
+        assert_eq!(
+            Notice::Overlay {
+                guild: 7,
+                origin: "a b".into()
+            }
+            .payload(),
+            "overlay 7 a b"
+        );
+    }
+
+    #[test]
+    fn anything_else_is_a_reload_and_origins_are_cut() {
+        for payload in [
+            "",
+            "cli",
+            "overlay",
+            "overlay x origin",
+            "overlay 12",
+            "overlay -1 o",
+        ] {
+            assert_eq!(
+                Notice::parse(payload),
+                Notice::Reload {
+                    origin: payload.into()
+                },
+                "{payload:?}"
+            );
+        }
+        let long = "é".repeat(MAX_ORIGIN + 50);
+        let sent = Notice::Reload { origin: long }.payload();
+        assert_eq!(sent.chars().count(), MAX_ORIGIN);
+    }
 }

@@ -2,8 +2,10 @@
 
 mod log;
 mod progress;
+mod servers;
 mod votes;
 
 pub use log::*;
 pub use progress::*;
+pub use servers::*;
 pub use votes::*;
