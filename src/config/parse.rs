@@ -143,3 +143,15 @@ pub(super) fn parse_switch(var: &'static str, v: &str) -> Result<bool, ConfigErr
         got: v.to_string(),
     })
 }
+
+/// A whole number from 1 to `max` for `var`.
+pub(super) fn parse_count(var: &'static str, v: &str, max: usize) -> Result<usize, ConfigError> {
+    match v.parse::<usize>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(ConfigError::Invalid {
+            var,
+            expected: "a whole number from 1 up",
+            got: v.to_string(),
+        }),
+    }
+}

@@ -40,13 +40,18 @@ pub enum ButtonKind {
     Tour(Style),
     /// 👍 or 👎 under an answer (grey).
     Vote,
+    /// "Answer this" under a gap of `/gaps` (blurple): opens the `/teach` modal.
+    Teach,
+    /// A confirmed removal, such as `/teach remove`'s (red).
+    Remove,
 }
 
 impl ButtonKind {
     /// The Discord button style: suggestions stand out, everything else is grey.
     pub fn style(self) -> ButtonStyle {
         match self {
-            ButtonKind::Suggestion => ButtonStyle::Primary,
+            ButtonKind::Suggestion | ButtonKind::Teach => ButtonStyle::Primary,
+            ButtonKind::Remove => ButtonStyle::Danger,
             ButtonKind::NoneOfThese
             | ButtonKind::Related
             | ButtonKind::Example
