@@ -42,17 +42,30 @@ pub fn server_only(command: &str) -> Response {
     ))
 }
 
+/// Characters of an "Answer this" button's label (a phone shows about this many).
+const ANSWER_LABEL: usize = 40;
+
 /// `/gaps`'s private report for `user`, with the export button when there are topics.
 pub fn gaps(g: &Gaps, user: u64) -> Response {
     let mut r = Response::from_reply(&report::reply(g), user).private(true);
     r.buttons.clear();
     r.select = None;
+    // "Answer this" per topic, five to a row, then the export in a row of its own.
+    for (n, topic) in g.topics.iter().enumerate() {
+        let question = topic.phrasings.first().map_or("", |(p, _)| p.as_str());
+        let mut b = Button::new(
+            super::handler::answer_gap_id(g.days, n),
+            &format!("Answer {}: {question}", n + 1),
+            ButtonKind::Teach,
+        );
+        b.label = rolecall_core::limits::truncate(&b.label, ANSWER_LABEL);
+        b.row = u8::try_from(n / 5).unwrap_or(u8::MAX);
+        r.buttons.push(b);
+    }
     if !g.topics.is_empty() {
-        r.buttons.push(Button::new(
-            export_id(g.days),
-            EXPORT_LABEL,
-            ButtonKind::Related,
-        ));
+        let mut b = Button::new(export_id(g.days), EXPORT_LABEL, ButtonKind::Related);
+        b.row = u8::try_from(g.topics.len().div_ceil(5)).unwrap_or(u8::MAX);
+        r.buttons.push(b);
     }
     r.entry = Some("gaps".into());
     r.cooldown_key = None;

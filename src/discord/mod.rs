@@ -17,6 +17,7 @@ pub mod logging;
 pub mod messages;
 pub mod outbox;
 pub mod response;
+pub mod servers;
 pub mod shards;
 pub mod tour;
 
@@ -114,7 +115,10 @@ impl std::error::Error for RunError {}
 /// The gateway intents the bot asks for: the privileged Message Content intent only for
 /// channel questions, and the privileged Server Members intent only to greet new members.
 pub fn intents(message_content: bool, greet_members: bool) -> GatewayIntents {
-    let mut i = GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
+    // GUILDS: to learn when the bot is removed from a server (its overlay is then deleted
+    // after the log retention).
+    let mut i =
+        GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
     if message_content {
         i |= GatewayIntents::MESSAGE_CONTENT;
     }
@@ -195,9 +199,15 @@ pub async fn run(
     let shared = SharedKnowledge::new(knowledge);
     reload_on_hangup(shared.clone(), source.clone()).map_err(RunError::Signal)?;
     let origin = format!("pid {} at {}", std::process::id(), unix_now());
-    reload_on_notice(&store, shared.clone(), source.clone(), origin.clone());
     let purging = purge_daily(store.clone(), settings.log_days);
-    let handler = handler::Handler::new(shared, source, settings, Arc::new(store.clone()), origin);
+    let handler = handler::Handler::new(
+        shared.clone(),
+        source.clone(),
+        settings,
+        Arc::new(store.clone()),
+        origin.clone(),
+    );
+    reload_on_notice(&store, shared, source, origin, handler.servers());
     let mut client = builder
         .event_handler(handler)
         .await
@@ -299,25 +309,37 @@ fn reload_on_hangup(shared: SharedKnowledge, source: KnowledgeSource) -> std::io
     Ok(())
 }
 
-/// Reloads on every reload notice from another process of the bot (PostgreSQL's
-/// LISTEN/NOTIFY, sent by `/reload`), skipping this process's own (`origin`).
+/// Acts on every notice from another process of the bot (PostgreSQL's LISTEN/NOTIFY),
+/// skipping this process's own (`origin`): `/reload` reloads the knowledge; a server's
+/// change to what it taught makes this process read that server's again.
 fn reload_on_notice(
     store: &rolecall_store::Store,
     shared: SharedKnowledge,
     source: KnowledgeSource,
     origin: String,
+    servers: Arc<servers::Servers>,
 ) {
     let Some(mut notices) = store.reload_notices() else {
         return;
     };
     info!("listening for /reload from the bot's other processes");
     tokio::spawn(async move {
-        while let Some(from) = notices.recv().await {
-            if from == origin {
-                continue;
+        while let Some(payload) = notices.recv().await {
+            match rolecall_store::Notice::parse(&payload) {
+                rolecall_store::Notice::Overlay { origin: from, .. } if from == origin => {}
+                rolecall_store::Notice::Overlay {
+                    guild,
+                    origin: from,
+                } => {
+                    debug!(guild, from = %from, "another process changed what a server taught");
+                    servers.forget(guild);
+                }
+                rolecall_store::Notice::Reload { origin: from } if from == origin => {}
+                rolecall_store::Notice::Reload { origin: from } => {
+                    info!(from = %from, "another process ran /reload: reloading the knowledge");
+                    let _ = reload(shared.clone(), source.clone()).await;
+                }
             }
-            info!(from = %from, "another process ran /reload: reloading the knowledge");
-            let _ = reload(shared.clone(), source.clone()).await;
         }
     });
 }
@@ -340,6 +362,17 @@ fn purge_daily(store: rolecall_store::Store, days: u32) -> tokio::task::JoinHand
                 ),
                 Err(e) => {
                     warn!(error = %e, "could not purge the question log; trying again tomorrow")
+                }
+            }
+            match store.purge_departed(before).await {
+                Ok(0) => {}
+                Ok(servers) => info!(
+                    servers,
+                    days,
+                    "deleted what servers taught that the bot left longer ago than the retention"
+                ),
+                Err(e) => {
+                    warn!(error = %e, "could not delete what departed servers taught; trying again tomorrow")
                 }
             }
         }

@@ -12,3 +12,4 @@ mod feedback;
 mod onboarding;
 mod replies;
 mod shards;
+mod teaching;

@@ -13,6 +13,8 @@ pub mod faq;
 pub mod help;
 pub mod onboard;
 pub mod role;
+pub mod teach;
+pub mod team;
 
 use super::response::Response;
 use rolecall_core::base::KnowledgeBase;
@@ -45,6 +47,8 @@ pub fn all() -> Vec<CreateCommand> {
         onboard::register_onboarding(),
         admin::register_gaps(),
         admin::register_reload(),
+        teach::register(),
+        team::register(),
     ]
 }
 

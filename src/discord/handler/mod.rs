@@ -8,6 +8,8 @@ mod on_admin;
 mod on_interaction;
 mod on_member;
 mod on_message;
+mod on_teach;
+pub(crate) use on_teach::answer_gap_id;
 mod on_tour;
 mod on_vote;
 #[cfg(test)]
@@ -23,6 +25,7 @@ use super::messages::{self, Incoming, Listening, Trigger};
 use super::outbox::{Outbox, Target};
 use super::response::Response;
 use super::response::{ComponentId, VoteId};
+use super::servers::Servers;
 use super::tour::{self, TourClick};
 use super::{buttons, register_commands};
 use crate::clock::unix_now;
@@ -72,6 +75,10 @@ pub struct Handler {
     origin: String,
     /// Answered questions of the last day, for a 👎 to log.
     recent: Mutex<Recent>,
+    /// Each server's knowledge: the base plus what the server taught.
+    servers: Arc<Servers>,
+    /// Held while a server's FAQs or roster change, one change at a time.
+    teaching: tokio::sync::Mutex<()>,
 }
 
 impl Handler {
@@ -86,6 +93,12 @@ impl Handler {
         origin: String,
     ) -> Handler {
         let limiter = Limiter::new(settings.user_rate, settings.click_rate, settings.cooldown);
+        let servers = Arc::new(Servers::new(
+            knowledge.clone(),
+            store.clone(),
+            settings.server_cache,
+            settings.guild_faq_limit,
+        ));
         Handler {
             knowledge,
             outbox: Outbox::new(settings.max_in_flight),
@@ -98,7 +111,23 @@ impl Handler {
             source,
             origin,
             recent: Mutex::new(Recent::default()),
+            servers,
+            teaching: tokio::sync::Mutex::new(()),
         }
+    }
+
+    /// Each server's knowledge, for whoever must forget a server's when another process
+    /// changed it.
+    pub fn servers(&self) -> Arc<Servers> {
+        self.servers.clone()
+    }
+
+    /// The knowledge questions in `guild` are answered from (the base in direct messages).
+    async fn knowledge_in(
+        &self,
+        guild: Option<GuildId>,
+    ) -> Arc<rolecall_core::base::KnowledgeBase> {
+        self.servers.knowledge(guild.map(GuildId::get)).await
     }
 
     fn limiter(&self) -> std::sync::MutexGuard<'_, Limiter> {
@@ -222,6 +251,39 @@ impl EventHandler for Handler {
         self.greet(&ctx, &member).instrument(span).await;
     }
 
+    async fn guild_create(&self, _ctx: Context, guild: serenity::all::Guild, _new: Option<bool>) {
+        // Back in a server (or still there at start): what it taught is kept.
+        let _ = self
+            .stored(
+                "note a server as joined",
+                self.store.mark_departed(guild.id.get(), None),
+            )
+            .await;
+    }
+
+    async fn guild_delete(
+        &self,
+        _ctx: Context,
+        left: serenity::all::UnavailableGuild,
+        _full: Option<serenity::all::Guild>,
+    ) {
+        if left.unavailable {
+            return; // an outage, not a removal
+        }
+        let guild = left.id.get();
+        info!(
+            guild,
+            "removed from a server: what it taught is deleted after the log retention"
+        );
+        self.servers.forget(guild);
+        let _ = self
+            .stored(
+                "note a server as left",
+                self.store.mark_departed(guild, Some(unix_now())),
+            )
+            .await;
+    }
+
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
         info!("gateway session resumed");
     }
@@ -267,7 +329,7 @@ impl EventHandler for Handler {
             warn!("message arrived before READY; ignoring it");
             return;
         };
-        let knowledge = self.knowledge.get();
+        let knowledge = self.knowledge_in(msg.guild_id).await;
         let at = Listening {
             me,
             channels: &self.settings.channels,

@@ -68,11 +68,27 @@ impl Handler {
                 crate::offline::read(self.store.as_ref(), Some(guild), since, now),
             )
             .await?;
-        let k = self.knowledge.get();
+        let k = self.servers.knowledge(Some(guild)).await;
         let logging = self.settings.question_log;
+        let cfg = self.settings.matching;
         let built = {
             let k = k.clone();
-            tokio::task::spawn_blocking(move || admin::report::build(&k, &data, days, now, logging))
+            tokio::task::spawn_blocking(move || {
+                // Questions one of the server's own FAQs answers now have left the gaps.
+                let mut data = data;
+                let taught = rolecall_core::overlay::overlay_path(guild);
+                let has_own = k.files.iter().any(|f| f.path == taught);
+                data.questions.retain(|q| {
+                    !has_own
+                        || !rolecall_core::overlay::answered_by_overlay(
+                            &k,
+                            &q.asked.text,
+                            &cfg,
+                            guild,
+                        )
+                });
+                admin::report::build(&k, &data, days, now, logging)
+            })
         };
         match built.await {
             Ok(g) => Some((k, g)),

@@ -16,16 +16,21 @@ impl Handler {
                 .respond(ctx, cmd.id, &cmd.token, cmd.channel_id, response)
                 .await;
         }
+        if let Some(command) = crate::discord::commands::teach::TeachCommand::parse(&cmd.data) {
+            return self.on_teach_command(ctx, &cmd, command).await;
+        }
+        if let Some(command) = crate::discord::commands::team::TeamCommand::parse(&cmd.data) {
+            let response = self.on_team_command(&cmd, command).await;
+            return self
+                .respond(ctx, cmd.id, &cmd.token, cmd.channel_id, response)
+                .await;
+        }
         let user = cmd.user.id.get();
         let mut asked = None;
+        let k = self.knowledge_in(cmd.guild_id).await;
         let response = match Command::parse(&cmd.data) {
             Ok(command) => {
-                let (r, a) = command.run(
-                    &self.knowledge.get(),
-                    &self.settings.matching,
-                    user,
-                    cmd.channel_id.get(),
-                );
+                let (r, a) = command.run(&k, &self.settings.matching, user, cmd.channel_id.get());
                 asked = a;
                 let r = r.with_votes(cmd.id.get());
                 if command.answers() {
@@ -55,7 +60,13 @@ impl Handler {
     }
 
     pub(super) async fn on_autocomplete(&self, ctx: &Context, ac: CommandInteraction) {
-        let choices = commands::autocomplete(&self.knowledge.get(), &ac.data);
+        let choices = match self.teach_choices(&ac).await {
+            Some(choices) => choices
+                .into_iter()
+                .map(|(name, value)| rolecall_core::complete::Choice { name, value })
+                .collect(),
+            None => commands::autocomplete(&*self.knowledge_in(ac.guild_id).await, &ac.data),
+        };
         debug!(choices = choices.len(), "autocomplete");
         let choices = choices
             .into_iter()
@@ -79,6 +90,14 @@ impl Handler {
         let custom_id = click.data.custom_id.as_str();
         if let Some(ComponentId::Vote(vote)) = ComponentId::parse(custom_id) {
             return self.on_vote(ctx, &click, guild, vote).await;
+        }
+        if custom_id == crate::discord::commands::teach::KEEP_BUTTON
+            || crate::discord::commands::teach::parse_remove(custom_id).is_some()
+        {
+            return self.on_teach_click(ctx, &click).await;
+        }
+        if self.on_answer_gap(ctx, &click).await {
+            return;
         }
         if let Some(days) = admin::parse_export(custom_id) {
             let permissions = click.member.as_ref().and_then(|m| m.permissions);
@@ -111,8 +130,13 @@ impl Handler {
         }
         let tour_response = if custom_id == tour::START_ID {
             Some(
-                self.open_tour(&self.knowledge.get(), guild, user, false)
-                    .await,
+                self.open_tour(
+                    &*self.knowledge_in(click.guild_id).await,
+                    guild,
+                    user,
+                    false,
+                )
+                .await,
             )
         } else if let Some(t) = TourClick::parse(custom_id) {
             Some(self.on_tour_click(guild, user, t).await)
@@ -133,7 +157,7 @@ impl Handler {
             _ => &[],
         };
         let r = buttons::component(
-            &self.knowledge.get(),
+            &*self.knowledge_in(click.guild_id).await,
             &click.data.custom_id,
             values,
             user,

@@ -32,7 +32,10 @@ impl Handler {
             return;
         }
         let user = member.user.id.get();
-        let r = tour::welcome(&self.knowledge.get(), user);
+        let r = tour::welcome(
+            &*self.servers.knowledge(Some(member.guild_id.get())).await,
+            user,
+        );
         // The member's id as an enforced nonce: a resend after a broken connection cannot
         // greet them twice.
         let out = r

@@ -6,7 +6,7 @@ impl Handler {
     pub(super) async fn on_message(&self, ctx: &Context, msg: &Message, why: Trigger) {
         let m = Incoming::from_message(msg);
         let cfg = self.settings.channel_matching();
-        let (r, asked) = messages::respond(&self.knowledge.get(), &cfg, &m, why);
+        let (r, asked) = messages::respond(&*self.knowledge_in(msg.guild_id).await, &cfg, &m, why);
         match r {
             Some(r) => {
                 self.reply_to(ctx, msg, &m, r.with_votes(msg.id.get()))

@@ -9,7 +9,7 @@ impl Handler {
         cmd: &CommandInteraction,
         command: TourCommand,
     ) -> Response {
-        let k = self.knowledge.get();
+        let k = self.knowledge_in(cmd.guild_id).await;
         let user = cmd.user.id.get();
         let guild = cmd.guild_id.map(GuildId::get);
         match command {
@@ -97,7 +97,7 @@ impl Handler {
         clicker: u64,
         click: TourClick,
     ) -> Response {
-        let k = self.knowledge.get();
+        let k = self.servers.knowledge(Some(guild)).await;
         let Some(t) = &k.tour else {
             return tour::stale();
         };

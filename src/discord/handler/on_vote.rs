@@ -101,6 +101,9 @@ impl Handler {
 
     /// The 👎 modal, submitted: stores what was typed with the vote.
     pub(super) async fn on_modal(&self, ctx: &Context, modal: ModalInteraction) {
+        if let Some(taught) = crate::discord::commands::teach::Submitted::from_modal(&modal.data) {
+            return self.on_teach_modal(ctx, &modal, taught).await;
+        }
         let response = match Why::from_modal(&modal.data) {
             None => Response::notice(buttons::STALE),
             Some(why) if why.text.is_empty() || !self.settings.question_log => {

@@ -32,7 +32,9 @@ async fn registers_commands_at_ready_and_never_logs_the_token() {
             "onboard",
             "onboarding",
             "reload",
-            "role"
+            "role",
+            "teach",
+            "team"
         ]
     );
     assert_eq!(put.auth.as_deref(), Some(format!("Bot {TOKEN}").as_str()));

@@ -21,7 +21,7 @@ const CHANNEL: u64 = 290926798999357250;
 const ASKER: u64 = 53908232506183680;
 
 /// GUILD_MESSAGES | DIRECT_MESSAGES | MESSAGE_CONTENT.
-const INTENTS: u64 = (1 << 9) | (1 << 12) | (1 << 15);
+const INTENTS: u64 = 1 | (1 << 9) | (1 << 12) | (1 << 15);
 
 async fn start(env: &[(&str, &str)]) -> (Fake, Bot) {
     let fake = Fake::start().await;
