@@ -86,6 +86,31 @@ enum Command {
         #[arg(long, conflicts_with_all = ["days", "toml", "guild"])]
         purge: bool,
     },
+    /// Print what a server taught rolecall from Discord (its own FAQs and roster) as a
+    /// knowledge file that `rolecall check` accepts beside the knowledge, e.g. to keep it in
+    /// git.
+    Export {
+        /// The server's id.
+        #[arg(long, value_name = "ID")]
+        guild: u64,
+        /// Database URL [default: ROLECALL_DATABASE_URL, else sqlite://rolecall.db].
+        #[arg(long, env = rolecall::config::DATABASE_URL, value_name = "URL")]
+        database: Option<String>,
+    },
+    /// With --guild: validate a knowledge file of FAQs and roster (as `export` prints) and
+    /// make it that server's own, replacing what it taught. Without --guild, for a Markdown
+    /// document (`.md`): print the questions it answers (question headings, Q:/A: pairs,
+    /// definition lists) as [[faq]] stubs to review; nothing goes live.
+    Import {
+        /// The knowledge file (.toml) or Markdown document (.md).
+        file: PathBuf,
+        /// The server's id.
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+        /// Database URL [default: ROLECALL_DATABASE_URL, else sqlite://rolecall.db].
+        #[arg(long, env = rolecall::config::DATABASE_URL, value_name = "URL")]
+        database: Option<String>,
+    },
     /// Run the Discord bot (the default). Settings come from the environment and `.env`;
     /// see `.env.example`.
     Run,
@@ -124,6 +149,12 @@ fn main() -> ExitCode {
             guild,
             purge,
         }) => gaps(&source, database, days, toml, guild, purge),
+        Some(Command::Export { guild, database }) => export(&source, guild, database),
+        Some(Command::Import {
+            file,
+            guild,
+            database,
+        }) => import(&source, &file, guild, database),
         Some(Command::Run) | None => run(&source),
     };
     match result {
@@ -352,4 +383,84 @@ fn onboard(source: &KnowledgeSource, all: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The database URL given, else the default.
+fn database_url(database: Option<String>) -> String {
+    database
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| rolecall_store::DEFAULT_URL.to_string())
+}
+
+/// A runtime for one offline command.
+fn offline_runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure(format!("cannot start the async runtime: {e}")))
+}
+
+/// `rolecall export --guild ID`.
+fn export(source: &KnowledgeSource, guild: u64, database: Option<String>) -> Result<(), Failure> {
+    let k = load(source)?;
+    let out = offline_runtime()?
+        .block_on(rolecall::transfer::export(
+            &k,
+            &database_url(database),
+            guild,
+        ))
+        .map_err(|e| Failure(e.to_string()))?;
+    let mut stdout = io::stdout().lock();
+    quiet_pipe(
+        stdout
+            .write_all(out.as_bytes())
+            .and_then(|_| stdout.flush()),
+    )
+}
+
+/// `rolecall import FILE [--guild ID]`.
+fn import(
+    source: &KnowledgeSource,
+    file: &std::path::Path,
+    guild: Option<u64>,
+    database: Option<String>,
+) -> Result<(), Failure> {
+    use rolecall::transfer::{self, TransferError};
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
+    let shown = file.display().to_string();
+    let k = load(source)?;
+    let markdown = transfer::is_markdown(file);
+    let out = match (markdown, guild) {
+        (true, None) => transfer::stubs(&k, &shown, &text),
+        (true, Some(_)) => return Err(Failure(TransferError::Unreviewed.to_string())),
+        (false, None) => return Err(Failure(TransferError::NoGuild.to_string())),
+        (false, Some(guild)) => {
+            let limit = match env::var(rolecall::config::GUILD_FAQ_LIMIT) {
+                Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| {
+                    Failure(format!(
+                        "{}: expected a whole number from 1 up, got `{v}`",
+                        rolecall::config::GUILD_FAQ_LIMIT
+                    ))
+                })?,
+                _ => rolecall_core::overlay::DEFAULT_FAQ_LIMIT,
+            };
+            offline_runtime()?
+                .block_on(transfer::import(
+                    &k,
+                    &database_url(database),
+                    guild,
+                    &shown,
+                    &text,
+                    limit,
+                ))
+                .map_err(|e| Failure(e.to_string()))?
+        }
+    };
+    let mut stdout = io::stdout().lock();
+    quiet_pipe(
+        stdout
+            .write_all(out.as_bytes())
+            .and_then(|_| stdout.flush()),
+    )
 }

@@ -84,7 +84,7 @@ pub fn sqlite_file(url: &str) -> Option<PathBuf> {
 
 /// Opens the database at `url`; a SQLite file that does not exist yet is an error, not a
 /// new empty database.
-async fn open(url: &str) -> Result<Store, GapsError> {
+pub(crate) async fn open(url: &str) -> Result<Store, GapsError> {
     if let Some(path) = sqlite_file(url) {
         if !path.exists() {
             return Err(GapsError::NoDatabase {
