@@ -122,6 +122,9 @@ impl Servers {
             }
             Ok((None, dropped)) => {
                 warn!(guild, left_out = ?dropped, "what the server taught no longer validates against the knowledge; answering from the base");
+                // Kept (as the base) until the base or the server's overlay changes, so
+                // the server's questions don't each build and warn again.
+                self.keep(guild, &base, Some(base.clone()));
                 base
             }
             Err(e) => {

@@ -28,6 +28,8 @@ pub const ANSWER_CHARS: usize = 1500;
 pub const PHRASINGS_CHARS: usize = 1000;
 /// Most other phrasings one server FAQ may have.
 pub const MAX_PHRASINGS: usize = 20;
+/// The footer of answers from a server's own FAQs and roster.
+pub const SERVER_CREDIT: &str = "Taught by this server's editors";
 /// Servers' FAQ cap when `ROLECALL_GUILD_FAQ_LIMIT` is not set.
 pub const DEFAULT_FAQ_LIMIT: usize = 500;
 
@@ -223,6 +225,14 @@ pub fn build(
     };
     let file = knowledge.files.iter().position(|f| f.path == path);
     winning_roster(&mut knowledge, file);
+    // An overlay holds no `[language]` or `[frequency]` (only FAQs, teams and holders), so
+    // the language validated again is the base's: share the base's copy, not a second one.
+    knowledge.language = base.knowledge.language.clone();
+    // Answers from the overlay credit the server, not the files' source.
+    if let Some(info) = file.and_then(|f| knowledge.files.get_mut(f)) {
+        info.short_credit = Some(SERVER_CREDIT.to_string());
+        info.credit = Some(SERVER_CREDIT.to_string());
+    }
     let kb = KnowledgeBase::new(knowledge);
     // The matcher's lints (a phrasing that reads the same as another entry's) refuse: such
     // questions could never be answered reliably.
@@ -259,19 +269,26 @@ pub fn build_keeping(
             Ok(kb) => return (Some(kb), dropped),
             Err(Refusal::Full { .. }) => break,
             Err(Refusal::Problems(problems)) => {
+                let named = |label: String| {
+                    problems
+                        .iter()
+                        .any(|p| p.entry.as_deref() == Some(label.as_str()))
+                };
                 let bad: Vec<String> = kept
                     .faqs
                     .iter()
-                    .filter(|f| {
-                        let named = format!("faq `{}`", f.id);
-                        problems
-                            .iter()
-                            .any(|p| p.entry.as_deref() == Some(named.as_str()))
-                    })
+                    .filter(|f| named(format!("faq `{}`", f.id)))
                     .map(|f| f.id.clone())
                     .collect();
-                if bad.is_empty() {
+                let before = kept.holders.len();
+                kept.holders
+                    .retain(|h| !named(format!("holder `{}`", h.role)));
+                let holders = before - kept.holders.len();
+                if bad.is_empty() && holders == 0 {
                     break;
+                }
+                if holders > 0 {
+                    dropped.push(format!("{holders} roster entries"));
                 }
                 kept.faqs.retain(|f| !bad.contains(&f.id));
                 dropped.extend(bad);
