@@ -109,7 +109,8 @@ pub fn to_toml(found: &[Found], source_name: &str, taken: impl Fn(&str) -> bool)
         let answer = if f.answer.trim().is_empty() {
             format!("{UNWRITTEN} answer \"{}\" here.", f.question)
         } else {
-            f.answer.clone()
+            // Answers open with a bold sentence, as `check` asks; the reviewer checks it.
+            super::bolded(&f.answer)
         };
         let _ = writeln!(out, "\n# {source}:{}", f.line);
         let chars = answer.chars().count();
@@ -1123,14 +1124,22 @@ mod tests {
             ]
         );
         assert_eq!(field(0, "question"), "How do I get access?");
-        assert_eq!(field(0, "answer"), "Ask in #help.\n\n- Say \"please\"");
+        assert_eq!(
+            field(0, "answer"),
+            "**Ask in #help.**\n\n- Say \"please\"",
+            "the first sentence bold, as check asks"
+        );
         assert_eq!(
             field(1, "answer"),
             format!("{UNWRITTEN} answer \"How do I get access?\" here.")
         );
-        assert_eq!(field(2, "answer").chars().count(), ANSWER_CHARS + 1);
+        assert_eq!(
+            field(2, "answer").chars().count(),
+            ANSWER_CHARS + 5,
+            "bolded"
+        );
         assert_eq!(field(3, "question"), "Qui décide ?");
-        assert_eq!(field(3, "answer"), "L’équipe 🚀");
+        assert_eq!(field(3, "answer"), "**L’équipe 🚀**");
         assert!(text.starts_with(
             "# FAQ stubs found in docs/handbook.md by `rolecall import`. Review every answer,\n\
              # then move the ones you keep into knowledge/ (or `rolecall import FILE --guild ID`).\n\
@@ -1141,7 +1150,7 @@ mod tests {
         assert!(
             text.contains(&format!(
                 "\n# docs/handbook.md:12\n# The answer is {} characters: shorten it to {ANSWER_CHARS}.\n[[faq]]\n",
-                ANSWER_CHARS + 1
+                ANSWER_CHARS + 5
             )),
             "{text}"
         );

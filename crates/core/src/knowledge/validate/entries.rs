@@ -250,7 +250,7 @@ impl Builder {
                     o,
                     &label,
                     format!(
-                        "answer has not been written yet: it still starts with `{}` from the gaps report's export; write the answer in its place (one bold sentence that answers the question, then a few lines), or delete this [[faq]]",
+                        "answer has not been written yet: it still starts with `{}`, as stubs from `rolecall gaps --toml` or `rolecall import` do; write the answer in its place (one bold sentence that answers the question, then a few lines), or delete this [[faq]]",
                         crate::knowledge::UNWRITTEN
                     ),
                 );
