@@ -436,15 +436,9 @@ fn import(
         (true, Some(_)) => return Err(Failure(TransferError::Unreviewed.to_string())),
         (false, None) => return Err(Failure(TransferError::NoGuild.to_string())),
         (false, Some(guild)) => {
-            let limit = match env::var(rolecall::config::GUILD_FAQ_LIMIT) {
-                Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| {
-                    Failure(format!(
-                        "{}: expected a whole number from 1 up, got `{v}`",
-                        rolecall::config::GUILD_FAQ_LIMIT
-                    ))
-                })?,
-                _ => rolecall_core::overlay::DEFAULT_FAQ_LIMIT,
-            };
+            let setting = env::var(rolecall::config::GUILD_FAQ_LIMIT).ok();
+            let limit = rolecall::config::guild_faq_limit(setting.as_deref())
+                .map_err(|e| Failure(e.to_string()))?;
             offline_runtime()?
                 .block_on(transfer::import(
                     &k,

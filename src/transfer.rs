@@ -133,7 +133,7 @@ pub async fn import(
         .count();
     Ok(format!(
         "Imported {path} into server {guild}: {} FAQs ({added} new, {changed} changed, {removed} removed) and {} roster entries. \
-         The bot answers from them at once with PostgreSQL, and with SQLite from the server's next question after a restart or /reload.\n",
+         A running bot answers from them at once with PostgreSQL; with SQLite, restart it.\n",
         wanted.faqs.len(),
         wanted.holders.len()
     ))

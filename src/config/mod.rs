@@ -7,8 +7,8 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
-pub use parse::question_log;
 use parse::*;
+pub use parse::{guild_faq_limit, question_log};
 
 use rolecall_core::MatchConfig;
 use std::fmt;
@@ -35,8 +35,8 @@ pub const USER_RATE: &str = "ROLECALL_USER_RATE";
 /// Per-user limit on clicks of the bot's own buttons and menus, `COUNT/SECONDS` (or
 /// `off`); separate from the question budget, so browsing an answer never uses it up.
 pub const CLICK_RATE: &str = "ROLECALL_CLICK_RATE";
-/// A role id whose members may teach rolecall (`/teach`, `/team`) besides those with
-/// Manage Server.
+/// Role ids (comma-separated; a role belongs to one server) whose members may teach
+/// rolecall (`/teach`, `/team`) besides those with Manage Server.
 pub const EDITOR_ROLE: &str = "ROLECALL_EDITOR_ROLE";
 /// Most FAQs one server may teach rolecall.
 pub const GUILD_FAQ_LIMIT: &str = "ROLECALL_GUILD_FAQ_LIMIT";
@@ -44,7 +44,7 @@ pub const GUILD_FAQ_LIMIT: &str = "ROLECALL_GUILD_FAQ_LIMIT";
 /// again when next asked).
 pub const SERVER_CACHE: &str = "ROLECALL_SERVER_CACHE";
 /// Servers' built knowledge kept in memory when `ROLECALL_SERVER_CACHE` is unset.
-pub const DEFAULT_SERVER_CACHE: usize = 64;
+pub const DEFAULT_SERVER_CACHE: usize = 32;
 /// Largest `ROLECALL_GUILD_FAQ_LIMIT` accepted.
 pub const MAX_GUILD_FAQ_LIMIT: usize = 10_000;
 /// Shard range run by this process, `FIRST-LAST/TOTAL` or `ID/TOTAL`.
@@ -212,8 +212,8 @@ pub struct Settings {
     /// Days the question log, votes and weekly counts are kept (`ROLECALL_LOG_DAYS`), and
     /// what a server taught after the bot left it.
     pub log_days: u32,
-    /// A role whose members may teach rolecall besides Manage Server (`ROLECALL_EDITOR_ROLE`).
-    pub editor_role: Option<u64>,
+    /// Roles whose members may teach rolecall besides Manage Server (`ROLECALL_EDITOR_ROLE`).
+    pub editor_roles: Vec<u64>,
     /// Most FAQs one server may teach (`ROLECALL_GUILD_FAQ_LIMIT`).
     pub guild_faq_limit: usize,
     /// Most servers' own knowledge kept built at once (`ROLECALL_SERVER_CACHE`).
@@ -327,13 +327,11 @@ impl Settings {
             },
             None => DEFAULT_LOG_DAYS,
         };
-        let editor_role = var(EDITOR_ROLE)
-            .map(|v| parse_id(EDITOR_ROLE, &v))
-            .transpose()?;
-        let guild_faq_limit = match var(GUILD_FAQ_LIMIT) {
-            Some(v) => parse_count(GUILD_FAQ_LIMIT, &v, MAX_GUILD_FAQ_LIMIT)?,
-            None => rolecall_core::overlay::DEFAULT_FAQ_LIMIT,
+        let editor_roles = match var(EDITOR_ROLE) {
+            Some(v) => parse_ids(EDITOR_ROLE, &v)?,
+            None => Vec::new(),
         };
+        let guild_faq_limit = guild_faq_limit(var(GUILD_FAQ_LIMIT).as_deref())?;
         let server_cache = match var(SERVER_CACHE) {
             Some(v) => parse_count(SERVER_CACHE, &v, 100_000)?,
             None => DEFAULT_SERVER_CACHE,
@@ -359,7 +357,7 @@ impl Settings {
             welcome_channel,
             question_log,
             log_days,
-            editor_role,
+            editor_roles,
             guild_faq_limit,
             server_cache,
         })

@@ -144,13 +144,21 @@ pub(super) fn parse_switch(var: &'static str, v: &str) -> Result<bool, ConfigErr
     })
 }
 
+/// `ROLECALL_GUILD_FAQ_LIMIT` as set (`None`: unset), for the bot and `rolecall import`.
+pub fn guild_faq_limit(value: Option<&str>) -> Result<usize, ConfigError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) => parse_count(GUILD_FAQ_LIMIT, v, MAX_GUILD_FAQ_LIMIT),
+        None => Ok(rolecall_core::overlay::DEFAULT_FAQ_LIMIT),
+    }
+}
+
 /// A whole number from 1 to `max` for `var`.
 pub(super) fn parse_count(var: &'static str, v: &str, max: usize) -> Result<usize, ConfigError> {
     match v.parse::<usize>() {
         Ok(n) if (1..=max).contains(&n) => Ok(n),
         _ => Err(ConfigError::Invalid {
             var,
-            expected: "a whole number from 1 up",
+            expected: "a whole number from 1 up (see docs/settings.md for the most)",
             got: v.to_string(),
         }),
     }

@@ -243,3 +243,33 @@ fn the_question_log_and_its_retention_are_read_and_checked() {
         assert!(e.to_string().contains(bad), "{e}");
     }
 }
+
+#[test]
+fn teaching_settings_default_parse_and_name_the_variable_when_wrong() {
+    let s = settings(&[]).unwrap();
+    assert!(s.editor_roles.is_empty());
+    assert_eq!(s.guild_faq_limit, rolecall_core::overlay::DEFAULT_FAQ_LIMIT);
+    assert_eq!(s.server_cache, DEFAULT_SERVER_CACHE);
+    let s = settings(&[
+        (EDITOR_ROLE, "111111111111111111, 222222222222222222"),
+        (GUILD_FAQ_LIMIT, "50"),
+        (SERVER_CACHE, "8"),
+    ])
+    .unwrap();
+    assert_eq!(s.editor_roles, vec![111111111111111111, 222222222222222222]);
+    assert_eq!(s.guild_faq_limit, 50);
+    assert_eq!(s.server_cache, 8);
+    assert_eq!(
+        invalid_var(settings(&[(EDITOR_ROLE, "editors")])),
+        EDITOR_ROLE
+    );
+    for bad in ["0", "-1", "lots", "10001"] {
+        assert_eq!(
+            invalid_var(settings(&[(GUILD_FAQ_LIMIT, bad)])),
+            GUILD_FAQ_LIMIT,
+            "{bad}"
+        );
+    }
+    assert_eq!(invalid_var(settings(&[(SERVER_CACHE, "0")])), SERVER_CACHE);
+    assert_eq!(guild_faq_limit(Some(" 7 ")).unwrap(), 7);
+}

@@ -42,8 +42,9 @@ impl Handler {
         tour::is_admin(m.permissions)
             || self
                 .settings
-                .editor_role
-                .is_some_and(|role| m.roles.iter().any(|r| r.get() == role))
+                .editor_roles
+                .iter()
+                .any(|role| m.roles.iter().any(|r| r.get() == *role))
     }
 
     /// The server an editor may teach in, or the note saying why not.
