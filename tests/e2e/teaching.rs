@@ -166,9 +166,31 @@ async fn a_taught_faq_answers_in_its_server_only_and_survives_a_restart() {
     assert!(embed_text(&history).contains("created by"), "{history}");
     signal(&bot, "-TERM");
     assert_eq!(bot.wait_exit().await.code(), Some(0), "{}", bot.log());
-    let (fake, _bot) = start(&db).await;
+    // While it was away, another server that had taught it removed it.
+    let store = Store::open(&db).await.unwrap();
+    let holder = rolecall_core::overlay::ServerHolder {
+        role: "po".into(),
+        team: None,
+        user: NEW_PO,
+    };
+    store
+        .set_holder(OTHER_GUILD, &holder, EDITOR, 1)
+        .await
+        .unwrap();
+    store.close().await;
+    let (fake, bot) = start(&db).await;
     let after = ask_in(&fake, ASKED, GUILD_ID).await;
     assert_eq!(after["data"]["embeds"][0]["title"], QUESTION, "{after}");
+    wait_log(&bot, "removed it while it was away").await;
+    let store = Store::open(&db).await.unwrap();
+    assert_eq!(
+        store.purge_departed(i64::MAX).await.unwrap(),
+        1,
+        "only the server missing from READY was noted as left"
+    );
+    assert!(store.overlay(OTHER_GUILD).await.unwrap().is_empty());
+    assert_eq!(store.overlay(GUILD_ID).await.unwrap().faqs.len(), 1);
+    store.close().await;
 }
 
 #[tokio::test]
@@ -363,4 +385,94 @@ async fn with_postgres_a_change_through_one_process_is_answered_by_another_withi
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     drop(one);
+}
+
+#[tokio::test]
+async fn edit_then_remove_keep_history_and_a_removed_server_is_forgotten_later() {
+    let db = scratch_database();
+    let (fake, _bot) = start(&db).await;
+    teach_staging(&fake).await;
+
+    // Autocomplete offers the server's own FAQ by its question.
+    let (mut ac, id) = interaction(&fake, "interaction_autocomplete_faq.json");
+    ac["data"] = json!({ "id": "771825006014889999", "type": 1, "name": "teach", "options": [
+        { "type": 1, "name": "edit", "options": [
+            { "type": 3, "name": "topic", "value": "stag", "focused": true }
+        ]}
+    ]});
+    fake.dispatch("INTERACTION_CREATE", ac).await;
+    let choices = callback(&fake, &id).await;
+    assert_eq!(choices["data"]["choices"][0]["name"], QUESTION, "{choices}");
+    let faq = choices["data"]["choices"][0]["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // Edit: the modal comes filled in; the new answer is live at once.
+    let modal = teach(&fake, "edit", Some(&faq), EDITOR, MANAGE_GUILD).await;
+    assert_eq!(modal["type"], 9, "{modal}");
+    let filled = inputs(&modal);
+    assert_eq!(filled[0].1, QUESTION);
+    assert!(filled[1].1.starts_with("**File a ticket"), "{filled:?}");
+    let custom_id = modal["data"]["custom_id"].as_str().unwrap().to_string();
+    let changed = submit(
+        &fake,
+        &custom_id,
+        [
+            QUESTION,
+            "Ask in #platform-help. Access arrives within the hour.",
+            &filled[2].1,
+        ],
+        EDITOR,
+        MANAGE_GUILD,
+    )
+    .await;
+    assert!(content(&changed).contains("Changed"), "{changed}");
+    let answer = ask_in(&fake, ASKED, GUILD_ID).await;
+    assert!(embed_text(&answer).contains("#platform-help"), "{answer}");
+
+    // Remove asks first; Keep it keeps it; Remove removes it.
+    let asked = teach(&fake, "remove", Some(&faq), EDITOR, MANAGE_GUILD).await;
+    assert!(content(&asked).contains("Remove"), "{asked}");
+    let kept = crate::fake_discord::talk::click(&fake, &asked, "Keep it", EDITOR).await;
+    assert!(content(&kept).contains("Kept"), "{kept}");
+    let asked = teach(&fake, "remove", Some(&faq), EDITOR, MANAGE_GUILD).await;
+    let remove = crate::fake_discord::talk::button_id(&asked, "Remove");
+    let (mut v, id) = use_component(&fake, &asked, &remove, &[], EDITOR);
+    v["member"]["permissions"] = json!(MANAGE_GUILD.to_string());
+    fake.dispatch("INTERACTION_CREATE", v).await;
+    let removed = callback(&fake, &id).await;
+    assert!(content(&removed).contains("Removed"), "{removed}");
+    let gone = ask_in(&fake, ASKED, GUILD_ID).await;
+    assert_ne!(gone["data"]["embeds"][0]["title"], QUESTION, "{gone}");
+    let history = teach(&fake, "history", Some(&faq), EDITOR, MANAGE_GUILD).await;
+    let text = embed_text(&history);
+    let order: Vec<usize> = ["removed by", "edited by", "created by"]
+        .iter()
+        .map(|w| text.find(w).unwrap_or_else(|| panic!("{w} in {text}")))
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "newest first: {text}"
+    );
+
+    // Removed from the server: noted, and forgotten once older than the retention.
+    teach_staging(&fake).await;
+    fake.dispatch(
+        "GUILD_DELETE",
+        json!({ "id": GUILD_ID.to_string(), "unavailable": false }),
+    )
+    .await;
+    let store = Store::open(&db).await.unwrap();
+    let mut forgotten = 0;
+    for _ in 0..100 {
+        forgotten = store.purge_departed(i64::MAX).await.unwrap();
+        if forgotten > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(forgotten, 1, "the server was noted as left");
+    assert!(store.overlay(GUILD_ID).await.unwrap().is_empty());
+    store.close().await;
 }

@@ -78,8 +78,10 @@ pub fn use_component(
     let message = &mut v["message"];
     message["id"] = json!(fake.new_id().to_string());
     message["flags"] = json!(data["flags"].as_u64().unwrap_or(0));
-    message["embeds"] = data["embeds"].clone();
-    message["components"] = data["components"].clone();
+    // Discord always sends both, empty when the message has none.
+    let or_empty = |v: &Value| if v.is_null() { json!([]) } else { v.clone() };
+    message["embeds"] = or_empty(&data["embeds"]);
+    message["components"] = or_empty(&data["components"]);
     if let Err(e) = serde_json::from_value::<serenity::all::Interaction>(v.clone()) {
         panic!("the component interaction does not deserialize in serenity: {e}\n{v:#}");
     }

@@ -109,8 +109,11 @@ pub trait Backend: Send + Sync + fmt::Debug {
         at: i64,
     ) -> Result<(), StoreError>;
     /// Notes that the bot left `guild` at `at` (its overlay is deleted by
-    /// [`Backend::purge_departed`] once old enough); `None` clears the note (it is back).
+    /// [`Backend::purge_departed`] once old enough; a note already there keeps its earlier
+    /// time); `None` clears the note (it is back).
     async fn mark_departed(&self, guild: u64, at: Option<i64>) -> Result<(), StoreError>;
+    /// The servers that taught anything (FAQs or roster).
+    async fn taught_guilds(&self) -> Result<Vec<u64>, StoreError>;
     /// Deletes what every server left before `before` taught (FAQs, history, roster);
     /// returns the servers forgotten.
     async fn purge_departed(&self, before: i64) -> Result<u64, StoreError>;
@@ -247,6 +250,9 @@ impl Backend for Store {
     }
     async fn purge_departed(&self, before: i64) -> Result<u64, StoreError> {
         Store::purge_departed(self, before).await
+    }
+    async fn taught_guilds(&self) -> Result<Vec<u64>, StoreError> {
+        Store::taught_guilds(self).await
     }
     async fn announce_overlay(&self, guild: u64, origin: &str) -> Result<(), StoreError> {
         Store::announce_overlay(self, guild, origin).await

@@ -524,7 +524,7 @@ impl Backend for MemoryStore {
     async fn mark_departed(&self, guild: u64, at: Option<i64>) -> Result<(), StoreError> {
         let mut s = self.state("note a server the bot left")?;
         match at {
-            Some(at) => s.departed.insert(guild, at),
+            Some(at) => Some(*s.departed.entry(guild).or_insert(at)),
             None => s.departed.remove(&guild),
         };
         Ok(())
@@ -547,6 +547,18 @@ impl Backend for MemoryStore {
         Ok(gone.len() as u64)
     }
 
+    async fn taught_guilds(&self) -> Result<Vec<u64>, StoreError> {
+        let s = self.state("list the servers that taught")?;
+        let mut guilds: Vec<u64> = s
+            .faqs
+            .keys()
+            .map(|(g, _)| *g)
+            .chain(s.roster.iter().map(|(g, _)| *g))
+            .collect();
+        guilds.sort_unstable();
+        guilds.dedup();
+        Ok(guilds)
+    }
     async fn announce_overlay(&self, _guild: u64, _origin: &str) -> Result<(), StoreError> {
         // One process: nothing to tell, as with SQLite.
         self.state("announce a server's knowledge").map(|_| ())

@@ -49,7 +49,10 @@ const CLEAR_ROSTER: &str = "DELETE FROM server_roster WHERE guild_id = $1";
 
 const MARK_DEPARTED: &str = "\
 INSERT INTO departed_guilds (guild_id, left_at) VALUES ($1, $2)
-ON CONFLICT (guild_id) DO UPDATE SET left_at = excluded.left_at";
+ON CONFLICT (guild_id) DO NOTHING";
+
+const TAUGHT_GUILDS: &str = "\
+SELECT guild_id FROM server_faqs UNION SELECT guild_id FROM server_roster ORDER BY guild_id";
 
 const CLEAR_DEPARTED: &str = "DELETE FROM departed_guilds WHERE guild_id = $1";
 
@@ -418,6 +421,14 @@ impl Store {
             };
             query.execute(pool).await.map(|_| ())
         })
+    }
+
+    /// The servers that taught anything (FAQs or roster), by id.
+    pub async fn taught_guilds(&self) -> Result<Vec<u64>, StoreError> {
+        let ids: Vec<i64> = on_pool!(self, "list the servers that taught", |pool| async move {
+            sqlx::query_scalar(TAUGHT_GUILDS).fetch_all(pool).await
+        })?;
+        Ok(ids.into_iter().map(|g| g as u64).collect())
     }
 
     /// Deletes what every server the bot left before `before` taught (its FAQs, their

@@ -122,6 +122,37 @@ impl Handler {
         self.servers.clone()
     }
 
+    /// At READY: a server that taught rolecall, belongs to this shard and is not among the
+    /// shard's servers removed the bot while it was offline; note it as left (a note already
+    /// there keeps its time), so what it taught goes after the retention.
+    async fn note_servers_left_while_away(&self, ready: &Ready) {
+        let (shard, shards) = ready.shard.map_or((0, 1), |s| (s.id.0, s.total));
+        let here: std::collections::HashSet<u64> =
+            ready.guilds.iter().map(|g| g.id.get()).collect();
+        let Some(taught) = self
+            .stored("list the servers that taught", self.store.taught_guilds())
+            .await
+        else {
+            return;
+        };
+        let now = unix_now();
+        for guild in taught {
+            let ours = (guild >> 22) % u64::from(shards.max(1)) == u64::from(shard);
+            if ours && !here.contains(&guild) {
+                info!(
+                    guild,
+                    "a server that taught rolecall removed it while it was away"
+                );
+                let _ = self
+                    .stored(
+                        "note a server as left",
+                        self.store.mark_departed(guild, Some(now)),
+                    )
+                    .await;
+            }
+        }
+    }
+
     /// The knowledge questions in `guild` are answered from (the base in direct messages).
     async fn knowledge_in(
         &self,
@@ -212,6 +243,7 @@ impl EventHandler for Handler {
             guilds = ready.guilds.len(),
             "connected to Discord"
         );
+        self.note_servers_left_while_away(&ready).await;
         if !super::shards::registers_commands(ready.shard) {
             info!(
                 shard,

@@ -453,15 +453,21 @@ pub async fn servers_left_long_enough_ago_are_forgotten(url: String) {
         .mark_departed(BIG_GUILD, Some(MONDAY - DAY))
         .await
         .unwrap();
-    // Left again later: the later time counts, and a note at the cut-off stays.
-    store
-        .mark_departed(OTHER_GUILD, Some(MONDAY))
-        .await
-        .unwrap();
+    // Noted again without coming back (a restart finds it gone too): the first note
+    // counts, and a note at the cut-off stays.
     store
         .mark_departed(OTHER_GUILD, Some(cut_off))
         .await
         .unwrap();
+    store
+        .mark_departed(OTHER_GUILD, Some(MONDAY - DAY))
+        .await
+        .unwrap();
+    let mut taught = store.taught_guilds().await.unwrap();
+    taught.sort_unstable();
+    let mut expected = vec![GUILD, BIG_GUILD, OTHER_GUILD, THIRD_GUILD];
+    expected.sort_unstable();
+    assert_eq!(taught, expected);
     // Left and came back: nothing to forget.
     store
         .mark_departed(THIRD_GUILD, Some(MONDAY))
