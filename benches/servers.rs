@@ -2,7 +2,7 @@
 //! (its overlay validated beside the shipped knowledge and indexed, as `/teach` does before
 //! it saves), for a server with 500 FAQs; and the memory of a bot in 1,000 servers that each
 //! taught 100 FAQs, every one of them asked a question, with the default cache of built
-//! servers (`ROLECALL_SERVER_CACHE`, 64) and with every server kept built.
+//! servers (`ROLECALL_SERVER_CACHE`, 32) and with every server kept built.
 //!
 //! Run: `cargo bench --bench servers` (the memory half reads this process's VmRSS and
 //! VmHWM from /proc, so it runs on Linux). Without `--bench` (as `cargo test --benches` runs
@@ -233,7 +233,7 @@ fn main() {
     if full {
         rebuild(&base, 500, 30);
         rebuild(&base, 100, 30);
-        runtime.block_on(many(&shared, 1_000, 100, 64));
+        runtime.block_on(many(&shared, 1_000, 100, rolecall::config::DEFAULT_SERVER_CACHE));
         runtime.block_on(many(&shared, 1_000, 100, 1_000));
     } else {
         rebuild(&base, 20, 2);

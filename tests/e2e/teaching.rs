@@ -152,6 +152,21 @@ async fn a_taught_faq_answers_in_its_server_only_and_survives_a_restart() {
         "another server doesn't get it: {elsewhere}"
     );
 
+    // A /reload of the base knowledge keeps what the server taught.
+    let reloaded = run(&fake, "reload", json!([]), EDITOR, MANAGE_GUILD).await;
+    assert!(content(&reloaded).contains("eloaded"), "{reloaded}");
+    let (mut v, id) = ask(&fake, ASKED);
+    // Another channel: the same answer twice in one channel is "answered above".
+    v["channel_id"] = json!("645027906669510001");
+    fake.dispatch("INTERACTION_CREATE", v).await;
+    let kept = callback(&fake, &id).await;
+    assert_eq!(kept["data"]["embeds"][0]["title"], QUESTION, "{kept}");
+    assert_eq!(
+        kept["data"]["embeds"][0]["footer"]["text"],
+        rolecall_core::overlay::SERVER_CREDIT,
+        "credited to the server, not the article: {kept}"
+    );
+
     // Listed, with its history; then the bot restarts on the same database.
     let list = teach(&fake, "list", None, EDITOR, MANAGE_GUILD).await;
     assert!(embed_text(&list).contains(QUESTION), "{list}");
