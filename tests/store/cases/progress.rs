@@ -229,6 +229,17 @@ pub async fn closed_store_fails_fast(url: String) {
     let p = Progress::new(1);
     let q = asked(Outcome::Declined, "anyone?", None, &[]);
     let voter = clone.voter(USER, ANSWER);
+    let taught = rolecall_core::overlay::ServerFaq {
+        id: "x".into(),
+        question: "Q?".into(),
+        answer: "A.".into(),
+        phrasings: Vec::new(),
+    };
+    let holder = rolecall_core::overlay::ServerHolder {
+        role: "po".into(),
+        team: None,
+        user: USER,
+    };
     let results = [
         clone.load(GUILD, USER).await.err(),
         clone.save(GUILD, USER, &p).await.err(),
@@ -248,6 +259,20 @@ pub async fn closed_store_fails_fast(url: String) {
         clone.purge_log(1).await.err(),
         clone.purge_all_log().await.err(),
         clone.announce_reload("closing").await.err(),
+        clone.overlay(GUILD).await.err(),
+        clone.put_faq(GUILD, &taught, USER, 1).await.err(),
+        clone.remove_faq(GUILD, "x", USER, 1).await.err(),
+        clone.faq_history(GUILD, "x", 5).await.err(),
+        clone.set_holder(GUILD, &holder, USER, 1).await.err(),
+        clone.remove_holder(GUILD, &holder).await.err(),
+        clone
+            .replace_overlay(GUILD, &rolecall_core::overlay::Overlay::default(), USER, 1)
+            .await
+            .err(),
+        clone.mark_departed(GUILD, Some(1)).await.err(),
+        clone.purge_departed(1).await.err(),
+        clone.taught_guilds().await.err(),
+        clone.announce_overlay(GUILD, "closing").await.err(),
     ];
     assert!(
         started.elapsed() < Duration::from_millis(200),
