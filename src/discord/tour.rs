@@ -279,7 +279,9 @@ pub fn forgotten(rows: u64, votes: u64) -> Response {
             .to_string()
     } else {
         format!(
-            "Done: I deleted {} in every server. That was everything stored about you.",
+            "Done: I deleted {} in every server. What servers' editors recorded with `/team` \
+             and `/teach` (who holds a role, who changed a FAQ) stays with the server: ask \
+             an editor there to remove it.",
             deleted.join(", and ")
         )
     })

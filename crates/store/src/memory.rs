@@ -554,6 +554,7 @@ impl Backend for MemoryStore {
             .keys()
             .map(|(g, _)| *g)
             .chain(s.roster.iter().map(|(g, _)| *g))
+            .chain(s.history.iter().map(|(g, _)| *g))
             .collect();
         guilds.sort_unstable();
         guilds.dedup();

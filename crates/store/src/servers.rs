@@ -52,7 +52,8 @@ INSERT INTO departed_guilds (guild_id, left_at) VALUES ($1, $2)
 ON CONFLICT (guild_id) DO NOTHING";
 
 const TAUGHT_GUILDS: &str = "\
-SELECT guild_id FROM server_faqs UNION SELECT guild_id FROM server_roster ORDER BY guild_id";
+SELECT guild_id FROM server_faqs UNION SELECT guild_id FROM server_roster
+UNION SELECT guild_id FROM server_faq_history ORDER BY guild_id";
 
 const CLEAR_DEPARTED: &str = "DELETE FROM departed_guilds WHERE guild_id = $1";
 
@@ -423,7 +424,7 @@ impl Store {
         })
     }
 
-    /// The servers that taught anything (FAQs or roster), by id.
+    /// The servers that taught anything (FAQs, their history or roster), by id.
     pub async fn taught_guilds(&self) -> Result<Vec<u64>, StoreError> {
         let ids: Vec<i64> = on_pool!(self, "list the servers that taught", |pool| async move {
             sqlx::query_scalar(TAUGHT_GUILDS).fetch_all(pool).await

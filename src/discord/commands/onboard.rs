@@ -11,7 +11,7 @@ use serenity::all::{CommandData, CommandOptionType, CreateCommand, CreateCommand
 pub const ONBOARD: &str = "onboard";
 /// `/onboard`'s option to start over.
 pub const RESTART: &str = "restart";
-/// `/forget-me`: delete everything stored about you.
+/// `/forget-me`: delete your tour progress and votes.
 pub const FORGET_ME: &str = "forget-me";
 /// `/onboarding`: the admins' command (Manage Server).
 pub const ONBOARDING: &str = "onboarding";
@@ -84,7 +84,7 @@ pub fn register_onboard() -> CreateCommand {
 /// `/forget-me`'s registration.
 pub fn register_forget_me() -> CreateCommand {
     CreateCommand::new(FORGET_ME)
-        .description("Delete everything rolecall stores about you (your tour progress)")
+        .description("Delete your tour progress and votes in every server")
 }
 
 /// `/onboarding`'s registration: hidden from members without Manage Server, and not
