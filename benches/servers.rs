@@ -233,7 +233,12 @@ fn main() {
     if full {
         rebuild(&base, 500, 30);
         rebuild(&base, 100, 30);
-        runtime.block_on(many(&shared, 1_000, 100, rolecall::config::DEFAULT_SERVER_CACHE));
+        runtime.block_on(many(
+            &shared,
+            1_000,
+            100,
+            rolecall::config::DEFAULT_SERVER_CACHE,
+        ));
         runtime.block_on(many(&shared, 1_000, 100, 1_000));
     } else {
         rebuild(&base, 20, 2);

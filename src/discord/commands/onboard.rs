@@ -83,8 +83,7 @@ pub fn register_onboard() -> CreateCommand {
 
 /// `/forget-me`'s registration.
 pub fn register_forget_me() -> CreateCommand {
-    CreateCommand::new(FORGET_ME)
-        .description("Delete your tour progress and votes in every server")
+    CreateCommand::new(FORGET_ME).description("Delete your tour progress and votes in every server")
 }
 
 /// `/onboarding`'s registration: hidden from members without Manage Server, and not
