@@ -320,13 +320,8 @@ fn gaps(
     guild: Option<u64>,
     purge: bool,
 ) -> Result<(), Failure> {
-    let url = database
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| rolecall_store::DEFAULT_URL.to_string());
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Failure(format!("cannot start the async runtime: {e}")))?;
+    let url = database_url(database);
+    let runtime = offline_runtime()?;
     let out = if purge {
         runtime.block_on(offline::purge(&url))
     } else {
@@ -345,12 +340,7 @@ fn gaps(
         runtime.block_on(offline::report(&k, &options, unix_now()))
     }
     .map_err(|e| Failure(e.to_string()))?;
-    let mut stdout = io::stdout().lock();
-    quiet_pipe(
-        stdout
-            .write_all(out.as_bytes())
-            .and_then(|_| stdout.flush()),
-    )
+    print(&out)
 }
 
 /// `rolecall onboard [--all]`: the tour in the terminal. A knowledge without a tour prints
@@ -385,6 +375,16 @@ fn onboard(source: &KnowledgeSource, all: bool) -> ExitCode {
     }
 }
 
+/// Prints `out` to stdout, ending quietly when the reader has gone away.
+fn print(out: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    quiet_pipe(
+        stdout
+            .write_all(out.as_bytes())
+            .and_then(|_| stdout.flush()),
+    )
+}
+
 /// The database URL given, else the default.
 fn database_url(database: Option<String>) -> String {
     database
@@ -410,12 +410,7 @@ fn export(source: &KnowledgeSource, guild: u64, database: Option<String>) -> Res
             guild,
         ))
         .map_err(|e| Failure(e.to_string()))?;
-    let mut stdout = io::stdout().lock();
-    quiet_pipe(
-        stdout
-            .write_all(out.as_bytes())
-            .and_then(|_| stdout.flush()),
-    )
+    print(&out)
 }
 
 /// `rolecall import FILE [--guild ID]`.
@@ -451,10 +446,5 @@ fn import(
                 .map_err(|e| Failure(e.to_string()))?
         }
     };
-    let mut stdout = io::stdout().lock();
-    quiet_pipe(
-        stdout
-            .write_all(out.as_bytes())
-            .and_then(|_| stdout.flush()),
-    )
+    print(&out)
 }

@@ -111,6 +111,54 @@ fn same_text(question: &str, answer: &str, phrasings: &str, faq: &ServerFaq) -> 
         && phrasings_from_json(phrasings) == faq.phrasings
 }
 
+/// Keeps a revision of FAQ `$id` of `$guild` (`$action` by `$by` at `$at`, with the text
+/// `[$question, $answer, $phrasings]`) inside transaction `$tx`, on either backend.
+macro_rules! revise {
+    ($tx:ident, $guild:expr, $id:expr, $action:expr, $by:expr, $at:expr, [$question:expr, $answer:expr, $phrasings:expr]) => {
+        sqlx::query(INSERT_REVISION)
+            .bind($guild)
+            .bind($id)
+            .bind($action)
+            .bind($by)
+            .bind($at)
+            .bind($question)
+            .bind($answer)
+            .bind($phrasings)
+            .execute(&mut *$tx)
+            .await?
+    };
+}
+
+/// Saves `$faq` of `$guild` (phrasings as JSON `$phrasings`) by `$by` at `$at` and keeps
+/// it as an `$action` revision, inside transaction `$tx`, on either backend.
+macro_rules! upsert {
+    ($tx:ident, $guild:expr, $faq:expr, $phrasings:expr, $action:expr, $by:expr, $at:expr) => {
+        sqlx::query(UPSERT_FAQ)
+            .bind($guild)
+            .bind($faq.id.as_str())
+            .bind($faq.question.as_str())
+            .bind($faq.answer.as_str())
+            .bind($phrasings.as_str())
+            .bind($by)
+            .bind($at)
+            .execute(&mut *$tx)
+            .await?;
+        revise!(
+            $tx,
+            $guild,
+            $faq.id.as_str(),
+            $action.as_str(),
+            $by,
+            $at,
+            [
+                $faq.question.as_str(),
+                $faq.answer.as_str(),
+                $phrasings.as_str()
+            ]
+        );
+    };
+}
+
 impl Store {
     /// What `guild` taught: its FAQs and roster, in [`Overlay::sort`]'s order.
     pub async fn overlay(&self, guild: u64) -> Result<Overlay, StoreError> {
@@ -169,27 +217,7 @@ impl Store {
             } else {
                 Action::Created
             };
-            sqlx::query(UPSERT_FAQ)
-                .bind(guild)
-                .bind(faq.id.as_str())
-                .bind(faq.question.as_str())
-                .bind(faq.answer.as_str())
-                .bind(phrasings.as_str())
-                .bind(by)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(INSERT_REVISION)
-                .bind(guild)
-                .bind(faq.id.as_str())
-                .bind(action.as_str())
-                .bind(by)
-                .bind(at)
-                .bind(faq.question.as_str())
-                .bind(faq.answer.as_str())
-                .bind(phrasings.as_str())
-                .execute(&mut *tx)
-                .await?;
+            upsert!(tx, guild, faq, phrasings, action, by, at);
             tx.commit().await?;
             Ok(action)
         })
@@ -220,17 +248,15 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(INSERT_REVISION)
-                .bind(guild)
-                .bind(id)
-                .bind(Action::Removed.as_str())
-                .bind(by)
-                .bind(at)
-                .bind(question)
-                .bind(answer)
-                .bind(phrasings)
-                .execute(&mut *tx)
-                .await?;
+            revise!(
+                tx,
+                guild,
+                id,
+                Action::Removed.as_str(),
+                by,
+                at,
+                [question, answer, phrasings]
+            );
             tx.commit().await?;
             Ok(true)
         })
@@ -346,17 +372,15 @@ impl Store {
                     .bind(id.as_str())
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query(INSERT_REVISION)
-                    .bind(guild)
-                    .bind(id.as_str())
-                    .bind(Action::Removed.as_str())
-                    .bind(by)
-                    .bind(at)
-                    .bind(question.as_str())
-                    .bind(answer.as_str())
-                    .bind(phrasings.as_str())
-                    .execute(&mut *tx)
-                    .await?;
+                revise!(
+                    tx,
+                    guild,
+                    id.as_str(),
+                    Action::Removed.as_str(),
+                    by,
+                    at,
+                    [question.as_str(), answer.as_str(), phrasings.as_str()]
+                );
             }
             for faq in &overlay.faqs {
                 let action = match old.iter().find(|row| row.0 == faq.id) {
@@ -369,27 +393,7 @@ impl Store {
                     Some(_) => Action::Edited,
                 };
                 let phrasings = phrasings_json(&faq.phrasings);
-                sqlx::query(UPSERT_FAQ)
-                    .bind(guild)
-                    .bind(faq.id.as_str())
-                    .bind(faq.question.as_str())
-                    .bind(faq.answer.as_str())
-                    .bind(phrasings.as_str())
-                    .bind(by)
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query(INSERT_REVISION)
-                    .bind(guild)
-                    .bind(faq.id.as_str())
-                    .bind(action.as_str())
-                    .bind(by)
-                    .bind(at)
-                    .bind(faq.question.as_str())
-                    .bind(faq.answer.as_str())
-                    .bind(phrasings.as_str())
-                    .execute(&mut *tx)
-                    .await?;
+                upsert!(tx, guild, faq, phrasings, action, by, at);
             }
             sqlx::query(CLEAR_ROSTER)
                 .bind(guild)
