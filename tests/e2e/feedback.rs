@@ -5,7 +5,7 @@
 
 use crate::fake_discord::talk::{
     ask, buttons, callback, click, content, embed_text, ephemeral, knowledge, knowledge_with, run,
-    submit_modal, use_component, wait_log, MANAGE_GUILD, MEMBER,
+    submit_modal, two_processes, use_component, wait_log, MANAGE_GUILD, MEMBER,
 };
 use crate::fake_discord::{fixture, scratch_database, Bot, Fake, APP_ID, GUILD_ID};
 use rolecall_core::learn::{Asked, Outcome};
@@ -464,14 +464,7 @@ async fn with_postgres_a_reload_reaches_every_process_of_the_bot() {
         ("ROLECALL_KNOWLEDGE", k.as_str()),
         ("ROLECALL_DATABASE_URL", db.as_str()),
     ];
-    // Two processes of one bot (each on its own gateway), sharing the database.
-    let (first, second) = (Fake::start().await, Fake::start().await);
-    let one = Bot::start(&first, &env);
-    let two = Bot::start(&second, &env);
-    first.wait_connected().await;
-    second.wait_connected().await;
-    wait_log(&one, "listening for /reload").await;
-    wait_log(&two, "listening for /reload").await;
+    let ((first, one), (second, two)) = two_processes(&env).await;
 
     std::fs::write(dir.join("extra.toml"), EXTRA_FAQ).unwrap();
     let done = run(&first, "reload", json!([]), ASKER, MANAGE_GUILD).await;

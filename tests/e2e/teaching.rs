@@ -5,7 +5,7 @@
 
 use crate::fake_discord::talk::{
     ask, buttons, callback, content, embed_text, ephemeral, interaction, knowledge, run, signal,
-    use_component, wait_log, MANAGE_GUILD, MEMBER,
+    two_processes, use_component, wait_log, MANAGE_GUILD, MEMBER,
 };
 use crate::fake_discord::{scratch_database, Bot, Fake, GUILD_ID};
 use rolecall_store::Store;
@@ -373,13 +373,7 @@ async fn with_postgres_a_change_through_one_process_is_answered_by_another_withi
         ("ROLECALL_KNOWLEDGE", k.as_str()),
         ("ROLECALL_DATABASE_URL", db.as_str()),
     ];
-    let (first, second) = (Fake::start().await, Fake::start().await);
-    let one = Bot::start(&first, &env);
-    let two = Bot::start(&second, &env);
-    first.wait_connected().await;
-    second.wait_connected().await;
-    wait_log(&one, "listening for /reload").await;
-    wait_log(&two, "listening for /reload").await;
+    let ((first, one), (second, two)) = two_processes(&env).await;
     // The second process has built the server's knowledge (without the FAQ) before.
     let before = ask_in(&second, ASKED, GUILD_ID).await;
     assert_ne!(before["data"]["embeds"][0]["title"], QUESTION);

@@ -255,3 +255,16 @@ pub fn content(callback: &Value) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+/// Two processes of one bot with `env` (each on its own fake gateway, sharing the database
+/// `env` names), once both listen for the other's notices (PostgreSQL).
+pub async fn two_processes(env: &[(&str, &str)]) -> ((Fake, Bot), (Fake, Bot)) {
+    let (first, second) = (Fake::start().await, Fake::start().await);
+    let one = Bot::start(&first, env);
+    let two = Bot::start(&second, env);
+    first.wait_connected().await;
+    second.wait_connected().await;
+    wait_log(&one, "listening for /reload").await;
+    wait_log(&two, "listening for /reload").await;
+    ((first, one), (second, two))
+}
